@@ -1,0 +1,20 @@
+//go:build !js
+
+package kernel
+
+import (
+	"gonum.org/v1/gonum/blas"
+	"gonum.org/v1/gonum/blas/gonum"
+)
+
+const defaultImpl = Gonum
+
+// Available reports whether impl can run on this platform.
+func Available(impl Impl) bool { return impl == PureGo || impl == Gonum }
+
+// gonumMulAdd sets C += A·B with gonum's Dgemm (α = β = 1). For β = 1 Dgemm
+// leaves C unscaled and, for each row, adds A[i,p]·B[p,:] for p ascending:
+// the contract's order.
+func gonumMulAdd(c, a, b []float64, m, k, n int) {
+	gonum.Implementation{}.Dgemm(blas.NoTrans, blas.NoTrans, m, n, k, 1, a, max(k, 1), b, max(n, 1), 1, c, max(n, 1))
+}
