@@ -1,5 +1,10 @@
 package data
 
+import (
+	"fmt"
+	"math"
+)
+
 // Set is a dataset held in memory: N samples of dimension Dim, stored row-major
 // in X (sample i is X[i*Dim : (i+1)*Dim]).
 //
@@ -50,4 +55,122 @@ func (s *Set) OneHot() []float64 {
 		y[i*s.Classes+c] = 1
 	}
 	return y
+}
+
+// Validate reports the first way in which s is internally inconsistent: a
+// negative N or a Dim < 1 with samples, X not N·Dim long or not finite, a
+// classification set with Classes < 2, a label count other than N or a label
+// outside [0, Classes), a regression set with Out < 1, Targets not N·Out long
+// or not finite, labels and targets mixed, or label-noise records (Noisy,
+// Original) of the wrong length or disagreeing with Labels. The zero Set is
+// valid. Validate is meant for data from outside the package, such as uploads.
+func (s *Set) Validate() error {
+	switch {
+	case s.N < 0:
+		return fmt.Errorf("data: Set.N = %d, want ≥ 0", s.N)
+	case s.N > 0 && s.Dim < 1:
+		return fmt.Errorf("data: Set.Dim = %d, want ≥ 1", s.Dim)
+	case len(s.X) != s.N*s.Dim:
+		return fmt.Errorf("data: len(Set.X) = %d, want N·Dim = %d", len(s.X), s.N*s.Dim)
+	}
+	if i := firstNonFinite(s.X); i >= 0 {
+		return fmt.Errorf("data: Set.X[%d] = %v, want a finite number", i, s.X[i])
+	}
+	switch {
+	case s.Classes < 0:
+		return fmt.Errorf("data: Set.Classes = %d, want 0 (regression) or ≥ 2", s.Classes)
+	case s.Classes == 1:
+		return fmt.Errorf("data: Set.Classes = 1, want 0 (regression) or ≥ 2")
+	case s.Classes > 0:
+		return s.validateLabels()
+	}
+	switch {
+	case s.Labels != nil || s.Noisy != nil || s.Original != nil:
+		return fmt.Errorf("data: regression set (Classes = 0) has labels")
+	case s.Out < 1 && s.N > 0:
+		return fmt.Errorf("data: Set.Out = %d, want ≥ 1 for a regression set", s.Out)
+	case len(s.Targets) != s.N*s.Out:
+		return fmt.Errorf("data: len(Set.Targets) = %d, want N·Out = %d", len(s.Targets), s.N*s.Out)
+	}
+	if i := firstNonFinite(s.Targets); i >= 0 {
+		return fmt.Errorf("data: Set.Targets[%d] = %v, want a finite number", i, s.Targets[i])
+	}
+	return nil
+}
+
+// validateLabels checks the labels and label-noise records of a
+// classification set.
+func (s *Set) validateLabels() error {
+	switch {
+	case s.Out != 0 || s.Targets != nil:
+		return fmt.Errorf("data: classification set (Classes = %d) has regression targets", s.Classes)
+	case len(s.Labels) != s.N:
+		return fmt.Errorf("data: len(Set.Labels) = %d, want N = %d", len(s.Labels), s.N)
+	}
+	for i, c := range s.Labels {
+		if c < 0 || c >= s.Classes {
+			return fmt.Errorf("data: Set.Labels[%d] = %d, want 0…%d", i, c, s.Classes-1)
+		}
+	}
+	if s.Noisy == nil && s.Original == nil {
+		return nil
+	}
+	if len(s.Noisy) != s.N || len(s.Original) != s.N {
+		return fmt.Errorf("data: len(Set.Noisy) = %d and len(Set.Original) = %d, want both N = %d",
+			len(s.Noisy), len(s.Original), s.N)
+	}
+	for i, o := range s.Original {
+		if o < 0 || o >= s.Classes {
+			return fmt.Errorf("data: Set.Original[%d] = %d, want 0…%d", i, o, s.Classes-1)
+		}
+		if s.Noisy[i] != (o != s.Labels[i]) {
+			return fmt.Errorf("data: Set.Noisy[%d] = %t but Original %d and Labels %d disagree with it",
+				i, s.Noisy[i], o, s.Labels[i])
+		}
+	}
+	return nil
+}
+
+// Subset returns a new set holding the samples idx[0], idx[1], … of s, in
+// that order, with copies of their inputs, labels or targets and label-noise
+// records. An index may repeat. Subset panics if an index is outside [0, N).
+func (s *Set) Subset(idx []int) Set {
+	out := Set{N: len(idx), Dim: s.Dim, Classes: s.Classes, Out: s.Out}
+	out.X = make([]float64, 0, len(idx)*s.Dim)
+	if s.Labels != nil {
+		out.Labels = make([]int, len(idx))
+	}
+	if s.Targets != nil {
+		out.Targets = make([]float64, 0, len(idx)*s.Out)
+	}
+	if s.Noisy != nil {
+		out.Noisy = make([]bool, len(idx))
+		out.Original = make([]int, len(idx))
+	}
+	for k, i := range idx {
+		if i < 0 || i >= s.N {
+			panic("data: Subset index out of range")
+		}
+		out.X = append(out.X, s.Row(i)...)
+		if s.Labels != nil {
+			out.Labels[k] = s.Labels[i]
+		}
+		if s.Targets != nil {
+			out.Targets = append(out.Targets, s.Targets[i*s.Out:(i+1)*s.Out]...)
+		}
+		if s.Noisy != nil {
+			out.Noisy[k], out.Original[k] = s.Noisy[i], s.Original[i]
+		}
+	}
+	return out
+}
+
+// firstNonFinite returns the index of the first NaN or infinity in x, or −1.
+func firstNonFinite(x []float64) int {
+	for i, v := range x {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return i
+		}
+	}
+	return -1
 }
