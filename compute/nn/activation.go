@@ -3,7 +3,7 @@ package nn
 import "github.com/overparam/overparam/compute/fmath"
 
 // activate sets a = σ(z) and, if d1 is not nil, d1 = σ'(z) and, if d2 is not
-// nil, d2 = σ”(z), elementwise.
+// nil, d2 = σ″(z), elementwise.
 func activate(act Activation, a, d1, d2, z []float64) {
 	switch act {
 	case Tanh:
@@ -57,6 +57,6 @@ func activate(act Activation, a, d1, d2, z []float64) {
 	}
 }
 
-// curved reports whether σ” can be nonzero, i.e. whether the Hessian has
+// curved reports whether σ″ can be nonzero, i.e. whether the Hessian has
 // terms through the activations' second derivative.
 func curved(act Activation) bool { return act == Tanh || act == Sigmoid }

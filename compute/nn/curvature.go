@@ -24,7 +24,7 @@ func (k Kind) String() string {
 // θ, as a symmetric linear operator (it satisfies spectrum.Operator).
 //
 // NewCurvature runs the forward and backward pass at θ once and caches the
-// activations, the derivatives σ', σ” and the backpropagated errors; each
+// activations, the derivatives σ', σ″ and the backpropagated errors; each
 // MulVecTo then costs one forward and one backward pass of directional
 // derivatives. A Curvature is not safe for concurrent use.
 type Curvature struct {

@@ -33,7 +33,7 @@
 // do not depend on v, so the Hessian operator caches them once and each
 // product costs about two gradients' worth of matrix products. The
 // Gauss-Newton product Jᵀ H_f J v drops the terms that involve the network's
-// own curvature (σ” and the cross terms through v). For ReLU σ” = 0 almost
+// own curvature (σ″ and the cross terms through v). For ReLU σ″ = 0 almost
 // everywhere, and σ'(0) is taken as 0.
 //
 // # Determinism
