@@ -6,7 +6,7 @@ import (
 )
 
 // Tolerances of the finite-difference checks. A central difference with step
-// h has truncation error O(h²·|f″'|) and rounding error O(ε_mach·|f|/h); with
+// h has truncation error O(h²·|f‴|) and rounding error O(ε_mach·|f|/h); with
 // h = 1e-5 both are near 1e-10 relative for these O(1) problems, so 1e-6
 // leaves a wide margin yet catches any wrong term (those are O(1) errors).
 const (

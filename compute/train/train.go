@@ -1,0 +1,233 @@
+package train
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/overparam/overparam/compute/nn"
+	"github.com/overparam/overparam/compute/rng"
+)
+
+// Settings configures a training run. Zero fields take the documented
+// defaults.
+type Settings struct {
+	// LR is the learning rate η; 0 means 0.1.
+	LR float64
+	// Momentum is the heavy-ball coefficient μ in [0, 1); 0 means plain steps.
+	Momentum float64
+	// Batch is the minibatch size; 0 (or ≥ the training set size) means full
+	// batch.
+	Batch int
+	// Epochs is the number of passes over the training set; 0 means 100.
+	Epochs int
+	// WeightDecay is λ in the penalty (λ/2)‖θ‖².
+	WeightDecay float64
+	// GradTol stops training once the full-batch gradient norm ‖∇(L + λ/2‖θ‖²)‖
+	// is at most GradTol, checked at every curve point; 0 never stops early.
+	GradTol float64
+	// Points is about how many curve points to record; 0 means 200.
+	Points int
+	// Seed seeds the minibatch order (stream rng.Batches).
+	Seed uint64
+}
+
+func (s Settings) withDefaults() Settings {
+	if s.LR == 0 {
+		s.LR = 0.1
+	}
+	if s.Epochs == 0 {
+		s.Epochs = 100
+	}
+	if s.Points == 0 {
+		s.Points = 200
+	}
+	return s
+}
+
+// Point is one sample of the training curves. Losses are mean per-sample
+// losses without weight decay; accuracies are fractions in [0, 1] (NaN for
+// regression, or without a test set).
+type Point struct {
+	Step      int     `json:"step"`
+	Epoch     int     `json:"epoch"`
+	TrainLoss float64 `json:"train_loss"`
+	TrainAcc  float64 `json:"train_acc"`
+	TestLoss  float64 `json:"test_loss"`
+	TestAcc   float64 `json:"test_acc"`
+	GradNorm  float64 `json:"grad_norm"`
+}
+
+// Result is the outcome of a training run.
+type Result struct {
+	Theta []float64
+	Curve []Point
+	Stats Stats
+}
+
+// Stats counts the work of a run and says why it stopped.
+type Stats struct {
+	Steps  int    `json:"steps"`
+	Epochs int    `json:"epochs"`
+	Reason string `json:"reason"` // "epochs", "gradient tolerance" or "canceled"
+}
+
+// DivergedError reports a NaN or infinite loss or gradient.
+type DivergedError struct {
+	Step, Epoch int
+	What        string // "loss" or "gradient"
+	Value       float64
+	LR          float64
+}
+
+func (e *DivergedError) Error() string {
+	return fmt.Sprintf("training diverged at step %d (epoch %d): the %s became %v; try a smaller learning rate than %g",
+		e.Step, e.Epoch, e.What, e.Value, e.LR)
+}
+
+// ErrCanceled is returned, wrapped, when the progress callback stops a run.
+var ErrCanceled = errors.New("train: canceled")
+
+// Run trains θ (updated in place, and returned in Result.Theta) on the
+// objective trainSet; test, if not nil, is evaluated at every curve point.
+// progress, if not nil, receives every curve point as it is recorded and may
+// return false to cancel. The returned Result holds the curve so far even
+// with an error.
+func Run(trainSet, test *nn.Objective, theta []float64, s Settings, progress func(Point) bool) (Result, error) {
+	s = s.withDefaults()
+	if err := s.Validate(); err != nil {
+		return Result{Theta: theta}, err
+	}
+	n := trainSet.Count()
+	batch := s.Batch
+	if batch <= 0 || batch > n {
+		batch = n
+	}
+	perEpoch := (n + batch - 1) / batch
+	totalSteps := perEpoch * s.Epochs
+	every := max(1, totalSteps/s.Points)
+
+	res := Result{Theta: theta}
+	p := len(theta)
+	grad, vel := make([]float64, p), make([]float64, p)
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	r := rng.New(s.Seed, rng.Batches)
+	mini := &nn.Objective{Arch: trainSet.Arch, Data: trainSet.Data}
+	full := batch == n
+
+	// checkpoint records a curve point at θ, leaving the full-batch gradient
+	// in grad, and reports whether training should stop.
+	checkpoint := func(step, epoch int) (stop bool, err error) {
+		pt := Point{Step: step, Epoch: epoch, TestLoss: math.NaN(), TestAcc: math.NaN()}
+		pt.TrainLoss = trainSet.LossGrad(grad, theta)
+		_, pt.TrainAcc = trainSet.Evaluate(theta)
+		pt.GradNorm = penalisedNorm(grad, theta, s.WeightDecay)
+		if !isFinite(pt.TrainLoss) {
+			return true, &DivergedError{Step: step, Epoch: epoch, What: "loss", Value: pt.TrainLoss, LR: s.LR}
+		}
+		if !isFinite(pt.GradNorm) {
+			return true, &DivergedError{Step: step, Epoch: epoch, What: "gradient", Value: pt.GradNorm, LR: s.LR}
+		}
+		if test != nil {
+			pt.TestLoss, pt.TestAcc = test.Evaluate(theta)
+		}
+		res.Curve = append(res.Curve, pt)
+		if progress != nil && !progress(pt) {
+			res.Stats = Stats{Steps: step, Epochs: epoch, Reason: "canceled"}
+			return true, fmt.Errorf("%w at step %d", ErrCanceled, step)
+		}
+		if s.GradTol > 0 && pt.GradNorm <= s.GradTol {
+			res.Stats = Stats{Steps: step, Epochs: epoch, Reason: "gradient tolerance"}
+			return true, nil
+		}
+		return false, nil
+	}
+
+	step := 0
+	for epoch := 0; epoch < s.Epochs; epoch++ {
+		if !full {
+			r.Shuffle(n, func(i, j int) { order[i], order[j] = order[j], order[i] })
+		}
+		for b := 0; b < perEpoch; b++ {
+			var loss float64
+			if step%every == 0 {
+				if stop, err := checkpoint(step, epoch); stop {
+					return res, err
+				}
+			}
+			switch {
+			case full && step%every == 0:
+				loss = res.Curve[len(res.Curve)-1].TrainLoss // grad is already ∇L(θ)
+			case full:
+				loss = trainSet.LossGrad(grad, theta)
+			default:
+				lo, hi := b*batch, min((b+1)*batch, n)
+				mini.Idx = subset(trainSet, order[lo:hi])
+				loss = mini.LossGrad(grad, theta)
+			}
+			if !isFinite(loss) {
+				return res, &DivergedError{Step: step, Epoch: epoch, What: "loss", Value: loss, LR: s.LR}
+			}
+			// v ← μv + (g + λθ), θ ← θ − ηv.
+			for i := range theta {
+				g := grad[i] + s.WeightDecay*theta[i]
+				vel[i] = s.Momentum*vel[i] + g
+				theta[i] -= s.LR * vel[i]
+			}
+			step++
+		}
+	}
+	if stop, err := checkpoint(step, s.Epochs); stop {
+		return res, err
+	}
+	res.Stats = Stats{Steps: step, Epochs: s.Epochs, Reason: "epochs"}
+	return res, nil
+}
+
+// subset maps positions in the training objective's sample list to dataset
+// indices.
+func subset(o *nn.Objective, pos []int) []int {
+	if o.Idx == nil {
+		return pos
+	}
+	idx := make([]int, len(pos))
+	for i, p := range pos {
+		idx[i] = o.Idx[p]
+	}
+	return idx
+}
+
+// penalisedNorm returns ‖g + λθ‖.
+func penalisedNorm(g, theta []float64, lambda float64) float64 {
+	var ss float64
+	for i := range g {
+		x := g[i] + lambda*theta[i]
+		ss += x * x
+	}
+	return math.Sqrt(ss)
+}
+
+func isFinite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// Validate reports whether the settings (after defaults) are in range.
+func (s Settings) Validate() error {
+	s = s.withDefaults()
+	switch {
+	case !(s.LR > 0) || s.LR > 1e3:
+		return fmt.Errorf("train: learning rate %v out of range (0, 1000]", s.LR)
+	case !(s.Momentum >= 0 && s.Momentum < 1):
+		return fmt.Errorf("train: momentum %v out of range [0, 1)", s.Momentum)
+	case s.Batch < 0:
+		return fmt.Errorf("train: batch size %d must be ≥ 0 (0 = full batch)", s.Batch)
+	case s.Epochs < 0:
+		return fmt.Errorf("train: epochs %d must be ≥ 0", s.Epochs)
+	case !(s.WeightDecay >= 0):
+		return fmt.Errorf("train: weight decay %v must be ≥ 0", s.WeightDecay)
+	case !(s.GradTol >= 0):
+		return fmt.Errorf("train: gradient tolerance %v must be ≥ 0", s.GradTol)
+	}
+	return nil
+}
