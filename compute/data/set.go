@@ -3,6 +3,8 @@ package data
 import (
 	"fmt"
 	"math"
+
+	"github.com/overparam/overparam/compute/rng"
 )
 
 // Set is a dataset held in memory: N samples of dimension Dim, stored row-major
@@ -163,6 +165,58 @@ func (s *Set) Subset(idx []int) Set {
 		}
 	}
 	return out
+}
+
+// AddLabelNoise corrupts the labels of the classification set s in place, as
+// in the symmetric label noise of Gu, Zheng & Aste (2023): it relabels
+// exactly m = round(frac·N) samples (halves round away from zero), chosen
+// uniformly without replacement, and gives each a new label drawn uniformly
+// from the C − 1 classes other than its own. It records which samples were
+// relabelled in s.Noisy and every sample's clean label in s.Original (equal
+// to Labels where Noisy is false), so that the clean labels stay available.
+//
+// The draws come from stream rng.LabelNoise of seed: the m samples, by a
+// partial Fisher–Yates shuffle of 0 … N−1, then, for each chosen sample in
+// that order, an offset o uniform in 1 … C−1, the new label being
+// (old + o) mod C.
+//
+// AddLabelNoise returns an error, and leaves s unchanged, if frac is not in
+// [0, 1], if s is not a valid classification set, or if s already carries
+// label noise (apply noise once, to clean labels).
+func AddLabelNoise(s *Set, frac float64, seed uint64) error {
+	if !(frac >= 0 && frac <= 1) {
+		return fmt.Errorf("data: label-noise fraction = %v, want 0…1", frac)
+	}
+	if s.Classes < 2 {
+		return fmt.Errorf("data: label noise needs a classification set, have Classes = %d", s.Classes)
+	}
+	if s.Noisy != nil || s.Original != nil {
+		return fmt.Errorf("data: the set already carries label noise")
+	}
+	if err := s.Validate(); err != nil {
+		return fmt.Errorf("data: label noise on an invalid set: %w", err)
+	}
+	m := int(math.Round(frac * float64(s.N)))
+	r := rng.New(seed, rng.LabelNoise)
+	s.Original = append([]int(nil), s.Labels...)
+	s.Noisy = make([]bool, s.N)
+	for _, i := range choose(r, s.N, m) {
+		s.Labels[i] = (s.Labels[i] + 1 + r.IntN(s.Classes-1)) % s.Classes
+		s.Noisy[i] = true
+	}
+	return nil
+}
+
+// NoisyCount returns how many samples of s carry a corrupted label: the
+// number of true entries of Noisy, 0 for a set without label noise.
+func (s *Set) NoisyCount() int {
+	n := 0
+	for _, b := range s.Noisy {
+		if b {
+			n++
+		}
+	}
+	return n
 }
 
 // firstNonFinite returns the index of the first NaN or infinity in x, or −1.
