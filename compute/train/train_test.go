@@ -180,3 +180,21 @@ func TestSettingsValidateRejectsOutOfRangeValues(t *testing.T) {
 		t.Errorf("zero settings: %v", err)
 	}
 }
+
+func TestPointJSONRoundTripsWithNaNAsNull(t *testing.T) {
+	p := Point{Step: 3, Epoch: 1, TrainLoss: 0.25, TrainAcc: math.NaN(), TestLoss: 1.5, TestAcc: math.NaN(), GradNorm: 1e-3}
+	b, err := p.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"train_acc":null`) {
+		t.Errorf("NaN accuracy encoded as %s, want null", b)
+	}
+	var q Point
+	if err := q.UnmarshalJSON(b); err != nil {
+		t.Fatal(err)
+	}
+	if q.Step != 3 || q.TrainLoss != 0.25 || !math.IsNaN(q.TrainAcc) || q.GradNorm != 1e-3 {
+		t.Errorf("round trip gave %+v", q)
+	}
+}

@@ -1,0 +1,58 @@
+// Command overparam runs Overparam's experiments natively, with the same
+// numbers as the browser app.
+//
+// Usage:
+//
+//	overparam spectrum [flags]   train an MLP and print its Hessian spectrum
+//
+// Run "overparam <command> -h" for a command's flags, with defaults and ranges.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// command is one subcommand of the CLI.
+type command struct {
+	name, summary string
+	run           func(args []string, stdout, stderr io.Writer) int
+}
+
+var commands = []command{
+	{"spectrum", "train an MLP and print the Hessian spectrum of its training loss", runSpectrum},
+}
+
+func main() {
+	os.Exit(dispatch(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// dispatch runs the subcommand named by args[0] and returns the exit status:
+// 0 on success, 1 when a run fails, 2 for bad usage.
+func dispatch(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" {
+		usage(stderr)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	for _, c := range commands {
+		if c.name == args[0] {
+			return c.run(args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "overparam: unknown command %q\n\n", args[0])
+	usage(stderr)
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "Overparam: experiments on over-parameterized learning, natively.")
+	fmt.Fprintln(w, "\nUsage: overparam <command> [flags]\n\nCommands:")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-14s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'overparam <command> -h' for the flags of a command, with defaults and ranges.")
+}

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/web"
+)
+
+const spectrumSynopsis = `Trains an MLP and prints the spectrum of the Hessian (or Gauss-Newton matrix)
+of its mean training loss, weight decay excluded: extreme eigenvalues by Lanczos
+with full reorthogonalisation, with Ritz residuals; the outlier count; the
+stochastic Lanczos quadrature density; the trace. Follows Sagun et al. 2016/2017.`
+
+func runSpectrum(args []string, stdout, stderr io.Writer) int {
+	spec := experiment.DefaultSpectrum()
+	fs := newFlagSet("spectrum", spectrumSynopsis, stderr)
+	bindSpec(fs, &spec)
+	asJSON := fs.Bool("json", false, "print the result as one JSON object")
+	export := fs.String("export", "", "write the trained model and its training data as JSON to this `file`")
+	quiet := fs.Bool("quiet", false, "do not print progress to stderr")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "overparam spectrum: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	if err := spec.Validate(); err != nil {
+		fmt.Fprintf(stderr, "overparam spectrum: %v\n", err)
+		return 2
+	}
+
+	start := time.Now()
+	last := time.Time{}
+	res, err := experiment.RunSpectrum(spec, experiment.Assets{Digits: web.DigitsGz}, func(p experiment.Progress) bool {
+		if !*quiet && time.Since(last) > 500*time.Millisecond {
+			last = time.Now()
+			fmt.Fprintf(stderr, "\r%-8s %d/%d   ", p.Phase, p.Done, p.Total)
+		}
+		return true
+	})
+	if !*quiet {
+		fmt.Fprintf(stderr, "\rdone in %.2f s        \n", time.Since(start).Seconds())
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "overparam spectrum: %v\n", err)
+		return 1
+	}
+	if *export != "" {
+		if err := writeJSON(*export, res.ExportModel()); err != nil {
+			fmt.Fprintf(stderr, "overparam spectrum: %v\n", err)
+			return 1
+		}
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		if err := enc.Encode(res); err != nil {
+			fmt.Fprintf(stderr, "overparam spectrum: %v\n", err)
+			return 1
+		}
+		return 0
+	}
+	printSpectrum(stdout, res)
+	return 0
+}
+
+func writeJSON(path string, v any) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := json.NewEncoder(f).Encode(v); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// printSpectrum writes a human-readable summary of a result.
+func printSpectrum(w io.Writer, r *experiment.SpectrumResult) {
+	s := r.Spec
+	fmt.Fprintf(w, "network   %v, %d parameters\n", r.Spec.Arch(), r.Params)
+	f := r.Final
+	fmt.Fprintf(w, "training  %d steps (%s): train loss %.6g, accuracy %.4g; test loss %.6g, accuracy %.4g; ‖∇L‖ %.3g\n",
+		r.Stats.TrainSteps, r.Stats.StopReason, f.TrainLoss, f.TrainAcc, f.TestLoss, f.TestAcc, f.GradNorm)
+	fmt.Fprintf(w, "%s spectrum, %d Lanczos steps × %d probes (%d products)\n", s.Curvature, s.Steps, s.Probes, r.Stats.Products)
+	fmt.Fprintf(w, "outliers  %d above the bulk edge %.6g (largest gap ratio %.3g)\n", r.Outliers, r.BulkEdge, r.GapRatio)
+	fmt.Fprintf(w, "trace     %.6g ± %.2g\n", r.Trace, r.TraceStdErr)
+	fmt.Fprintln(w, "\n  #   top eigenvalue    residual     bottom eigenvalue  residual")
+	for i := range r.Top {
+		mark := " "
+		if i < r.Outliers {
+			mark = "*"
+		}
+		fmt.Fprintf(w, "%3d%s  %-16.8g  %-10.2g   %-16.8g   %.2g\n", i+1, mark, r.Top[i], r.Residuals[i], r.Bottom[i], r.BottomResiduals[i])
+	}
+	fmt.Fprintln(w, "  (* outlier)")
+	if r.Dense != nil {
+		fmt.Fprintf(w, "\ndense: %d eigenvalues from %.8g to %.8g\n", len(r.Dense), r.Dense[0], r.Dense[len(r.Dense)-1])
+	}
+}

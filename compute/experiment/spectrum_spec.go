@@ -1,0 +1,157 @@
+package experiment
+
+import (
+	"fmt"
+
+	"github.com/overparam/overparam/compute/nn"
+	"github.com/overparam/overparam/compute/spectrum"
+)
+
+// Spectrum is the spec of the Hessian-spectrum experiment (Sagun et al.
+// 2016/2017): train an MLP, then estimate the spectrum of the Hessian (or
+// Gauss-Newton matrix) of its mean training loss, without weight decay.
+// DefaultSpectrum gives the defaults; tags give each field's key and range.
+type Spectrum struct {
+	Data       string  `key:"data" enum:"mixture,moons,circles,teacher,digits" help:"training data: Gaussian mixture, two moons, two circles, teacher–student regression or MNIST digits"`
+	Classes    int     `key:"classes" min:"2" max:"100" help:"number of classes (mixture only; moons and circles have 2, digits 10)"`
+	Dim        int     `key:"dim" min:"1" max:"1024" help:"input dimension (mixture and teacher; moons and circles are 2-D, digits 784 or 196)"`
+	Separation float64 `key:"sep" min:"0" max:"100" help:"distance of each mixture mean from the origin, in within-class standard deviations"`
+	Samples    int     `key:"samples" min:"2" max:"10000" help:"training samples (digits: at most 10000)"`
+	Test       int     `key:"test" min:"1" max:"10000" help:"test samples (digits: at most 2000)"`
+	Noise      float64 `key:"noise" min:"0" max:"10" help:"input noise std of moons and circles, or target noise std of the teacher (in output std units)"`
+	LabelNoise float64 `key:"labelnoise" min:"0" max:"1" help:"fraction of training labels replaced by a random other class"`
+	Pixels     int     `key:"pixels" min:"14" max:"28" help:"digit image side: 28 (MNIST) or 14 (2×2 average pooling)"`
+	Teacher    int     `key:"teacher" min:"1" max:"1024" help:"hidden ReLU units of the teacher network"`
+
+	Hidden     []int   `key:"hidden" min:"1" max:"1024" maxlen:"6" help:"comma-separated hidden layer widths, e.g. 64,64"`
+	Activation string  `key:"activation" enum:"tanh,relu,sigmoid,linear" help:"hidden-layer activation"`
+	Loss       string  `key:"loss" enum:"ce,mse" help:"loss: softmax cross-entropy or squared error"`
+	Init       string  `key:"init" enum:"default,gaussian" help:"initialisation: PyTorch's default or Gaussian N(0, 1/fan-in)"`
+	Epochs     int     `key:"epochs" min:"0" max:"100000" help:"passes over the training set"`
+	LR         float64 `key:"lr" min:"1e-6" max:"100" help:"learning rate"`
+	Batch      int     `key:"batch" min:"0" max:"10000" help:"minibatch size; 0 means full-batch gradient descent"`
+	Momentum   float64 `key:"momentum" min:"0" max:"0.999" help:"heavy-ball momentum"`
+	Decay      float64 `key:"wd" min:"0" max:"10" help:"weight decay λ of the training penalty (λ/2)‖θ‖² (the spectrum excludes it)"`
+	GradTol    float64 `key:"gradtol" min:"0" max:"10" help:"stop training once the gradient norm is at most this; 0 never stops early"`
+	Seed       uint64  `key:"seed" min:"0" max:"4294967295" help:"seed of every random stream: data, initialisation, batches, probes"`
+
+	Curvature string  `key:"curvature" enum:"hessian,ggn" help:"matrix whose spectrum is computed: the Hessian or the Gauss-Newton matrix"`
+	Steps     int     `key:"steps" min:"2" max:"1000" help:"Lanczos steps per probe (operator products)"`
+	Probes    int     `key:"probes" min:"1" max:"100" help:"probe vectors of the stochastic Lanczos quadrature density"`
+	TopK      int     `key:"topk" min:"1" max:"100" help:"extreme eigenvalues reported at each end of the spectrum"`
+	Sigma     float64 `key:"sigma" min:"0" max:"1" help:"density kernel width as a fraction of the spectral range; 0 means √1e-5 ≈ 0.0032"`
+	Dense     bool    `key:"dense" help:"also compute every eigenvalue of the dense matrix (at most 5000 parameters)"`
+}
+
+// DefaultSpectrum returns the spec the spectrum page opens with: ten classes,
+// trained long enough for the C − 1 outliers to separate from the bulk, in a
+// few seconds in a browser.
+func DefaultSpectrum() Spectrum {
+	return Spectrum{
+		Data: "mixture", Classes: 10, Dim: 20, Separation: 2, Samples: 1000, Test: 1000,
+		Pixels: 28, Teacher: 4,
+		Hidden: []int{64}, Activation: "tanh", Loss: "ce", Init: "default",
+		Epochs: 300, LR: 0.5, Seed: 1,
+		Curvature: "hessian", Steps: 80, Probes: 10, TopK: 20,
+	}
+}
+
+// Limits that keep a run within a browser tab.
+const (
+	// MemoryLimit is the most memory a run may need, in bytes: WebAssembly
+	// pages are 32-bit addressed and browsers grant a tab about 2–4 GiB.
+	MemoryLimit = 1 << 30
+	// WorkLimit bounds epochs × samples × parameters, about a minute of
+	// training per 10¹⁰ in a browser.
+	WorkLimit = 1e11
+)
+
+// Validate reports the first problem with s: a value out of its range (with
+// the range), a combination that cannot run, or a job too large for the
+// browser (with the limit).
+func (s *Spectrum) Validate() error {
+	if err := CheckAll(s); err != nil {
+		return err
+	}
+	if s.Pixels != 14 && s.Pixels != 28 {
+		return fmt.Errorf("pixels = %d is not allowed; choose 14 or 28", s.Pixels)
+	}
+	classification := s.Data != "teacher"
+	if !classification && s.Loss == "ce" {
+		return fmt.Errorf("loss = ce needs class labels, but data = teacher is a regression; use loss = mse")
+	}
+	if !classification && s.LabelNoise > 0 {
+		return fmt.Errorf("labelnoise = %g needs class labels, but data = teacher is a regression", s.LabelNoise)
+	}
+	if s.Data == "digits" && (s.Samples > 10000 || s.Test > 2000) {
+		return fmt.Errorf("digits: samples = %d and test = %d exceed the bundled subset (10000 training and 2000 test digits)", s.Samples, s.Test)
+	}
+	if s.Data == "mixture" && s.Separation == 0 {
+		return fmt.Errorf("sep = 0 makes the classes identical; choose a separation above 0")
+	}
+	if s.TopK > s.Steps {
+		return fmt.Errorf("topk = %d exceeds steps = %d: Lanczos finds at most one eigenvalue per step", s.TopK, s.Steps)
+	}
+	arch := s.Arch()
+	p := arch.NumParams()
+	if s.Dense && p > nn.MaxDenseParams {
+		return fmt.Errorf("dense = true needs at most %d parameters; this network has %d", nn.MaxDenseParams, p)
+	}
+	if w := float64(s.Epochs) * float64(s.Samples) * float64(p); w > WorkLimit {
+		return fmt.Errorf("training would take epochs × samples × parameters = %.3g operations; the limit is %.0g: use fewer epochs, samples or units", w, float64(WorkLimit))
+	}
+	if b := s.Bytes(); b > MemoryLimit {
+		return fmt.Errorf("this run needs about %d MiB; the limit is %d MiB (a browser tab's WebAssembly memory): use fewer samples, narrower layers or fewer Lanczos steps", b>>20, MemoryLimit>>20)
+	}
+	return nil
+}
+
+// InputDim returns the network's input width for the spec's data.
+func (s *Spectrum) InputDim() int {
+	switch s.Data {
+	case "moons", "circles":
+		return 2
+	case "digits":
+		return s.Pixels * s.Pixels
+	}
+	return s.Dim
+}
+
+// OutputDim returns the network's output width: the number of classes, or 1
+// for the teacher's regression.
+func (s *Spectrum) OutputDim() int {
+	switch s.Data {
+	case "moons", "circles":
+		return 2
+	case "digits":
+		return 10
+	case "teacher":
+		return 1
+	}
+	return s.Classes
+}
+
+// Arch returns the network the spec trains. It assumes valid enum fields.
+func (s *Spectrum) Arch() *nn.Arch {
+	sizes := append([]int{s.InputDim()}, s.Hidden...)
+	sizes = append(sizes, s.OutputDim())
+	act, _ := nn.ParseActivation(s.Activation)
+	loss, _ := nn.ParseLoss(s.Loss)
+	return &nn.Arch{Sizes: sizes, Act: act, Loss: loss}
+}
+
+// Bytes estimates the memory the run needs: the data, the cached passes of
+// training and of the curvature operator, the Lanczos basis, and the dense
+// matrix if requested.
+func (s *Spectrum) Bytes() int64 {
+	arch := s.Arch()
+	p := int64(arch.NumParams())
+	b := 8 * int64(s.Samples+s.Test) * int64(s.InputDim())
+	b += 2 * nn.CurvatureBytes(arch, s.Samples)
+	b += spectrum.LanczosBytes(int(p), s.Steps)
+	b += 8 * 4 * p
+	if s.Dense {
+		b += 3 * 8 * p * p
+	}
+	return b
+}
