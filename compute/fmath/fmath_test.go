@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/overparam/overparam/compute/internal/parity"
 )
 
 // ulps returns the distance in units in the last place between a and b.
@@ -92,4 +94,16 @@ func TestTanhAndSigmoidAgreeWithStandardLibrary(t *testing.T) {
 	if Tanh(30) != 1 || Tanh(-30) != -1 || Tanh(0) != 0 {
 		t.Error("Tanh saturation or zero wrong")
 	}
+}
+
+// Truth: the native run (package parity): these functions exist so that the
+// browser and the CLI compute the same bits.
+func TestJSWasmGivesTheNativeBits(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 4))
+	xs := make([]float64, 3*100000)
+	for i := 0; i < len(xs); i += 3 {
+		x := (r.Float64() - 0.5) * 100
+		xs[i], xs[i+1], xs[i+2] = Exp(x), Log(math.Abs(x)), Tanh(x/10)
+	}
+	parity.Check(t, "fmath", parity.Floats(xs))
 }
