@@ -1,0 +1,66 @@
+# Overparam's build. `make test` is what CI runs (through .ci/run).
+GO       ?= go
+GOROOT   := $(shell $(GO) env GOROOT)
+# go_js_wasm_exec runs js/wasm test binaries under node.
+WASMPATH := $(PATH):$(GOROOT)/lib/wasm
+# Native test runs record result fingerprints here; js/wasm runs must match them.
+PARITY   := $(CURDIR)/.cache/parity
+BENCHTIME ?= 20x
+
+.PHONY: all build test vet fmt-check deps-check test-native test-wasm bench bench-native bench-wasm serve digits clean
+
+all: build
+
+## build: the native CLI, bin/overparam
+build:
+	$(GO) build -o bin/overparam ./cmd/overparam
+
+## test: formatting, vet, the compute dependency rule, native tests, js/wasm tests under node
+test: fmt-check vet deps-check test-native test-wasm
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "not gofmt'ed:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./compute/...
+
+# compute/ is pure Go + gonum: its non-standard dependencies are compute/ and
+# gonum only, and none of them imports syscall/js (the standard library itself
+# uses syscall/js in js/wasm builds, so direct imports are what counts).
+deps-check:
+	@for goos in linux js; do \
+	  pkgs=$$(GOOS=$$goos GOARCH=$$( [ $$goos = js ] && echo wasm || echo amd64 ) $(GO) list -deps -f '{{if not .Standard}}{{.ImportPath}}{{end}}' ./compute/...); \
+	  foreign=$$(echo "$$pkgs" | grep -vE '^(github.com/overparam/overparam/compute|gonum.org/v1/gonum)(/|$$)' || true); \
+	  if [ -n "$$foreign" ]; then echo "compute/ ($$goos) must depend only on the standard library and gonum, not: $$foreign"; exit 1; fi; \
+	  js=$$(GOOS=$$goos GOARCH=$$( [ $$goos = js ] && echo wasm || echo amd64 ) $(GO) list -f '{{.ImportPath}}: {{join .Imports " "}}' $$pkgs | grep -E ' syscall/js( |$$)' || true); \
+	  if [ -n "$$js" ]; then echo "compute/ must not import syscall/js: $$js"; exit 1; fi; \
+	done; echo "deps-check: compute/ uses only the standard library and gonum, and never syscall/js"
+
+test-native:
+	rm -rf $(PARITY)
+	OVERPARAM_PARITY_DIR=$(PARITY) $(GO) test -count=1 ./...
+
+test-wasm:
+	OVERPARAM_PARITY_DIR=$(PARITY) GOOS=js GOARCH=wasm PATH="$(WASMPATH)" $(GO) test -count=1 ./compute/...
+
+## bench: benchmarks natively and as js/wasm under node (see BENCHMARKS.md)
+bench: bench-native bench-wasm
+
+bench-native:
+	$(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) ./compute/bench ./compute/kernel ./compute/spectrum
+
+bench-wasm:
+	GOOS=js GOARCH=wasm PATH="$(WASMPATH)" $(GO) test -run '^$$' -bench . -benchtime 10x ./compute/bench ./compute/kernel ./compute/spectrum
+
+## serve: the browser app arrives with the next milestone (issue 3)
+serve:
+	@echo "make serve: the browser app is not built yet (next milestone). Until then use the CLI: make build && bin/overparam spectrum -h"; exit 1
+
+## digits: rebuild web/data/digits.bin.gz from the MNIST files of the GoMNIST module
+digits:
+	$(GO) run ./tools/mkdigits -out web/data/digits.bin.gz
+
+clean:
+	rm -rf bin dist .cache
