@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -34,14 +35,32 @@ func bindSpec(fs *flag.FlagSet, spec any) {
 	}
 }
 
-// newFlagSet returns a flag set that reports errors instead of exiting, with
-// a usage message listing every flag.
+// newFlagSet returns a flag set that reports errors instead of exiting. A
+// parse error prints the error and a one-line hint; -h prints the full usage,
+// every flag with its default and range.
 func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: overparam %s [flags]\n\n%s\n\nFlags:\n", name, synopsis)
-		fs.PrintDefaults()
+		fmt.Fprintf(stderr, "Run 'overparam %s -h' for every flag with its default and range.\n", name)
 	}
 	return fs
+}
+
+// parseFlags parses args into fs and returns the exit status to stop with, or
+// -1 to go on: 0 after printing the full usage for -h, 2 for a bad flag.
+func parseFlags(fs *flag.FlagSet, args []string, synopsis string, stderr io.Writer) int {
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprintf(stderr, "Usage: overparam %s [flags]\n\n%s\n\nFlags:\n", fs.Name(), synopsis)
+		fs.PrintDefaults()
+		return 0
+	case err != nil:
+		return 2
+	case fs.NArg() > 0:
+		fmt.Fprintf(stderr, "overparam %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return 2
+	}
+	return -1
 }

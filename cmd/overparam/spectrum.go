@@ -2,8 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -25,15 +23,8 @@ func runSpectrum(args []string, stdout, stderr io.Writer) int {
 	asJSON := fs.Bool("json", false, "print the result as one JSON object")
 	export := fs.String("export", "", "write the trained model and its training data as JSON to this `file`")
 	quiet := fs.Bool("quiet", false, "do not print progress to stderr")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "overparam spectrum: unexpected argument %q\n", fs.Arg(0))
-		return 2
+	if status := parseFlags(fs, args, spectrumSynopsis, stderr); status >= 0 {
+		return status
 	}
 	if err := spec.Validate(); err != nil {
 		fmt.Fprintf(stderr, "overparam spectrum: %v\n", err)

@@ -14,7 +14,7 @@ import (
 //	key:"classes"          the flag name and URL key
 //	help:"…"               a one-line description, with units
 //	min:"2" max:"100"      the inclusive range of a number, or of each element of a list
-//	enum:"ce,mse"          the allowed values of a string
+//	enum:"ce,mse"          the allowed values of a string (or of a whole number)
 //	maxlen:"8"             the longest allowed list
 type Param struct {
 	Key, Help string
@@ -145,6 +145,12 @@ func (p Param) Check(spec any) error {
 	inRange := func(x float64) bool { return x >= p.Min && x <= p.Max }
 	switch p.Kind {
 	case reflect.Int, reflect.Float64, reflect.Uint64:
+		if p.Enum != nil {
+			if !contains(p.Enum, p.Get(spec)) {
+				return fmt.Errorf("%s = %s is not allowed; choose one of %s", p.Key, p.Get(spec), strings.Join(p.Enum, ", "))
+			}
+			return nil
+		}
 		var x float64
 		switch p.Kind {
 		case reflect.Int:
@@ -182,12 +188,18 @@ func (p Param) RangeText() string {
 	if p.Kind == reflect.Bool {
 		return "true, false"
 	}
+	format := func(x float64) string {
+		if p.Kind != reflect.Float64 {
+			return strconv.FormatFloat(x, 'f', -1, 64) // whole numbers in full
+		}
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	}
 	lo, hi := "−∞", "∞"
 	if !math.IsInf(p.Min, -1) {
-		lo = strconv.FormatFloat(p.Min, 'g', -1, 64)
+		lo = format(p.Min)
 	}
 	if !math.IsInf(p.Max, 1) {
-		hi = strconv.FormatFloat(p.Max, 'g', -1, 64)
+		hi = format(p.Max)
 	}
 	s := "[" + lo + ", " + hi + "]"
 	if p.MaxLen > 0 {

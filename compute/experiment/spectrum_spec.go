@@ -20,7 +20,7 @@ type Spectrum struct {
 	Test       int     `key:"test" min:"1" max:"10000" help:"test samples (digits: at most 2000)"`
 	Noise      float64 `key:"noise" min:"0" max:"10" help:"input noise std of moons and circles, or target noise std of the teacher (in output std units)"`
 	LabelNoise float64 `key:"labelnoise" min:"0" max:"1" help:"fraction of training labels replaced by a random other class"`
-	Pixels     int     `key:"pixels" min:"14" max:"28" help:"digit image side: 28 (MNIST) or 14 (2×2 average pooling)"`
+	Pixels     int     `key:"pixels" enum:"14,28" help:"digit image side: 28 (MNIST) or 14 (2×2 average pooling)"`
 	Teacher    int     `key:"teacher" min:"1" max:"1024" help:"hidden ReLU units of the teacher network"`
 
 	Hidden     []int   `key:"hidden" min:"1" max:"1024" maxlen:"6" help:"comma-separated hidden layer widths, e.g. 64,64"`
@@ -72,9 +72,6 @@ const (
 func (s *Spectrum) Validate() error {
 	if err := CheckAll(s); err != nil {
 		return err
-	}
-	if s.Pixels != 14 && s.Pixels != 28 {
-		return fmt.Errorf("pixels = %d is not allowed; choose 14 or 28", s.Pixels)
 	}
 	classification := s.Data != "teacher"
 	if !classification && s.Loss == "ce" {
