@@ -98,19 +98,19 @@ func (p Param) Set(spec any, text string) error {
 	case reflect.Int:
 		x, err := strconv.ParseInt(text, 10, 64)
 		if err != nil {
-			return fmt.Errorf("%s: %q is not a whole number", p.Key, text)
+			return fmt.Errorf("%s: %q is not a whole number; allowed: %s", p.Key, text, p.RangeText())
 		}
 		v.SetInt(x)
 	case reflect.Uint64:
 		x, err := strconv.ParseUint(text, 10, 64)
 		if err != nil {
-			return fmt.Errorf("%s: %q is not a non-negative whole number", p.Key, text)
+			return fmt.Errorf("%s: %q is not a whole number; allowed: %s", p.Key, text, p.RangeText())
 		}
 		v.SetUint(x)
 	case reflect.Float64:
 		x, err := strconv.ParseFloat(text, 64)
 		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-			return fmt.Errorf("%s: %q is not a finite number", p.Key, text)
+			return fmt.Errorf("%s: %q is not a finite number; allowed: %s", p.Key, text, p.RangeText())
 		}
 		v.SetFloat(x)
 	case reflect.Bool:
@@ -173,7 +173,7 @@ func (p Param) Check(spec any) error {
 		}
 		for i := 0; i < v.Len(); i++ {
 			if x := float64(v.Index(i).Int()); !inRange(x) {
-				return fmt.Errorf("%s: entry %d is out of range; each entry must be in %s", p.Key, int64(x), p.RangeText())
+				return fmt.Errorf("%s: entry %d is out of range; allowed: %s", p.Key, int64(x), p.RangeText())
 			}
 		}
 	}

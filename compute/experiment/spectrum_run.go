@@ -155,12 +155,17 @@ func RunSpectrum(s Spectrum, assets Assets, progress func(Progress) bool) (*Spec
 		return nil, err
 	}
 
-	ts := s.TrainSettings()
-	trained, err := train.Run(trainObj, testObj, theta, ts, func(p train.Point) bool {
-		return progress(Progress{Phase: "train", Done: p.Step, Total: totalSteps(s), Point: &p})
-	})
-	if err != nil {
-		return nil, err
+	trained := train.Result{Theta: theta, Stats: train.Stats{Reason: "not trained (epochs = 0)"}}
+	if s.Epochs == 0 {
+		// The spectrum at initialisation.
+		trained.Curve = []train.Point{train.Measure(trainObj, testObj, theta, s.Decay)}
+	} else {
+		trained, err = train.Run(trainObj, testObj, theta, s.TrainSettings(), func(p train.Point) bool {
+			return progress(Progress{Phase: "train", Done: p.Step, Total: totalSteps(s), Point: &p})
+		})
+		if err != nil {
+			return nil, err
+		}
 	}
 	res := &SpectrumResult{Spec: s, Params: len(theta), Train: trained.Curve, arch: arch, theta: theta, split: split}
 	res.Final = trained.Curve[len(trained.Curve)-1]
@@ -191,14 +196,14 @@ func (s *Spectrum) spectrum(res *SpectrumResult, op *nn.Curvature, progress func
 	n := op.Dim()
 	steps := min(s.Steps, n)
 	total := steps * s.Probes
-	ds := spectrum.DensitySettings{Steps: steps, Probes: s.Probes, SigmaFrac: s.Sigma, Seed: s.Seed}
+	ds := spectrum.DensitySettings{Steps: steps, Probes: s.Probes, SigmaFrac: s.Sigma, Seed: s.Seed, MemoryBudget: MemoryLimit}
 	phase := func(name string, offset int) func(step, _ int) bool {
 		return func(step, _ int) bool { return progress(Progress{Phase: name, Done: offset + step, Total: total}) }
 	}
 
 	// Probe 0 starts the Lanczos run that gives the extreme eigenvalues; its
 	// quadrature rule is also the density's first probe.
-	lz, err := spectrum.RunLanczos(op, spectrum.LanczosSettings{Steps: steps, Start: spectrum.ProbeVector(n, s.Seed, 0, ds.Kind)}, phase("lanczos", 0))
+	lz, err := spectrum.RunLanczos(op, spectrum.LanczosSettings{Steps: steps, Start: spectrum.ProbeVector(n, s.Seed, 0, ds.Kind), MemoryBudget: MemoryLimit}, phase("lanczos", 0))
 	if err != nil {
 		return fmt.Errorf("lanczos: %w", err)
 	}

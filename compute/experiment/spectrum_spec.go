@@ -12,35 +12,35 @@ import (
 // Gauss-Newton matrix) of its mean training loss, without weight decay.
 // DefaultSpectrum gives the defaults; tags give each field's key and range.
 type Spectrum struct {
-	Data       string  `key:"data" enum:"mixture,moons,circles,teacher,digits" help:"training data: Gaussian mixture, two moons, two circles, teacher–student regression or MNIST digits"`
-	Classes    int     `key:"classes" min:"2" max:"100" help:"number of classes (mixture only; moons and circles have 2, digits 10)"`
-	Dim        int     `key:"dim" min:"1" max:"1024" help:"input dimension (mixture and teacher; moons and circles are 2-D, digits 784 or 196)"`
-	Separation float64 `key:"sep" min:"0" max:"100" help:"distance of each mixture mean from the origin, in within-class standard deviations"`
-	Samples    int     `key:"samples" min:"2" max:"10000" help:"training samples (digits: at most 10000)"`
-	Test       int     `key:"test" min:"1" max:"10000" help:"test samples (digits: at most 2000)"`
-	Noise      float64 `key:"noise" min:"0" max:"10" help:"input noise std of moons and circles, or target noise std of the teacher (in output std units)"`
-	LabelNoise float64 `key:"labelnoise" min:"0" max:"1" help:"fraction of training labels replaced by a random other class"`
-	Pixels     int     `key:"pixels" enum:"14,28" help:"digit image side: 28 (MNIST) or 14 (2×2 average pooling)"`
-	Teacher    int     `key:"teacher" min:"1" max:"1024" help:"hidden ReLU units of the teacher network"`
+	Data       string  `json:"data" key:"data" enum:"mixture,moons,circles,teacher,digits" help:"training data: Gaussian mixture, two moons, two circles, teacher–student regression or MNIST digits"`
+	Classes    int     `json:"classes" key:"classes" min:"2" max:"100" help:"number of classes (mixture only; moons and circles have 2, digits 10)"`
+	Dim        int     `json:"dim" key:"dim" min:"1" max:"1024" help:"input dimension (mixture and teacher; moons and circles are 2-D, digits 784 or 196)"`
+	Separation float64 `json:"sep" key:"sep" min:"0" max:"100" help:"distance of each mixture mean from the origin, in within-class standard deviations"`
+	Samples    int     `json:"samples" key:"samples" min:"2" max:"10000" help:"training samples (digits: at most 10000)"`
+	Test       int     `json:"test" key:"test" min:"1" max:"10000" help:"test samples (digits: at most 2000)"`
+	Noise      float64 `json:"noise" key:"noise" min:"0" max:"10" help:"input noise std of moons and circles, or target noise std of the teacher (in output std units)"`
+	LabelNoise float64 `json:"labelnoise" key:"labelnoise" min:"0" max:"1" help:"fraction of training labels replaced by a random other class"`
+	Pixels     int     `json:"pixels" key:"pixels" enum:"14,28" help:"digit image side: 28 (MNIST) or 14 (2×2 average pooling)"`
+	Teacher    int     `json:"teacher" key:"teacher" min:"1" max:"1024" help:"hidden ReLU units of the teacher network"`
 
-	Hidden     []int   `key:"hidden" min:"1" max:"1024" maxlen:"6" help:"comma-separated hidden layer widths, e.g. 64,64"`
-	Activation string  `key:"activation" enum:"tanh,relu,sigmoid,linear" help:"hidden-layer activation"`
-	Loss       string  `key:"loss" enum:"ce,mse" help:"loss: softmax cross-entropy or squared error"`
-	Init       string  `key:"init" enum:"default,gaussian" help:"initialisation: PyTorch's default or Gaussian N(0, 1/fan-in)"`
-	Epochs     int     `key:"epochs" min:"0" max:"100000" help:"passes over the training set"`
-	LR         float64 `key:"lr" min:"1e-6" max:"100" help:"learning rate"`
-	Batch      int     `key:"batch" min:"0" max:"10000" help:"minibatch size; 0 means full-batch gradient descent"`
-	Momentum   float64 `key:"momentum" min:"0" max:"0.999" help:"heavy-ball momentum"`
-	Decay      float64 `key:"wd" min:"0" max:"10" help:"weight decay λ of the training penalty (λ/2)‖θ‖² (the spectrum excludes it)"`
-	GradTol    float64 `key:"gradtol" min:"0" max:"10" help:"stop training once the gradient norm is at most this; 0 never stops early"`
-	Seed       uint64  `key:"seed" min:"0" max:"4294967295" help:"seed of every random stream: data, initialisation, batches, probes"`
+	Hidden     []int   `json:"hidden" key:"hidden" min:"1" max:"1024" maxlen:"6" help:"comma-separated hidden layer widths, e.g. 64,64"`
+	Activation string  `json:"activation" key:"activation" enum:"tanh,relu,sigmoid,linear" help:"hidden-layer activation"`
+	Loss       string  `json:"loss" key:"loss" enum:"ce,mse" help:"loss: softmax cross-entropy or squared error"`
+	Init       string  `json:"init" key:"init" enum:"default,gaussian" help:"initialisation: PyTorch's default or Gaussian N(0, 1/fan-in)"`
+	Epochs     int     `json:"epochs" key:"epochs" min:"0" max:"100000" help:"passes over the training set; 0 computes the spectrum at initialisation"`
+	LR         float64 `json:"lr" key:"lr" min:"1e-6" max:"100" help:"learning rate"`
+	Batch      int     `json:"batch" key:"batch" min:"0" max:"10000" help:"minibatch size; 0 means full-batch gradient descent"`
+	Momentum   float64 `json:"momentum" key:"momentum" min:"0" max:"0.999" help:"heavy-ball momentum"`
+	Decay      float64 `json:"wd" key:"wd" min:"0" max:"10" help:"weight decay λ of the training penalty (λ/2)‖θ‖² (the spectrum excludes it)"`
+	GradTol    float64 `json:"gradtol" key:"gradtol" min:"0" max:"10" help:"stop training once the gradient norm is at most this; 0 never stops early"`
+	Seed       uint64  `json:"seed" key:"seed" min:"0" max:"4294967295" help:"seed of every random stream: data, initialisation, batches, probes"`
 
-	Curvature string  `key:"curvature" enum:"hessian,ggn" help:"matrix whose spectrum is computed: the Hessian or the Gauss-Newton matrix"`
-	Steps     int     `key:"steps" min:"2" max:"1000" help:"Lanczos steps per probe (operator products)"`
-	Probes    int     `key:"probes" min:"1" max:"100" help:"probe vectors of the stochastic Lanczos quadrature density"`
-	TopK      int     `key:"topk" min:"1" max:"100" help:"extreme eigenvalues reported at each end of the spectrum"`
-	Sigma     float64 `key:"sigma" min:"0" max:"1" help:"density kernel width as a fraction of the spectral range; 0 means √1e-5 ≈ 0.0032"`
-	Dense     bool    `key:"dense" help:"also compute every eigenvalue of the dense matrix (at most 5000 parameters)"`
+	Curvature string  `json:"curvature" key:"curvature" enum:"hessian,ggn" help:"matrix whose spectrum is computed: the Hessian or the Gauss-Newton matrix"`
+	Steps     int     `json:"steps" key:"steps" min:"2" max:"1000" help:"Lanczos steps per probe (operator products)"`
+	Probes    int     `json:"probes" key:"probes" min:"1" max:"100" help:"probe vectors of the stochastic Lanczos quadrature density"`
+	TopK      int     `json:"topk" key:"topk" min:"1" max:"100" help:"extreme eigenvalues reported at each end of the spectrum"`
+	Sigma     float64 `json:"sigma" key:"sigma" min:"0" max:"1" help:"density kernel width as a fraction of the spectral range; 0 means √1e-5 ≈ 0.0032"`
+	Dense     bool    `json:"dense" key:"dense" help:"also compute every eigenvalue of the dense matrix (at most 5000 parameters)"`
 }
 
 // DefaultSpectrum returns the spec the spectrum page opens with: ten classes,

@@ -121,18 +121,12 @@ func Run(trainSet, test *nn.Objective, theta []float64, s Settings, progress fun
 	// checkpoint records a curve point at θ, leaving the full-batch gradient
 	// in grad, and reports whether training should stop.
 	checkpoint := func(step, epoch int) (stop bool, err error) {
-		pt := Point{Step: step, Epoch: epoch, TestLoss: math.NaN(), TestAcc: math.NaN()}
-		pt.TrainLoss = trainSet.LossGrad(grad, theta)
-		_, pt.TrainAcc = trainSet.Evaluate(theta)
-		pt.GradNorm = penalisedNorm(grad, theta, s.WeightDecay)
+		pt := measure(grad, trainSet, test, theta, s.WeightDecay, step, epoch)
 		if !isFinite(pt.TrainLoss) {
 			return true, &DivergedError{Step: step, Epoch: epoch, What: "loss", Value: pt.TrainLoss, LR: s.LR}
 		}
 		if !isFinite(pt.GradNorm) {
 			return true, &DivergedError{Step: step, Epoch: epoch, What: "gradient", Value: pt.GradNorm, LR: s.LR}
-		}
-		if test != nil {
-			pt.TestLoss, pt.TestAcc = test.Evaluate(theta)
 		}
 		res.Curve = append(res.Curve, pt)
 		if progress != nil && !progress(pt) {
@@ -185,6 +179,25 @@ func Run(trainSet, test *nn.Objective, theta []float64, s Settings, progress fun
 	}
 	res.Stats = Stats{Steps: step, Epochs: s.Epochs, Reason: "epochs"}
 	return res, nil
+}
+
+// Measure returns the curve point of θ without training: training and test
+// loss and accuracy and the norm of the penalised full-batch gradient, with
+// weight decay λ. test may be nil.
+func Measure(trainSet, test *nn.Objective, theta []float64, lambda float64) Point {
+	return measure(make([]float64, len(theta)), trainSet, test, theta, lambda, 0, 0)
+}
+
+// measure computes a curve point, leaving the full-batch gradient in grad.
+func measure(grad []float64, trainSet, test *nn.Objective, theta []float64, lambda float64, step, epoch int) Point {
+	pt := Point{Step: step, Epoch: epoch, TestLoss: math.NaN(), TestAcc: math.NaN()}
+	pt.TrainLoss = trainSet.LossGrad(grad, theta)
+	_, pt.TrainAcc = trainSet.Evaluate(theta)
+	pt.GradNorm = penalisedNorm(grad, theta, lambda)
+	if test != nil {
+		pt.TestLoss, pt.TestAcc = test.Evaluate(theta)
+	}
+	return pt
 }
 
 // subset maps positions in the training objective's sample list to dataset
