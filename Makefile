@@ -5,7 +5,7 @@ GOROOT   := $(shell $(GO) env GOROOT)
 WASMPATH := $(PATH):$(GOROOT)/lib/wasm
 # Native test runs record result fingerprints here; js/wasm runs must match them.
 PARITY   := $(CURDIR)/.cache/parity
-BENCHTIME ?= 20x
+BENCHTIME ?= 1s
 
 .PHONY: all build test vet fmt-check deps-check test-native test-wasm bench bench-native bench-wasm serve digits clean
 
@@ -49,10 +49,10 @@ test-wasm:
 bench: bench-native bench-wasm
 
 bench-native:
-	$(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) ./compute/bench ./compute/kernel ./compute/spectrum
+	$(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) ./compute/bench ./compute/kernel
 
 bench-wasm:
-	GOOS=js GOARCH=wasm PATH="$(WASMPATH)" $(GO) test -run '^$$' -bench . -benchtime 10x ./compute/bench ./compute/kernel ./compute/spectrum
+	GOOS=js GOARCH=wasm PATH="$(WASMPATH)" $(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) ./compute/bench ./compute/kernel
 
 ## serve: the browser app arrives with the next milestone (issue 3)
 serve:
