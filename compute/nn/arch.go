@@ -17,21 +17,12 @@ const (
 
 var activationNames = []string{"tanh", "relu", "sigmoid", "linear"}
 
-func (a Activation) String() string {
-	if a < 0 || int(a) >= len(activationNames) {
-		return fmt.Sprintf("Activation(%d)", int(a))
-	}
-	return activationNames[a]
-}
+func (a Activation) String() string { return enumString(activationNames, int(a), "Activation") }
 
 // ParseActivation returns the activation named s (tanh, relu, sigmoid, linear).
 func ParseActivation(s string) (Activation, error) {
-	for i, n := range activationNames {
-		if strings.EqualFold(s, n) {
-			return Activation(i), nil
-		}
-	}
-	return 0, fmt.Errorf("unknown activation %q (want one of %s)", s, strings.Join(activationNames, ", "))
+	i, err := parseEnum(activationNames, s, "activation")
+	return Activation(i), err
 }
 
 // Loss is a per-sample loss on the network output.
@@ -46,22 +37,13 @@ const (
 
 var lossNames = []string{"ce", "mse"}
 
-func (l Loss) String() string {
-	if l < 0 || int(l) >= len(lossNames) {
-		return fmt.Sprintf("Loss(%d)", int(l))
-	}
-	return lossNames[l]
-}
+func (l Loss) String() string { return enumString(lossNames, int(l), "Loss") }
 
 // ParseLoss returns the loss named s: "ce" (softmax cross-entropy) or "mse"
 // (squared error).
 func ParseLoss(s string) (Loss, error) {
-	for i, n := range lossNames {
-		if strings.EqualFold(s, n) {
-			return Loss(i), nil
-		}
-	}
-	return 0, fmt.Errorf("unknown loss %q (want ce or mse)", s)
+	i, err := parseEnum(lossNames, s, "loss")
+	return Loss(i), err
 }
 
 // Arch describes a fully connected network. The zero value is not a network;

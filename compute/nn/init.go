@@ -1,10 +1,8 @@
 package nn
 
 import (
-	"fmt"
 	"math"
 	"math/rand/v2"
-	"strings"
 
 	"github.com/overparam/overparam/compute/rng"
 )
@@ -27,21 +25,12 @@ const (
 
 var initNames = []string{"default", "gaussian", "meanfield"}
 
-func (i Init) String() string {
-	if i < 0 || int(i) >= len(initNames) {
-		return fmt.Sprintf("Init(%d)", int(i))
-	}
-	return initNames[i]
-}
+func (i Init) String() string { return enumString(initNames, int(i), "Init") }
 
 // ParseInit returns the initialisation named s (default, gaussian, meanfield).
 func ParseInit(s string) (Init, error) {
-	for i, n := range initNames {
-		if strings.EqualFold(s, n) {
-			return Init(i), nil
-		}
-	}
-	return 0, fmt.Errorf("unknown initialisation %q (want one of %s)", s, strings.Join(initNames, ", "))
+	i, err := parseEnum(initNames, s, "initialisation")
+	return Init(i), err
 }
 
 // Initialize fills θ for architecture a with initialisation init, drawing from
