@@ -86,6 +86,13 @@ func (o *Objective) Loss(theta []float64) float64 {
 
 // LossGrad sets grad = ∇L(θ) and returns L(θ).
 func (o *Objective) LossGrad(grad, theta []float64) float64 {
+	loss, _ := o.EvaluateGrad(grad, theta)
+	return loss
+}
+
+// EvaluateGrad sets grad = ∇L(θ) and returns L(θ) and the accuracy as
+// Evaluate does, from one forward pass.
+func (o *Objective) EvaluateGrad(grad, theta []float64) (loss, accuracy float64) {
 	o.checkTheta(theta)
 	if len(grad) != len(theta) {
 		panic("nn: gradient length differs from parameter length")
@@ -93,7 +100,7 @@ func (o *Objective) LossGrad(grad, theta []float64) float64 {
 	p := o.prepare(false)
 	p.forward(o, theta, true)
 	p.backward(theta, grad)
-	return p.lossSum * o.scale()
+	return p.lossSum * o.scale(), p.accuracy(o)
 }
 
 // Evaluate returns L(θ) and, for classification data, the fraction of samples

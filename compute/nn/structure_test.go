@@ -235,3 +235,18 @@ func plainAct(act Activation, x float64) float64 {
 	}
 	return x
 }
+
+func TestEvaluateGradAgreesWithEvaluateAndLossGrad(t *testing.T) {
+	// Truth: the separate single-purpose calls on the same θ.
+	set := randomSet(rng.New(16, rng.Data), 30, 4, 3, 0)
+	arch := Arch{Sizes: []int{4, 6, 3}, Act: Tanh, Loss: CrossEntropy}
+	o := &Objective{Arch: &arch, Data: &set}
+	theta := params(&arch, 17)
+	g1, g2 := make([]float64, len(theta)), make([]float64, len(theta))
+	loss, acc := o.EvaluateGrad(g1, theta)
+	wantLoss, wantAcc := o.Evaluate(theta)
+	o.LossGrad(g2, theta)
+	if loss != wantLoss || acc != wantAcc || relErr(g1, g2) != 0 {
+		t.Errorf("EvaluateGrad = (%v, %v), Evaluate = (%v, %v), gradients differ by %v", loss, acc, wantLoss, wantAcc, relErr(g1, g2))
+	}
+}

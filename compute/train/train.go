@@ -191,8 +191,7 @@ func Measure(trainSet, test *nn.Objective, theta []float64, lambda float64) Poin
 // measure computes a curve point, leaving the full-batch gradient in grad.
 func measure(grad []float64, trainSet, test *nn.Objective, theta []float64, lambda float64, step, epoch int) Point {
 	pt := Point{Step: step, Epoch: epoch, TestLoss: math.NaN(), TestAcc: math.NaN()}
-	pt.TrainLoss = trainSet.LossGrad(grad, theta)
-	_, pt.TrainAcc = trainSet.Evaluate(theta)
+	pt.TrainLoss, pt.TrainAcc = trainSet.EvaluateGrad(grad, theta)
 	pt.GradNorm = penalisedNorm(grad, theta, lambda)
 	if test != nil {
 		pt.TestLoss, pt.TestAcc = test.Evaluate(theta)
