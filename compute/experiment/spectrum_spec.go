@@ -41,6 +41,7 @@ type Spectrum struct {
 	TopK      int     `json:"topk" key:"topk" min:"1" max:"100" help:"extreme eigenvalues reported at each end of the spectrum"`
 	Sigma     float64 `json:"sigma" key:"sigma" min:"0" max:"1" help:"density kernel width as a fraction of the spectral range; 0 means √1e-5 ≈ 0.0032"`
 	Dense     bool    `json:"dense" key:"dense" help:"also compute every eigenvalue of the dense matrix (at most 5000 parameters)"`
+	Before    bool    `json:"before" key:"before" help:"also compute the spectrum at initialisation, for a before/after comparison"`
 }
 
 // DefaultSpectrum returns the spec the spectrum page opens with: ten classes,

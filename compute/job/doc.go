@@ -1,0 +1,19 @@
+// Package job is the message protocol between the UI and a compute worker,
+// and the worker's request handler. It is pure Go so the protocol is tested
+// natively; wasm/worker only moves bytes between JavaScript and Handle.
+//
+// A request is one JSON object (Request). The worker answers with a stream
+// of messages, each a type and a JSON body:
+//
+//	progress  Status: phase, steps done of total, elapsed time and ETA
+//	partial   Partial: training-curve points since the last message
+//	result    the stage's result (experiment.Trained, experiment.ProbeResult
+//	          or experiment.SpectrumResult)
+//	error     Failure: a message naming what went wrong and where
+//
+// Every request ends with exactly one result or error. The kinds split a
+// spectrum run into stages so that a pool of workers can share it:
+// "spectrum.train", then one "spectrum.probe" per probe vector (in
+// parallel), then "spectrum.assemble"; "spectrum.run" does it all in one
+// worker. The stages give the same bits as experiment.RunSpectrum.
+package job
