@@ -149,7 +149,7 @@ func TestBadRequestsEndInOneClearError(t *testing.T) {
 	digitsJSON, _ := json.Marshal(digits)
 	cases := []struct {
 		name, request, want string
-		env              Env
+		env                 Env
 	}{
 		{"not JSON", `{"kind":`, "bad request", Env{}},
 		{"unknown kind", `{"kind":"rm -rf","spec":{}}`, `unknown kind "rm -rf"`, Env{}},
