@@ -1,0 +1,106 @@
+package app
+
+import (
+	"time"
+
+	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/train"
+)
+
+// Status is a run's visible state.
+type Status int
+
+// The states of a run.
+const (
+	Idle Status = iota
+	Running
+	Failed
+	Done
+	Canceled
+)
+
+// String names the status as the page shows it.
+func (s Status) String() string {
+	return [...]string{"idle", "running", "failed", "done", "canceled"}[s]
+}
+
+// EventKind says what happened to a run.
+type EventKind int
+
+// The events of a run.
+const (
+	EvStart    EventKind = iota // a run began
+	EvProgress                  // Phase, Done, Total, EtaMs
+	EvPoints                    // new training-curve points
+	EvResult                    // the run finished with Result
+	EvFail                      // the run failed with Message
+	EvCancel                    // the user canceled the run
+)
+
+// Event is one thing that happened to the run with id Run.
+type Event struct {
+	Kind        EventKind
+	Run         int
+	Phase       string
+	Done, Total int
+	EtaMs       int64
+	Points      []train.Point
+	Result      *experiment.SpectrumResult
+	ResultJSON  string
+	Message     string
+	At          time.Time
+}
+
+// RunState is what the page knows about the current run.
+type RunState struct {
+	Status      Status
+	Run         int // id of the current run; events of other runs are stale
+	Phase       string
+	Done, Total int
+	EtaMs       int64
+	Started     time.Time
+	Elapsed     time.Duration
+	Message     string
+	Points      []train.Point
+	Result      *experiment.SpectrumResult
+	ResultJSON  string
+}
+
+// Apply returns the state after e. It is pure: events of an older run, and
+// events after the run ended, leave the state unchanged, so a canceled
+// worker's late message cannot revive a run.
+func (s RunState) Apply(e Event) RunState {
+	if e.Kind == EvStart {
+		return RunState{Status: Running, Run: e.Run, Phase: "starting", Started: e.At, EtaMs: -1}
+	}
+	if e.Run != s.Run || s.Status != Running {
+		return s
+	}
+	if !e.At.IsZero() && !s.Started.IsZero() {
+		s.Elapsed = e.At.Sub(s.Started)
+	}
+	switch e.Kind {
+	case EvProgress:
+		s.Phase, s.Done, s.Total, s.EtaMs = e.Phase, e.Done, e.Total, e.EtaMs
+	case EvPoints:
+		s.Points = append(s.Points[:len(s.Points):len(s.Points)], e.Points...)
+	case EvResult:
+		s.Status, s.Result, s.ResultJSON, s.Phase = Done, e.Result, e.ResultJSON, "done"
+		if e.Result != nil {
+			s.Points = e.Result.Train
+		}
+	case EvFail:
+		s.Status, s.Message = Failed, e.Message
+	case EvCancel:
+		s.Status, s.Message = Canceled, "canceled by you"
+	}
+	return s
+}
+
+// Fraction is the progress of the current phase in [0, 1].
+func (s RunState) Fraction() float64 {
+	if s.Total <= 0 {
+		return 0
+	}
+	return min(1, max(0, float64(s.Done)/float64(s.Total)))
+}

@@ -1,0 +1,214 @@
+package app
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/job"
+)
+
+// Jobs runs worker requests; the browser's is the worker pool, tests use
+// an in-process fake. on receives the job's messages (see compute/job) and
+// ends with one of "result", "error" or "canceled".
+type Jobs interface {
+	Submit(body string, on func(typ, body string)) Job
+}
+
+// Job is a submitted request.
+type Job interface{ Cancel() }
+
+// spectrumRun drives one spectrum run through the workers: train, then one
+// job per probe (in parallel), then assemble; with Before, a second
+// pipeline for the spectrum at initialisation runs beside it. It turns the
+// workers' messages into Events.
+type spectrumRun struct {
+	jobs  Jobs
+	id    int
+	emit  func(Event)
+	now   func() time.Time
+	spec  experiment.Spectrum
+	ended bool
+	live  []Job
+
+	pipelines   []*pipeline
+	probeDone   map[[2]int]int // (pipeline, probe) → products done
+	probeTotal  int
+	probesStart time.Time
+}
+
+// pipeline is one spectrum computation: its spec and what came back.
+type pipeline struct {
+	index   int
+	spec    experiment.Spectrum
+	specRaw json.RawMessage
+	trained json.RawMessage
+	probes  []json.RawMessage
+	left    int
+	result  *experiment.SpectrumResult
+}
+
+// startSpectrum submits the run of spec and returns it; emit receives its
+// events, stamped with id.
+func startSpectrum(jobs Jobs, id int, spec experiment.Spectrum, emit func(Event), now func() time.Time) *spectrumRun {
+	r := &spectrumRun{jobs: jobs, id: id, emit: emit, now: now, spec: spec, probeDone: map[[2]int]int{}}
+	specs := []experiment.Spectrum{spec}
+	if spec.Before && spec.Epochs > 0 {
+		specs = append(specs, spec.Initial())
+	}
+	for i, s := range specs {
+		raw, _ := json.Marshal(s)
+		steps := min(s.Steps, s.Arch().NumParams())
+		r.probeTotal += steps * s.Probes
+		r.pipelines = append(r.pipelines, &pipeline{index: i, spec: s, specRaw: raw, probes: make([]json.RawMessage, s.Probes), left: s.Probes})
+	}
+	r.send(Event{Kind: EvStart})
+	for _, p := range r.pipelines {
+		r.submit(p, job.Request{Kind: job.KindSpectrumTrain, Spec: p.specRaw}, "training", r.onTrained(p))
+	}
+	return r
+}
+
+// Cancel stops every job of the run at once.
+func (r *spectrumRun) Cancel() {
+	if r.ended {
+		return
+	}
+	r.stop()
+	r.send(Event{Kind: EvCancel})
+}
+
+func (r *spectrumRun) stop() {
+	r.ended = true
+	for _, j := range r.live {
+		j.Cancel()
+	}
+	r.live = nil
+}
+
+func (r *spectrumRun) send(e Event) {
+	e.Run = r.id
+	e.At = r.now()
+	r.emit(e)
+}
+
+func (r *spectrumRun) fail(stage, msg string) {
+	if r.ended {
+		return
+	}
+	r.stop()
+	r.send(Event{Kind: EvFail, Message: stage + ": " + msg})
+}
+
+// submit sends req and routes its messages: progress and partial to the
+// run, the result to done, failures to fail.
+func (r *spectrumRun) submit(p *pipeline, req job.Request, stage string, done func(body string)) {
+	if r.ended {
+		return
+	}
+	j := r.jobs.Submit(string(req.Encode()), func(typ, body string) {
+		if r.ended {
+			return
+		}
+		switch typ {
+		case job.TypeProgress:
+			var s job.Status
+			if json.Unmarshal([]byte(body), &s) == nil {
+				r.progress(p, req, s)
+			}
+		case job.TypePartial:
+			var part job.Partial
+			if p.index == 0 && json.Unmarshal([]byte(body), &part) == nil {
+				r.send(Event{Kind: EvPoints, Points: part.Points})
+			}
+		case job.TypeResult:
+			done(body)
+		case job.TypeError:
+			var f job.Failure
+			if json.Unmarshal([]byte(body), &f) != nil || f.Error == "" {
+				f.Error = "the worker failed without a message"
+			}
+			r.fail(stage, f.Error)
+		case "canceled":
+		default:
+			r.fail(stage, fmt.Sprintf("unexpected worker message %q", typ))
+		}
+	})
+	r.live = append(r.live, j)
+}
+
+// progress reports training progress as the worker gave it, and the probes'
+// progress summed over all probes of all pipelines.
+func (r *spectrumRun) progress(p *pipeline, req job.Request, s job.Status) {
+	if s.Phase == "train" {
+		if p.index == 0 {
+			r.send(Event{Kind: EvProgress, Phase: "training", Done: s.Done, Total: s.Total, EtaMs: s.EtaMs})
+		}
+		return
+	}
+	if s.Phase == "dense" {
+		r.send(Event{Kind: EvProgress, Phase: "dense eigenvalues", Done: 0, Total: 1, EtaMs: -1})
+		return
+	}
+	r.probeDone[[2]int{p.index, req.Index}] = s.Done
+	done := 0
+	for _, d := range r.probeDone {
+		done += d
+	}
+	eta := int64(-1)
+	if elapsed := r.now().Sub(r.probesStart); done > 0 && !r.probesStart.IsZero() {
+		eta = (elapsed * time.Duration(r.probeTotal-done) / time.Duration(done)).Milliseconds()
+	}
+	r.send(Event{Kind: EvProgress, Phase: "Lanczos", Done: done, Total: r.probeTotal, EtaMs: eta})
+}
+
+func (r *spectrumRun) onTrained(p *pipeline) func(string) {
+	return func(body string) {
+		p.trained = json.RawMessage(body)
+		if r.probesStart.IsZero() {
+			r.probesStart = r.now()
+		}
+		for i := range p.probes {
+			stage := fmt.Sprintf("Lanczos probe %d of %d", i+1, len(p.probes))
+			r.submit(p, job.Request{Kind: job.KindSpectrumProbe, Spec: p.specRaw, Trained: p.trained, Index: i}, stage, r.onProbe(p, i))
+		}
+	}
+}
+
+func (r *spectrumRun) onProbe(p *pipeline, i int) func(string) {
+	return func(body string) {
+		p.probes[i] = json.RawMessage(body)
+		if p.left--; p.left > 0 {
+			return
+		}
+		r.submit(p, job.Request{Kind: job.KindSpectrumAssemble, Spec: p.specRaw, Trained: p.trained, Probes: p.probes}, "assembling the density", r.onAssembled(p))
+	}
+}
+
+func (r *spectrumRun) onAssembled(p *pipeline) func(string) {
+	return func(body string) {
+		var res experiment.SpectrumResult
+		if err := json.Unmarshal([]byte(body), &res); err != nil {
+			r.fail("reading the result", err.Error())
+			return
+		}
+		p.result = &res
+		for _, q := range r.pipelines {
+			if q.result == nil {
+				return
+			}
+		}
+		final := r.pipelines[0].result
+		if len(r.pipelines) > 1 {
+			final.Initial = r.pipelines[1].result
+		}
+		raw, err := json.Marshal(final)
+		if err != nil {
+			r.fail("encoding the result", err.Error())
+			return
+		}
+		r.ended, r.live = true, nil
+		r.send(Event{Kind: EvResult, Result: final, ResultJSON: string(raw)})
+	}
+}
