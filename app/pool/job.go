@@ -36,7 +36,7 @@ func (p *Pool) cancelLocked(j *Job) {
 		return
 	}
 	if s := j.slot; s != nil {
-		if true {
+		if s.posted {
 			s.reset()
 		}
 	} else {

@@ -3,7 +3,6 @@ package pool
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -117,105 +116,6 @@ func TestMessagesBeforeReadyOrWithoutARequestAreIgnored(t *testing.T) {
 		t.Errorf("received %q with %d requests, want one result for one request", got, len(w.requests()))
 	}
 }
-
-func TestCancelingAQueuedJobRemovesItWithoutTouchingWorkers(t *testing.T) {
-	ft := &fakeTransport{}
-	p := New(ft, 1)
-	_, la := submit(p, "a")
-	b, lb := submit(p, "b")
-	b.Cancel()
-	b.Cancel()
-	wantCounts(t, p, 1, 0)
-	if got := lb.last(); got != (event{MsgCanceled, "{}"}) || lb.types() != "canceled" {
-		t.Errorf("canceled queued job received %q, want one canceled {}", lb.types())
-	}
-	w := ft.worker(t, 0)
-	w.send(MsgReady, "{}")
-	w.send(MsgResult, "{}")
-	if got := w.requests(); !slices.Equal(got, []string{"a"}) {
-		t.Errorf("worker got %v, want only a", got)
-	}
-	if w.terminations() != 0 || la.types() != "result" {
-		t.Errorf("terminations=%d, a received %q; want 0 and result", w.terminations(), la.types())
-	}
-}
-
-func TestCancelingARunningJobTerminatesAndLaterReplacesItsWorker(t *testing.T) {
-	ft := &fakeTransport{}
-	p := New(ft, 1)
-	a, la := submit(p, "a")
-	old := ft.worker(t, 0)
-	old.send(MsgReady, "{}")
-	old.send(MsgProgress, "{}")
-	a.Cancel()
-	if old.terminations() != 1 {
-		t.Fatalf("Cancel terminated the worker %d times, want 1", old.terminations())
-	}
-	if ft.spawned() != 1 {
-		t.Errorf("Cancel respawned eagerly: %d spawned, want 1 until a job needs one", ft.spawned())
-	}
-	wantCounts(t, p, 0, 0)
-	// Late messages from the terminated worker reach nobody.
-	old.send(MsgProgress, "{}")
-	old.send(MsgResult, "{}")
-	old.send(MsgCrash, `{"error":"late"}`)
-	old.fail("late")
-	a.Cancel()
-	if got := la.types(); got != "progress canceled" {
-		t.Errorf("canceled job received %q, want progress then canceled", got)
-	}
-	_, lb := submit(p, "b")
-	if ft.spawned() != 2 {
-		t.Fatalf("the next job spawned %d workers in total, want 2", ft.spawned())
-	}
-	fresh := ft.worker(t, 1)
-	old.send(MsgReady, "{}") // the old worker's ready must not post b to it
-	if len(old.requests()) != 1 || len(fresh.requests()) != 0 {
-		t.Fatalf("requests old=%v fresh=%v before the fresh worker is ready", old.requests(), fresh.requests())
-	}
-	fresh.send(MsgReady, "{}")
-	fresh.send(MsgResult, "{}")
-	if got := lb.types(); got != "result" || !slices.Equal(fresh.requests(), []string{"b"}) {
-		t.Errorf("b received %q on requests %v, want result on [b]", got, fresh.requests())
-	}
-	if la.types() != "progress canceled" {
-		t.Errorf("the canceled job received more events: %q", la.types())
-	}
-}
-
-func TestCancelingAJobWhoseWorkerIsLoadingKeepsTheWorker(t *testing.T) {
-	ft := &fakeTransport{}
-	p := New(ft, 1)
-	a, la := submit(p, "a")
-	a.Cancel()
-	w := ft.worker(t, 0)
-	if w.terminations() != 0 || la.types() != "canceled" {
-		t.Fatalf("terminations=%d, a received %q; want 0 and canceled", w.terminations(), la.types())
-	}
-	_, lb := submit(p, "b")
-	w.send(MsgReady, "{}")
-	w.send(MsgResult, "{}")
-	if ft.spawned() != 1 || !slices.Equal(w.requests(), []string{"b"}) || lb.types() != "result" {
-		t.Errorf("spawned=%d requests=%v b=%q; want 1, [b], result", ft.spawned(), w.requests(), lb.types())
-	}
-}
-
-func TestCancelAfterCompletionChangesNothing(t *testing.T) {
-	ft := &fakeTransport{}
-	p := New(ft, 1)
-	a, la := submit(p, "a")
-	w := ft.worker(t, 0)
-	w.send(MsgReady, "{}")
-	w.send(MsgError, `{"error":"bad spec"}`)
-	a.Cancel()
-	if la.types() != "error" || w.terminations() != 0 {
-		t.Errorf("a received %q, worker terminated %d times; want error and 0", la.types(), w.terminations())
-	}
-}
-
-// TestWorkerFailuresEndTheJobWithAnErrorAndReplaceTheWorker covers both
-// ways a worker dies: the bootstrap's crash message and the Worker's error
-// event.
 func TestWorkerFailuresEndTheJobWithAnErrorAndReplaceTheWorker(t *testing.T) {
 	for _, tc := range []struct {
 		name, want string
@@ -276,7 +176,15 @@ func TestCallbacksMayCallBackIntoThePool(t *testing.T) {
 	p := New(ft, 1)
 	var chained *jobLog
 	var a *Job
+	var depth int
+	var got []string
 	a = p.Submit("a", func(typ, body string) {
+		depth++
+		defer func() { depth-- }()
+		if depth > 1 {
+			t.Errorf("the callback was re-entered with %q", typ)
+		}
+		got = append(got, typ)
 		if typ == MsgProgress {
 			a.Cancel() // cancels itself from inside its own callback
 			_, chained = submit(p, "next")
@@ -290,8 +198,27 @@ func TestCallbacksMayCallBackIntoThePool(t *testing.T) {
 	}
 	ft.worker(t, 1).send(MsgReady, "{}")
 	ft.worker(t, 1).send(MsgResult, "{}")
-	if chained.types() != "result" {
-		t.Errorf("chained job received %q, want result", chained.types())
+	if chained.types() != "result" || !slices.Equal(got, []string{MsgProgress, MsgCanceled}) {
+		t.Errorf("chained job received %q and a %v; want result, and progress then canceled", chained.types(), got)
+	}
+}
+
+func TestAReadyIdleWorkerIsPreferredToALoadingOne(t *testing.T) {
+	ft := &fakeTransport{}
+	p := New(ft, 2)
+	a, _ := submit(p, "a")
+	submit(p, "b")
+	loading, ready := ft.worker(t, 0), ft.worker(t, 1)
+	ready.send(MsgReady, "{}")
+	ready.send(MsgResult, "{}")
+	a.Cancel() // detaches a from worker 0, which keeps loading
+	_, lc := submit(p, "c")
+	if got := ready.requests(); !slices.Equal(got, []string{"b", "c"}) {
+		t.Fatalf("the ready idle worker got %v, want c posted at once after b", got)
+	}
+	ready.send(MsgResult, "{}")
+	if lc.types() != "result" || len(loading.requests()) != 0 || ft.spawned() != 2 {
+		t.Errorf("c=%q, loading worker got %v, spawned=%d", lc.types(), loading.requests(), ft.spawned())
 	}
 }
 
@@ -303,40 +230,4 @@ func TestANilCallbackIsAllowed(t *testing.T) {
 	ft.worker(t, 0).send(MsgProgress, "{}")
 	ft.worker(t, 0).send(MsgResult, "{}")
 	wantCounts(t, p, 0, 0)
-}
-
-func TestCancelAllAndClose(t *testing.T) {
-	ft := &fakeTransport{}
-	p := New(ft, 2)
-	var logs []*jobLog
-	for i := range 4 {
-		_, l := submit(p, fmt.Sprint(i))
-		logs = append(logs, l)
-	}
-	ft.worker(t, 0).send(MsgReady, "{}")
-	p.CancelAll()
-	wantCounts(t, p, 0, 0)
-	for i, l := range logs {
-		if l.types() != "canceled" {
-			t.Errorf("job %d received %q after CancelAll, want canceled", i, l.types())
-		}
-	}
-	if ft.worker(t, 0).terminations() != 1 || ft.worker(t, 1).terminations() != 0 {
-		t.Errorf("CancelAll must terminate the running worker only")
-	}
-	_, l := submit(p, "x")
-	p.Close()
-	p.Close()
-	if l.types() != "canceled" {
-		t.Errorf("a job pending at Close received %q, want canceled", l.types())
-	}
-	for i := range ft.spawned() {
-		if n := ft.worker(t, i).terminations(); n != 1 {
-			t.Errorf("worker %d terminated %d times by Close, want 1", i, n)
-		}
-	}
-	_, late := submit(p, "late")
-	if e := late.last(); e.typ != MsgError || !strings.Contains(errorText(e.body), "closed") {
-		t.Errorf("Submit after Close gave %v, want an error saying closed", e)
-	}
 }

@@ -1,0 +1,125 @@
+//go:build js && wasm
+
+// Command worker is Overparam's compute worker, built as web/worker.wasm and
+// run by web/compute-worker.js inside a dedicated Web Worker. It is glue
+// only: each request body from the page goes to compute/job.Handle, and
+// whatever Handle posts goes back to the page as {type, body}. Requests run
+// one at a time on one goroutine, so Handle may block, for example on
+// Env.Digits, which awaits the browser's fetch through a channel.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"syscall/js"
+
+	"github.com/overparam/overparam/compute/job"
+)
+
+// digitsPath is the MNIST digits asset, relative to the worker script.
+const digitsPath = "data/digits.bin.gz"
+
+func main() {
+	requests := make(chan []byte, 4)
+	listen := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) == 0 || args[0].Type() != js.TypeString {
+			return nil
+		}
+		// The page sends one job at a time, so the buffer never fills; a
+		// send must not block inside a JS callback.
+		select {
+		case requests <- []byte(args[0].String()):
+		default:
+			post("error", []byte(`{"error":"worker: a request arrived while another was running"}`))
+		}
+		return nil
+	})
+	env := job.Env{Digits: (&cache{url: resolve(digitsPath)}).digits}
+	go func() {
+		for req := range requests {
+			job.Handle(req, env, post)
+		}
+	}()
+	js.Global().Call("overparamListen", listen)
+	post("ready", []byte("{}"))
+	select {}
+}
+
+// post sends {type: typ, body} to the page.
+func post(typ string, body []byte) {
+	js.Global().Call("postMessage", map[string]any{"type": typ, "body": string(body)})
+}
+
+// resolve returns path resolved against the worker script's URL.
+func resolve(path string) string {
+	base := js.Global().Get("location").Get("href")
+	return js.Global().Get("URL").New(path, base).Get("href").String()
+}
+
+// cache fetches one asset on first use and keeps its bytes. A failed fetch
+// is not cached, so the next job tries again.
+type cache struct {
+	url  string
+	mu   sync.Mutex
+	data []byte
+}
+
+// digits returns the asset's bytes; callers share them and must not modify
+// them.
+func (c *cache) digits() ([]byte, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.data != nil {
+		return c.data, nil
+	}
+	data, err := fetch(c.url)
+	if err != nil {
+		return nil, fmt.Errorf("worker: loading %s: %w", c.url, err)
+	}
+	c.data = data
+	return data, nil
+}
+
+// fetch GETs url with the browser's fetch API and returns the body.
+func fetch(url string) ([]byte, error) {
+	resp, err := await(js.Global().Call("fetch", url))
+	if err != nil {
+		return nil, err
+	}
+	if !resp.Get("ok").Bool() {
+		return nil, fmt.Errorf("HTTP %d %s", resp.Get("status").Int(), resp.Get("statusText").String())
+	}
+	buf, err := await(resp.Call("arrayBuffer"))
+	if err != nil {
+		return nil, err
+	}
+	bytes := js.Global().Get("Uint8Array").New(buf)
+	data := make([]byte, bytes.Length())
+	js.CopyBytesToGo(data, bytes)
+	return data, nil
+}
+
+// await blocks the calling goroutine, which must not be running a JS
+// callback, until promise settles, and returns its value or its rejection.
+func await(promise js.Value) (js.Value, error) {
+	type settled struct {
+		v   js.Value
+		err error
+	}
+	done := make(chan settled, 1)
+	onOK := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		done <- settled{v: args[0]}
+		return nil
+	})
+	defer onOK.Release()
+	onErr := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		reason := js.Global().Get("String").Invoke(args[0]).String()
+		done <- settled{err: errors.New(reason)}
+		return nil
+	})
+	defer onErr.Release()
+	promise.Call("then", onOK, onErr)
+	s := <-done
+	return s.v, s.err
+}
