@@ -7,13 +7,29 @@ WASMPATH := $(PATH):$(GOROOT)/lib/wasm
 PARITY   := $(CURDIR)/.cache/parity
 BENCHTIME ?= 1s
 
-.PHONY: all build test vet fmt-check deps-check test-native test-wasm bench bench-native bench-wasm serve digits clean
+.PHONY: all build wasm static test vet fmt-check deps-check test-native test-wasm bench bench-native bench-wasm serve digits clean
 
 all: build
 
-## build: the native CLI, bin/overparam
-build:
+# The browser's two WebAssembly modules: without debug info (-s -w), they are
+# about 30% smaller; see BENCHMARKS.md for their sizes.
+WASMFLAGS := -trimpath -ldflags="-s -w"
+
+## build: the native CLI (bin/overparam) and the browser's wasm modules (web/app.wasm, web/worker.wasm)
+build: wasm
 	$(GO) build -o bin/overparam ./cmd/overparam
+
+wasm:
+	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o web/app.wasm ./wasm/ui
+	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o web/worker.wasm ./wasm/worker
+
+## serve: build, then serve the app at http://localhost:8000
+serve: build
+	bin/overparam serve -addr localhost:8000
+
+## static: build, then write the static site to dist/ (BASE=/repo for GitHub Pages)
+static: build
+	bin/overparam static -out dist -base "$(BASE)"
 
 ## test: formatting, vet, the compute dependency rule, native tests, js/wasm tests under node
 test: fmt-check vet deps-check test-native test-wasm
@@ -24,7 +40,7 @@ fmt-check:
 
 vet:
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./compute/...
+	GOOS=js GOARCH=wasm $(GO) vet ./compute/... ./app/... ./wasm/...
 
 # compute/ is pure Go + gonum: its non-standard dependencies are compute/ and
 # gonum only, and none of them imports syscall/js (the standard library itself
@@ -54,10 +70,6 @@ bench-native:
 
 bench-wasm:
 	GOOS=js GOARCH=wasm PATH="$(WASMPATH)" $(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) ./compute/bench ./compute/kernel
-
-## serve: the browser app arrives with the next milestone (issue 3)
-serve:
-	@echo "make serve: the browser app is not built yet (next milestone). Until then use the CLI: make build && bin/overparam spectrum -h"; exit 1
 
 ## digits: rebuild web/data/digits.bin.gz from the MNIST files of the GoMNIST module
 digits:

@@ -4,6 +4,9 @@
 // Usage:
 //
 //	overparam spectrum [flags]   train an MLP and print its Hessian spectrum
+//	overparam run -link URL      run a page link natively, print JSON
+//	overparam serve [-addr]      serve the browser app (default localhost:8000)
+//	overparam static -out dist   write the app as a static site
 //
 // Run "overparam <command> -h" for a command's flags, with defaults and ranges.
 package main
@@ -22,6 +25,9 @@ type command struct {
 
 var commands = []command{
 	{"spectrum", "train an MLP and print the Hessian spectrum of its training loss", runSpectrum},
+	{"run", "run a page link's experiment natively and print the result as JSON", runLink},
+	{"serve", "serve the browser app at http://localhost:8000", runServe},
+	{"static", "write the browser app as a static site (GitHub Pages ready)", runStatic},
 }
 
 func main() {

@@ -140,3 +140,26 @@ func quote(s string) string {
 	}
 	return strconv.Quote(s)
 }
+
+// SetParam sets the parameter key of spec from text as a control on a page
+// does, correcting it as ParseQuery would; notice says what was corrected.
+// ok is false for an unknown key.
+func SetParam(spec any, key, text string) (notice string, ok bool) {
+	for _, p := range Params(spec) {
+		if p.Key == key {
+			return p.read(spec, text), true
+		}
+	}
+	return "", false
+}
+
+// GetParam returns the text form of parameter key of spec, or "" for an
+// unknown key.
+func GetParam(spec any, key string) string {
+	for _, p := range Params(spec) {
+		if p.Key == key {
+			return p.Get(spec)
+		}
+	}
+	return ""
+}

@@ -1,0 +1,91 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/overparam/overparam/app/chart"
+)
+
+// chartPanel shows one chart with its title, tools, download buttons and a
+// hover readout.
+type chartPanel struct {
+	app.Compo
+
+	// Exported fields are the panel's inputs: go-app copies them from the
+	// parent's render into the mounted component (unexported fields keep
+	// their state, like hover).
+	Name        string
+	Heading     string
+	Chart       *chart.Plot
+	Extra       []app.UI
+	ReadoutFunc func(x float64) string
+	CSVFunc     func() string
+
+	hover string
+}
+
+// newChartPanel returns a panel named id (used in file names and element ids).
+func newChartPanel(id string) *chartPanel { return &chartPanel{Name: id} }
+
+// Title sets the heading.
+func (c *chartPanel) Title(t string) *chartPanel { c.Heading = t; return c }
+
+// Plot sets the chart.
+func (c *chartPanel) Plot(p *chart.Plot) *chartPanel { c.Chart = p; return c }
+
+// Tools adds controls shown beside the heading.
+func (c *chartPanel) Tools(t ...app.UI) *chartPanel { c.Extra = t; return c }
+
+// Readout sets the text shown for the data x under the pointer.
+func (c *chartPanel) Readout(f func(x float64) string) *chartPanel { c.ReadoutFunc = f; return c }
+
+// CSV sets the chart's data as CSV, for the CSV download.
+func (c *chartPanel) CSV(f func() string) *chartPanel { c.CSVFunc = f; return c }
+
+func (c *chartPanel) Render() app.UI {
+	svg := c.Chart.SVG()
+	name := "overparam-" + c.Name
+	return app.Section().Class("panel").ID("panel-"+c.Name).Aria("label", c.Heading).Body(
+		app.Div().Class("chart-head").Body(
+			app.H2().Text(c.Heading),
+			app.Div().Class("chart-tools").Body(
+				app.Range(c.Extra).Slice(func(i int) app.UI { return c.Extra[i] }),
+				app.Button().Class("small").Title("download the chart as SVG").Text("SVG").
+					OnClick(func(ctx app.Context, e app.Event) { download(name+".svg", "image/svg+xml", svg) }),
+				app.Button().Class("small").Title("download the chart as PNG").Text("PNG").
+					OnClick(func(ctx app.Context, e app.Event) { downloadPNG(name+".png", svg) }),
+				app.If(c.CSVFunc != nil, func() app.UI {
+					return app.Button().Class("small").Title("download the chart's data as CSV").Text("CSV").
+						OnClick(func(ctx app.Context, e app.Event) { download(name+".csv", "text/csv", c.CSVFunc()) })
+				}),
+			),
+		),
+		app.Div().Class("chart").ID("chart-"+c.Name).
+			OnMouseMove(c.onMove).
+			OnMouseLeave(func(ctx app.Context, e app.Event) { c.hover = "" }).
+			Body(app.Raw(svg)),
+		app.Div().Class("readout").Aria("live", "polite").Text(c.hover),
+	)
+}
+
+// onMove maps the pointer to the chart's x and shows the readout there.
+func (c *chartPanel) onMove(ctx app.Context, e app.Event) {
+	if c.ReadoutFunc == nil {
+		ctx.PreventUpdate()
+		return
+	}
+	rect := ctx.JSSrc().Call("getBoundingClientRect")
+	w := rect.Get("width").Float()
+	if w <= 0 {
+		return
+	}
+	x, ok := c.Chart.XAt((e.Get("clientX").Float() - rect.Get("left").Float()) / w)
+	text := ""
+	if ok {
+		text = c.ReadoutFunc(x)
+	}
+	if text == c.hover {
+		ctx.PreventUpdate()
+		return
+	}
+	c.hover = text
+}

@@ -1,0 +1,29 @@
+package app
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Page paths. Every page is also a static file of the generated site.
+const (
+	PathHome     = "/"
+	PathSpectrum = "/spectrum"
+)
+
+// Pages lists the paths of every page, for the static site generator.
+func Pages() []string { return []string{PathHome, PathSpectrum} }
+
+// Register routes the page paths to their components. The UI's wasm main
+// and the server both call it, so the server pre-renders the same pages.
+func Register() {
+	app.Route(PathHome, func() app.Composer { return &homePage{} })
+	app.Route(PathSpectrum, func() app.Composer { return newSpectrumPage() })
+}
+
+// link returns the URL of a page path under the site's root prefix, so
+// links work when the site lives under a sub-path (GitHub Pages).
+func link(path string) string {
+	return strings.TrimRight(app.Getenv("GOAPP_ROOT_PREFIX"), "/") + path
+}

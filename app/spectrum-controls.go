@@ -1,0 +1,141 @@
+package app
+
+import (
+	"reflect"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/overparam/overparam/compute/experiment"
+)
+
+// fieldInfo is how a spec parameter appears on the page.
+type fieldInfo struct {
+	Label string
+	Unit  string // shown under the control; the tag's help is the tooltip
+	// Only lists the data sets the field applies to (empty: all).
+	Only []string
+}
+
+// spectrumFields labels the spectrum spec's parameters, by key.
+var spectrumFields = map[string]fieldInfo{
+	"data":       {Label: "Data set"},
+	"classes":    {Label: "Classes C", Only: []string{"mixture"}},
+	"dim":        {Label: "Input dimension", Only: []string{"mixture", "teacher"}},
+	"sep":        {Label: "Separation", Unit: "class means' distance from 0, in within-class std", Only: []string{"mixture"}},
+	"samples":    {Label: "Training samples"},
+	"test":       {Label: "Test samples"},
+	"noise":      {Label: "Noise", Unit: "std of the input (moons, circles) or target (teacher) noise", Only: []string{"moons", "circles", "teacher"}},
+	"labelnoise": {Label: "Label noise", Unit: "fraction of training labels flipped", Only: []string{"mixture", "moons", "circles", "digits"}},
+	"pixels":     {Label: "Image side (px)", Only: []string{"digits"}},
+	"teacher":    {Label: "Teacher hidden units", Only: []string{"teacher"}},
+	"hidden":     {Label: "Hidden widths", Unit: "comma-separated, e.g. 64,64"},
+	"activation": {Label: "Activation"},
+	"loss":       {Label: "Loss"},
+	"init":       {Label: "Initialisation"},
+	"epochs":     {Label: "Epochs", Unit: "0 = spectrum at initialisation"},
+	"lr":         {Label: "Learning rate"},
+	"batch":      {Label: "Batch size", Unit: "0 = full-batch gradient descent"},
+	"momentum":   {Label: "Momentum"},
+	"wd":         {Label: "Weight decay λ"},
+	"gradtol":    {Label: "Stop at ‖∇L‖ ≤", Unit: "0 = train all epochs"},
+	"seed":       {Label: "Seed"},
+	"curvature":  {Label: "Matrix"},
+	"steps":      {Label: "Lanczos steps"},
+	"probes":     {Label: "Probe vectors"},
+	"topk":       {Label: "Top-k eigenvalues"},
+	"sigma":      {Label: "Smoothing σ", Unit: "fraction of the spectral range; 0 = 0.0032"},
+	"dense":      {Label: "Exact eigenvalues", Unit: "dense matrix, ≤ 5000 parameters"},
+	"before":     {Label: "Also at initialisation"},
+}
+
+// spectrumGroups orders the parameters into the control panel's fieldsets.
+var spectrumGroups = []struct {
+	Legend string
+	Keys   []string
+}{
+	{"Data", []string{"data", "classes", "dim", "sep", "pixels", "teacher", "noise", "labelnoise", "samples", "test"}},
+	{"Model", []string{"hidden", "activation", "loss", "init"}},
+	{"Training", []string{"epochs", "lr", "batch", "momentum", "wd", "gradtol"}},
+	{"Spectrum", []string{"curvature", "steps", "probes", "topk", "sigma", "before", "dense"}},
+	{"Randomness", []string{"seed"}},
+}
+
+// enumText names enum values on the page.
+var enumText = map[string]string{
+	"mixture": "Gaussian mixture", "moons": "Two moons", "circles": "Two circles", "teacher": "Teacher–student (regression)", "digits": "MNIST digits",
+	"ce": "softmax cross-entropy", "mse": "squared error", "hessian": "Hessian", "ggn": "Gauss-Newton",
+	"default": "PyTorch default", "gaussian": "Gaussian N(0, 1/fan-in)", "14": "14 × 14 (pooled)", "28": "28 × 28",
+}
+
+// field renders the control of parameter p of spec; onChange receives the
+// key and the control's new text.
+func field(spec any, p experiment.Param, onChange func(key, value string)) app.UI {
+	info := spectrumFields[p.Key]
+	id := "f-" + p.Key
+	value := p.Get(spec)
+	var control app.UI
+	switch {
+	case p.Enum != nil:
+		control = app.Select().ID(id).Title(p.Help).
+			OnChange(func(ctx app.Context, e app.Event) { onChange(p.Key, ctx.JSSrc().Get("value").String()) }).
+			Body(app.Range(p.Enum).Slice(func(i int) app.UI {
+				text := p.Enum[i]
+				if t, ok := enumText[text]; ok {
+					text = t
+				}
+				return app.Option().Value(p.Enum[i]).Selected(p.Enum[i] == value).Text(text)
+			}))
+	case p.Kind == reflect.Bool:
+		control = app.Input().Type("checkbox").ID(id).Title(p.Help).Checked(value == "true").
+			OnChange(func(ctx app.Context, e app.Event) {
+				onChange(p.Key, strconv.FormatBool(ctx.JSSrc().Get("checked").Bool()))
+			})
+	case p.Kind == reflect.Slice:
+		control = app.Input().Type("text").ID(id).Title(p.Help).Value(value).Attr("inputmode", "numeric").
+			OnChange(func(ctx app.Context, e app.Event) { onChange(p.Key, ctx.JSSrc().Get("value").String()) })
+	default:
+		in := app.Input().Type("number").ID(id).Title(p.Help+"; allowed: "+p.RangeText()).Value(value).Attr("step", "any")
+		if p.Kind != reflect.Float64 {
+			in = in.Attr("step", 1)
+		}
+		control = in.Attr("min", p.Min).Attr("max", p.Max).
+			OnChange(func(ctx app.Context, e app.Event) { onChange(p.Key, ctx.JSSrc().Get("value").String()) })
+	}
+	return app.Div().Class("field").Body(
+		app.Label().For(id).Text(info.Label),
+		control,
+		app.If(info.Unit != "", func() app.UI { return app.Span().Class("unit").Text(info.Unit) }),
+	)
+}
+
+// relevant reports whether the field applies to the data set.
+func relevant(key, data string) bool {
+	only := spectrumFields[key].Only
+	if len(only) == 0 {
+		return true
+	}
+	for _, d := range only {
+		if d == data {
+			return true
+		}
+	}
+	return false
+}
+
+// spectrumControls renders every relevant parameter of spec, grouped.
+func spectrumControls(spec *experiment.Spectrum, onChange func(key, value string)) app.UI {
+	byKey := map[string]experiment.Param{}
+	for _, p := range experiment.Params(spec) {
+		byKey[p.Key] = p
+	}
+	return app.Range(spectrumGroups).Slice(func(i int) app.UI {
+		g := spectrumGroups[i]
+		var fields []app.UI
+		for _, k := range g.Keys {
+			if relevant(k, spec.Data) {
+				fields = append(fields, field(spec, byKey[k], onChange))
+			}
+		}
+		return app.FieldSet().Body(app.Legend().Text(g.Legend), app.Range(fields).Slice(func(i int) app.UI { return fields[i] }))
+	})
+}
