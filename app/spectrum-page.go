@@ -141,7 +141,6 @@ func (p *spectrumPage) unpin(i int) {
 }
 
 func (p *spectrumPage) Render() app.UI {
-	running := p.state.Status == Running
 	var current *preset
 	for i := range spectrumPresets {
 		if spectrumPresets[i].ID == p.preset {
@@ -181,11 +180,7 @@ func (p *spectrumPage) Render() app.UI {
 					return app.Div().Class("notices").Role("status").Body(app.Range(p.corrects).Map(func(k string) app.UI { return app.Div().Text(p.corrects[k]) }))
 				}),
 				app.If(p.invalid != "", func() app.UI { return app.Div().Class("error").ID("invalid").Role("alert").Text(p.invalid) }),
-				app.Div().Class("buttons").Body(
-					app.Button().ID("run").Class("primary").Disabled(p.invalid != "").Text("Run").OnClick(func(ctx app.Context, e app.Event) { p.start(ctx) }),
-					app.Button().ID("cancel").Disabled(!running).Text("Cancel").OnClick(p.cancel),
-					app.Button().ID("copy-link").Text("Copy link").OnClick(p.copyLink),
-				),
+				p.runButtons(),
 				app.If(p.copied != "", func() app.UI {
 					return app.Div().Body(
 						app.Label().For("link-box").Class("unit").Text("Link copied (or copy it from here):"),
@@ -224,6 +219,16 @@ func (p *spectrumPage) Render() app.UI {
 				),
 			),
 		),
+	)
+}
+
+// runButtons are Run (disabled while the controls are invalid), Cancel
+// (enabled while running) and Copy link.
+func (p *spectrumPage) runButtons() app.UI {
+	return app.Div().Class("buttons").Body(
+		app.Button().ID("run").Class("primary").Disabled(p.invalid != "").Text("Run").OnClick(func(ctx app.Context, e app.Event) { p.start(ctx) }),
+		app.Button().ID("cancel").Disabled(p.state.Status != Running).Text("Cancel").OnClick(p.cancel),
+		app.Button().ID("copy-link").Text("Copy link").OnClick(p.copyLink),
 	)
 }
 
