@@ -7,7 +7,7 @@ WASMPATH := $(PATH):$(GOROOT)/lib/wasm
 PARITY   := $(CURDIR)/.cache/parity
 BENCHTIME ?= 1s
 
-.PHONY: all build wasm static test vet fmt-check deps-check test-native test-wasm bench bench-native bench-wasm serve digits clean
+.PHONY: all build wasm static thumbs test vet fmt-check deps-check test-native test-wasm bench bench-native bench-wasm serve digits clean
 
 all: build
 
@@ -70,6 +70,10 @@ bench-native:
 
 bench-wasm:
 	GOOS=js GOARCH=wasm PATH="$(WASMPATH)" $(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) ./compute/bench ./compute/kernel
+
+## thumbs: re-render the home page's gallery thumbnails (web/thumbs) from native runs of the presets
+thumbs:
+	$(GO) run ./tools/mkthumbs -out web/thumbs
 
 ## digits: rebuild web/data/digits.bin.gz from the MNIST files of the GoMNIST module
 digits:

@@ -31,7 +31,8 @@ func (h *homePage) Render() app.UI {
 			),
 			app.Img().Src(static+"/thumbs/classes10.svg").Alt("Hessian eigenvalue density of a trained network: a bulk near zero and nine outliers").Style("width", "100%"),
 		),
-		app.H2().Text("Experiments"),
+		app.H2().Text("Hessian spectrum: bulk and outliers (Sagun et al. 2016, 2017)"),
+		app.P().Class("lede").Text("Each card is a one-click preset; its picture is the result it computes."),
 		app.Div().Class("gallery").Body(
 			app.Range(spectrumPresets).Slice(func(i int) app.UI {
 				p := spectrumPresets[i]
@@ -39,7 +40,7 @@ func (h *homePage) Render() app.UI {
 					app.Div().Class("thumb").Body(
 						app.Img().Src(static+"/thumbs/"+p.ID+".svg").Alt("").Style("width", "100%").Style("height", "100%"),
 					),
-					app.H3().Text("Hessian spectrum: "+p.Title),
+					app.H3().Text(p.Title),
 					app.P().Text(p.Claim),
 					app.Span().Class("go").Text("Run it →"),
 				)
