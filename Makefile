@@ -7,7 +7,7 @@ WASMPATH := $(PATH):$(GOROOT)/lib/wasm
 PARITY   := $(CURDIR)/.cache/parity
 BENCHTIME ?= 1s
 
-.PHONY: all build wasm static thumbs test vet fmt-check deps-check test-native test-wasm bench bench-native bench-wasm serve digits clean
+.PHONY: all build wasm static thumbs size-check test-e2e test vet fmt-check deps-check test-native test-wasm bench bench-native bench-wasm serve digits clean
 
 all: build
 
@@ -31,8 +31,9 @@ serve: build
 static: build
 	bin/overparam static -out dist -base "$(BASE)"
 
-## test: formatting, vet, the compute dependency rule, native tests, js/wasm tests under node
-test: fmt-check vet deps-check test-native test-wasm
+## test: formatting, vet, the compute dependency rule, native tests, js/wasm tests under node,
+## wasm size budgets, and the browser app end to end in headless Chromium
+test: fmt-check vet deps-check test-native test-wasm size-check test-e2e
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -60,7 +61,20 @@ test-native:
 	OVERPARAM_PARITY_DIR=$(PARITY) $(GO) test -count=1 ./...
 
 test-wasm:
-	OVERPARAM_PARITY_DIR=$(PARITY) GOOS=js GOARCH=wasm PATH="$(WASMPATH)" $(GO) test -count=1 ./compute/...
+	OVERPARAM_PARITY_DIR=$(PARITY) GOOS=js GOARCH=wasm PATH="$(WASMPATH)" $(GO) test -count=1 ./compute/... ./app/pool/... ./app/chart/...
+
+# The gzipped sizes the browser downloads, against the budgets of issue 3.
+APP_BUDGET    := 2500000
+WORKER_BUDGET := 1200000
+size-check: wasm
+	@app=$$(gzip -9 -c web/app.wasm | wc -c); worker=$$(gzip -9 -c web/worker.wasm | wc -c); \
+	echo "gzipped: app.wasm $$app bytes (budget $(APP_BUDGET)), worker.wasm $$worker bytes (budget $(WORKER_BUDGET))"; \
+	[ $$app -le $(APP_BUDGET) ] && [ $$worker -le $(WORKER_BUDGET) ] || { echo "a wasm module is over its size budget"; exit 1; }
+
+# End-to-end tests: the built app served by bin/overparam, driven by chromedp
+# in Debian's headless Chromium.
+test-e2e: build
+	OVERPARAM_E2E=1 $(GO) test -count=1 -timeout 15m ./e2e
 
 ## bench: benchmarks natively and as js/wasm under node (see BENCHMARKS.md)
 bench: bench-native bench-wasm

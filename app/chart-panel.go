@@ -21,6 +21,7 @@ type chartPanel struct {
 	CSVFunc     func() string
 
 	hover string
+	width int // the chart area's width in CSS px, once mounted
 }
 
 // newChartPanel returns a panel named id (used in file names and element ids).
@@ -41,8 +42,43 @@ func (c *chartPanel) Readout(f func(x float64) string) *chartPanel { c.ReadoutFu
 // CSV sets the chart's data as CSV, for the CSV download.
 func (c *chartPanel) CSV(f func() string) *chartPanel { c.CSVFunc = f; return c }
 
+// OnMount sizes the chart to its container.
+func (c *chartPanel) OnMount(ctx app.Context) { c.measure(ctx) }
+
+// OnResize re-sizes the chart when the window changes.
+func (c *chartPanel) OnResize(ctx app.Context) { c.measure(ctx) }
+
+// measure reads the panel's inner width, so the chart is drawn at one SVG
+// unit per CSS pixel: its text stays readable on a phone instead of being
+// scaled down with a fixed 640-unit drawing.
+func (c *chartPanel) measure(ctx app.Context) {
+	if w := ctx.JSSrc().Get("clientWidth").Int() - 34; w > 0 && w != c.width {
+		c.width = w
+	}
+}
+
+// sized returns the chart at the measured width, keeping its height in
+// proportion but no less than three quarters of the design height.
+func (c *chartPanel) sized() *chart.Plot {
+	if c.width <= 0 || c.Chart == nil {
+		return c.Chart
+	}
+	p := *c.Chart
+	w0, h0 := p.Width, p.Height
+	if w0 == 0 {
+		w0 = 640
+	}
+	if h0 == 0 {
+		h0 = 360
+	}
+	p.Width = min(max(c.width, 300), 1400)
+	p.Height = int(float64(h0) * max(0.75, min(1.25, float64(p.Width)/float64(w0))))
+	return &p
+}
+
 func (c *chartPanel) Render() app.UI {
-	svg := c.Chart.SVG()
+	plot := c.sized()
+	svg := plot.SVG()
 	name := "overparam-" + c.Name
 	return app.Section().Class("panel").ID("panel-"+c.Name).Aria("label", c.Heading).Body(
 		app.Div().Class("chart-head").Body(
@@ -78,7 +114,7 @@ func (c *chartPanel) onMove(ctx app.Context, e app.Event) {
 	if w <= 0 {
 		return
 	}
-	x, ok := c.Chart.XAt((e.Get("clientX").Float() - rect.Get("left").Float()) / w)
+	x, ok := c.sized().XAt((e.Get("clientX").Float() - rect.Get("left").Float()) / w)
 	text := ""
 	if ok {
 		text = c.ReadoutFunc(x)

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/overparam/overparam/app/chart"
 	"github.com/overparam/overparam/compute/experiment"
 	"github.com/overparam/overparam/compute/train"
 )
@@ -193,11 +194,11 @@ func (p *spectrumPage) Render() app.UI {
 				runStatus(p.state),
 				spectrumSummary(p.state.Result),
 				newChartPanel("training").Title("Training curves").
-					Plot(trainingPlot(p.state.Points, p.spec.Data != "teacher")).
+					Plot(p.trainingChart()).
 					Readout(func(x float64) string { return trainingReadout(p.state.Points, x) }).
 					CSV(func() string { return curveCSV(p.state.Points) }),
 				newChartPanel("density").Title("Eigenvalue density").
-					Plot(densityPlot(p.state.Result, p.view, p.pins)).
+					Plot(p.densityChart()).
 					Tools(p.densityTools()...).
 					Readout(func(x float64) string { return densityReadout(p.state.Result, x) }).
 					CSV(func() string { return densityCSV(p.state.Result) }),
@@ -220,6 +221,25 @@ func (p *spectrumPage) Render() app.UI {
 			),
 		),
 	)
+}
+
+// trainingChart is the live training curve, with a note saying what the
+// chart waits for.
+func (p *spectrumPage) trainingChart() *chart.Plot {
+	c := trainingPlot(p.state.Points, p.spec.Data != "teacher")
+	if p.state.Status != Running {
+		c.Note = "press Run to train"
+	}
+	return c
+}
+
+// densityChart is the current density with the overlays the view asks for.
+func (p *spectrumPage) densityChart() *chart.Plot {
+	c := densityPlot(p.state.Result, p.view, p.pins)
+	if p.state.Status == Running {
+		c.Note = "computing the spectrum…"
+	}
+	return c
 }
 
 // runButtons are Run (disabled while the controls are invalid), Cancel
