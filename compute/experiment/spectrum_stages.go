@@ -168,7 +168,7 @@ func (s *Spectrum) probe(op *nn.Curvature, index int, progress func(Progress) bo
 			if err != nil {
 				return nil, err
 			}
-			r.Dense = spectrum.DenseEigenvalues(h)
+			r.Dense = spectrum.DenseEigenvalues(spectrum.Sym{N: n, Data: h})
 		}
 	}
 	r.Products = op.Products() - before

@@ -96,7 +96,7 @@ func TestDenseHessianMatchesFiniteDifferenceHessianAndIsSymmetric(t *testing.T) 
 				theta[j] = x
 				for i := 0; i < n; i++ {
 					fd := (gp[i] - gm[i]) / (2 * fdStep)
-					d := h.At(i, j) - fd
+					d := h[i*n+j] - fd
 					num += d * d
 					den += fd * fd
 					scale = math.Max(scale, math.Abs(fd))
@@ -107,6 +107,17 @@ func TestDenseHessianMatchesFiniteDifferenceHessianAndIsSymmetric(t *testing.T) 
 			}
 			if asym > symRelTol*scale {
 				t.Errorf("Hessian asymmetry max|Hij − Hji| = %.3g, want ≤ %.3g", asym, symRelTol*scale)
+			}
+			// Truth: the documented layout, both triangles of (H + Hᵀ)/2.
+			if len(h) != n*n {
+				t.Fatalf("len(h) = %d, want n² = %d", len(h), n*n)
+			}
+			for i := range n {
+				for j := range i {
+					if h[i*n+j] != h[j*n+i] {
+						t.Fatalf("h[%d,%d] = %v but h[%d,%d] = %v, want equal", i, j, h[i*n+j], j, i, h[j*n+i])
+					}
+				}
 			}
 		})
 	}

@@ -18,10 +18,7 @@ func TestAffineSquaredLossHessianEqualsTheClosedForm(t *testing.T) {
 	set := randomSet(rng.New(5, rng.Data), n, d, 0, c)
 	arch := Arch{Sizes: []int{d, c}, Loss: Squared, OutScale: s}
 	o := &Objective{Arch: &arch, Data: &set}
-	h, _, err := DenseCurvature(NewCurvature(o, params(&arch, 6), Hessian))
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := denseSym(t, NewCurvature(o, params(&arch, 6), Hessian))
 	idxW := func(out, in int) int { return out*d + in }
 	idxB := func(out int) int { return c*d + out }
 	feat := func(i, k int) float64 { // [x_i; 1]
@@ -60,10 +57,7 @@ func TestGaussNewtonIsPSDAndEqualsHessianForAnAffineModel(t *testing.T) {
 	for _, tc := range derivativeCases() {
 		t.Run(tc.name+" Gauss-Newton is positive semi-definite", func(t *testing.T) {
 			o := &Objective{Arch: &tc.arch, Data: &tc.set}
-			g, _, err := DenseCurvature(NewCurvature(o, params(&tc.arch, 7), GaussNewton))
-			if err != nil {
-				t.Fatal(err)
-			}
+			g := denseSym(t, NewCurvature(o, params(&tc.arch, 7), GaussNewton))
 			// Truth: dense eigendecomposition; Jᵀ H_f J with H_f ⪰ 0 is PSD.
 			var eig mat.EigenSym
 			if !eig.Factorize(g, false) {
@@ -81,8 +75,8 @@ func TestGaussNewtonIsPSDAndEqualsHessianForAnAffineModel(t *testing.T) {
 	arch := Arch{Sizes: []int{4, 3}, Loss: CrossEntropy}
 	o := &Objective{Arch: &arch, Data: &set}
 	theta := params(&arch, 9)
-	h, _, _ := DenseCurvature(NewCurvature(o, theta, Hessian))
-	g, _, _ := DenseCurvature(NewCurvature(o, theta, GaussNewton))
+	h := denseSym(t, NewCurvature(o, theta, Hessian))
+	g := denseSym(t, NewCurvature(o, theta, GaussNewton))
 	var diff mat.Dense
 	diff.Sub(h, g)
 	if e := mat.Norm(&diff, 2) / mat.Norm(h, 2); e > 1e-14 {
@@ -249,4 +243,15 @@ func TestEvaluateGradAgreesWithEvaluateAndLossGrad(t *testing.T) {
 	if loss != wantLoss || acc != wantAcc || relErr(g1, g2) != 0 {
 		t.Errorf("EvaluateGrad = (%v, %v), Evaluate = (%v, %v), gradients differ by %v", loss, acc, wantLoss, wantAcc, relErr(g1, g2))
 	}
+}
+
+// denseSym returns DenseCurvature(c) as a gonum matrix, for mat's
+// independent eigensolver and norms.
+func denseSym(t *testing.T, c *Curvature) *mat.SymDense {
+	t.Helper()
+	h, _, err := DenseCurvature(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return mat.NewSymDense(c.Dim(), h)
 }

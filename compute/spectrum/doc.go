@@ -8,7 +8,7 @@
 // # Conventions
 //
 //   - Everything depends only on Operator: Dim() and MulVecTo(dst, x), dst =
-//     A·x for a symmetric A. Dense adapts a *mat.SymDense.
+//     A·x for a symmetric A. Sym, a dense symmetric matrix, is one.
 //   - Eigenvalues are in the units of the operator. Slices of eigenvalues are
 //     ascending unless a name says otherwise (Top is descending).
 //   - Lanczos uses full reorthogonalization in float64: classical
@@ -29,9 +29,10 @@
 //     probe i depends only on (seed, i), so probes can run on separate Web
 //     Workers in any order and combine to the same bits.
 //   - Results are bit-for-bit the same natively and in js/wasm: the vector
-//     kernels and Dense.MulVecTo are plain Go with a fixed summation order
-//     and no fused multiply-add, the tridiagonal eigenproblem uses gonum's
-//     pure-Go dsteqr, and exponentials come from compute/fmath.
+//     kernels, Sym.MulVecTo and the Householder reduction of
+//     DenseEigenvalues are plain Go with a fixed summation order and no
+//     fused multiply-add, tridiagonal eigenproblems use gonum's pure-Go
+//     dsteqr, and exponentials come from compute/fmath.
 //   - A programmer's mistake (a length mismatch) panics with a message
 //     starting "spectrum: ". A problem of the data or the run is returned as
 //     an error wrapping ErrSettings, ErrMemory, ErrCanceled, ErrNotFinite or
@@ -74,6 +75,11 @@
 //   - B. N. Parlett (1998). The Symmetric Eigenvalue Problem. SIAM Classics
 //     in Applied Mathematics 20. (§4.5 residual bounds, §6.9 "twice is
 //     enough", ch. 13 Lanczos in practice.)
+//   - E. Anderson et al. (1999). LAPACK Users' Guide, 3rd ed. SIAM.
+//     (dsyev, dsytd2, dlarfg, dsteqr: DenseEigenvalues.)
+//   - G. H. Golub & C. F. Van Loan (2013). Matrix Computations, 4th ed.
+//     Johns Hopkins University Press. (Alg. 8.3.1, Householder
+//     tridiagonalization; §8.3 its backward stability.)
 //   - G. H. Golub & G. Meurant (2010). Matrices, Moments and Quadrature with
 //     Applications. Princeton University Press. (Ch. 6–7: Lanczos and Gauss
 //     quadrature.)

@@ -91,7 +91,10 @@ const (
 	msgW1Lengths   = "spectrum: Wasserstein1: len(nodes) differs from len(weights)"
 	msgW1Empty     = "spectrum: Wasserstein1: empty measure"
 	msgW1Mass      = "spectrum: Wasserstein1: weights must have a positive sum"
-	msgDenseLen    = "spectrum: Dense.MulVecTo length mismatch"
+	msgSymLen      = "spectrum: Sym.MulVecTo length mismatch"
+	msgSymOrder    = "spectrum: NewSym: negative order"
+	msgSymData     = "spectrum: Sym: len(Data) differs from N·N"
+	msgSymIndex    = "spectrum: Sym: index out of range"
 	msgKernelLen   = "spectrum: vector length mismatch"
 	msgDenseOfDims = "spectrum: DenseOf: operator dimension must be positive"
 )

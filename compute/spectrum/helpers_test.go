@@ -18,12 +18,12 @@ import (
 // n×m standard Gaussian matrix and u_k random unit vectors: a Marchenko–Pastur
 // bulk on about s·[(1−√(n/m))², (1+√(n/m))²] − shift plus one outlier near
 // each θ_k − shift (θ_k may be negative). s = ±1 is the sign of the bulk.
-func spikedWishart(n, m int, spikes []float64, shift float64, seed uint64) *mat.SymDense {
+func spikedWishart(n, m int, spikes []float64, shift float64, seed uint64) Sym {
 	return signedWishart(n, m, 1, spikes, shift, seed)
 }
 
 // signedWishart is spikedWishart with bulk sign s.
-func signedWishart(n, m int, s float64, spikes []float64, shift float64, seed uint64) *mat.SymDense {
+func signedWishart(n, m int, s float64, spikes []float64, shift float64, seed uint64) Sym {
 	r := rng.New(seed, rng.Data)
 	z := mat.NewDense(n, m, nil)
 	rng.NormalVec(r, z.RawMatrix().Data)
@@ -37,7 +37,43 @@ func signedWishart(n, m int, s float64, spikes []float64, shift float64, seed ui
 	for i := range n {
 		a.SetSym(i, i, a.At(i, i)-shift)
 	}
-	return a
+	return symOf(a)
+}
+
+// symOf returns a copy of the gonum matrix a as a Sym, both triangles filled.
+func symOf(a *mat.SymDense) Sym {
+	n := a.SymmetricDim()
+	s := NewSym(n)
+	for i := range n {
+		for j := i; j < n; j++ {
+			s.SetSym(i, j, a.At(i, j))
+		}
+	}
+	return s
+}
+
+// matOf returns a copy of a as a gonum matrix, built from a's upper triangle
+// (n ≥ 1: gonum has no 0×0 matrices).
+func matOf(a Sym) *mat.SymDense {
+	m := mat.NewSymDense(a.N, nil)
+	for i := range a.N {
+		for j := i; j < a.N; j++ {
+			m.SetSym(i, j, a.At(i, j))
+		}
+	}
+	return m
+}
+
+// eigenSym returns the ascending eigenvalues of a computed by mat.EigenSym
+// (LAPACK dsyev, gonum's blocked implementation): a reference independent of
+// DenseEigenvalues. It fails the test if the factorization fails.
+func eigenSym(t testing.TB, a Sym) []float64 {
+	t.Helper()
+	var es mat.EigenSym
+	if !es.Factorize(matOf(a), false) {
+		t.Fatalf("mat.EigenSym failed on a %d×%d matrix", a.N, a.N)
+	}
+	return es.Values(nil)
 }
 
 // withSpectrum returns A = Q diag(lambda) Qᵀ of order n = len(lambda), a power
@@ -47,7 +83,7 @@ func signedWishart(n, m int, s float64, spikes []float64, shift float64, seed ui
 // eigenvectors are dense and unrelated to the Rademacher probes. Only exact
 // additions and plain-Go products are used, so A has the same bits on every
 // platform.
-func withSpectrum(lambda []float64, seed uint64) *mat.SymDense {
+func withSpectrum(lambda []float64, seed uint64) Sym {
 	n := len(lambda)
 	if n&(n-1) != 0 {
 		panic("withSpectrum: n must be a power of two")
@@ -58,7 +94,7 @@ func withSpectrum(lambda []float64, seed uint64) *mat.SymDense {
 		signs[k] = make([]float64, n)
 		rng.Rademacher(r, signs[k])
 	}
-	a := mat.NewSymDense(n, nil)
+	a := NewSym(n)
 	v := make([]float64, n)
 	for j := range n {
 		clear(v)

@@ -31,22 +31,22 @@ func TestLanczosMatchesDenseEigenvalues(t *testing.T) {
 	spikes := []float64{5, 10, 20, 40, 80}
 	cases := []struct {
 		name   string
-		a      Dense
+		a      Sym
 		steps  int
 		bottom bool // compare the most negative values instead of the top
 		k      int  // how many values to compare (0: all)
 		tol    float64
 	}{
 		{"top ten Ritz values of a spiked Wishart matrix match EigenSym after 150 steps",
-			Dense{spikedWishart(300, 600, spikes, 0, 1)}, 150, false, 10, topRelTol},
+			spikedWishart(300, 600, spikes, 0, 1), 150, false, 10, topRelTol},
 		{"most negative ten Ritz values of an indefinite matrix (negated Wishart bulk) match EigenSym after 150 steps",
-			Dense{signedWishart(300, 600, -1, []float64{-30, -15, -8, 12, 25}, -1.5, 2)}, 150, true, 10, topRelTol},
+			signedWishart(300, 600, -1, []float64{-30, -15, -8, 12, 25}, -1.5, 2), 150, true, 10, topRelTol},
 		{"all Ritz values match EigenSym when Steps equals the dimension",
-			Dense{spikedWishart(60, 90, []float64{-4, 6}, 1, 3)}, 60, false, 0, fullRelTol},
+			spikedWishart(60, 90, []float64{-4, 6}, 1, 3), 60, false, 0, fullRelTol},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			exact := DenseEigenvalues(c.a.A)
+			exact := eigenSym(t, c.a)
 			res, err := RunLanczos(c.a, LanczosSettings{Steps: c.steps, Seed: 7}, nil)
 			if err != nil {
 				t.Fatal(err)
@@ -86,8 +86,8 @@ func TestLanczosMatchesDenseEigenvalues(t *testing.T) {
 // |θ − λ| ≤ ρ (Kahan; Parlett 1998, Thm 4.5.1). Eigenvalues from mat.EigenSym;
 // the residual of each Ritz vector is recomputed directly.
 func TestRitzResidualsBoundDistanceToSpectrum(t *testing.T) {
-	a := Dense{spikedWishart(300, 600, []float64{5, 10, 20, 40, 80}, 0, 4)}
-	exact := DenseEigenvalues(a.A)
+	a := spikedWishart(300, 600, []float64{5, 10, 20, 40, 80}, 0, 4)
+	exact := eigenSym(t, a)
 	anorm := spectralNorm(exact)
 	l, err := NewLanczos(300, LanczosSettings{Steps: 40, Seed: 3})
 	if err != nil {
@@ -135,7 +135,7 @@ func TestRitzResidualsBoundDistanceToSpectrum(t *testing.T) {
 // negative control: it loses orthogonality (Paige 1972) and repeats spikes.
 func TestLanczosBasisStaysOrthonormal(t *testing.T) {
 	spikes := []float64{1e3, 1e4, 1e5}
-	a := Dense{withSpectrum(bulkAndOutliers(256, spikes...), 5)}
+	a := withSpectrum(bulkAndOutliers(256, spikes...), 5)
 	run := func(reorth int) LanczosResult {
 		l, err := NewLanczos(256, LanczosSettings{Steps: 120, Seed: 1, MeasureOrthogonality: true})
 		if err != nil {
@@ -187,7 +187,7 @@ func TestLanczosBasisStaysOrthonormal(t *testing.T) {
 // Truth: the operator products are counted by a wrapper.
 func TestLanczosStopsWhenProgressCancels(t *testing.T) {
 	const stopAt = 5
-	op := &counting{Operator: Dense{spikedWishart(100, 150, nil, 0, 6)}}
+	op := &counting{Operator: spikedWishart(100, 150, nil, 0, 6)}
 	res, err := RunLanczos(op, LanczosSettings{Steps: 50}, func(step, total int) bool {
 		if total != 50 {
 			t.Errorf("progress total = %d, want 50", total)
@@ -241,7 +241,7 @@ func TestLanczosRefusesRunsOverTheMemoryBudget(t *testing.T) {
 // Truth: determinism of the code path (same seed → same bits); the seed must
 // matter (a different seed → a different start vector and different α₁).
 func TestLanczosIsDeterministic(t *testing.T) {
-	a := Dense{spikedWishart(120, 200, []float64{9}, 0, 8)}
+	a := spikedWishart(120, 200, []float64{9}, 0, 8)
 	run := func(seed uint64) LanczosResult {
 		res, err := RunLanczos(a, LanczosSettings{Steps: 30, Seed: seed}, nil)
 		if err != nil {
@@ -285,7 +285,7 @@ func TestLanczosStopsAtAnInvariantSubspace(t *testing.T) {
 			lam[i] = 1
 		}
 		lam[n-1] = 1 + theta
-		res, err := RunLanczos(Dense{withSpectrum(lam, 9)}, LanczosSettings{Steps: 30}, nil)
+		res, err := RunLanczos(withSpectrum(lam, 9), LanczosSettings{Steps: 30}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -297,7 +297,7 @@ func TestLanczosStopsAtAnInvariantSubspace(t *testing.T) {
 
 // Truth: the operator is poisoned with NaN from its third product on.
 func TestLanczosReportsNonFiniteProducts(t *testing.T) {
-	op := &poisoned{Operator: Dense{spikedWishart(50, 80, nil, 0, 10)}, at: 3}
+	op := &poisoned{Operator: spikedWishart(50, 80, nil, 0, 10), at: 3}
 	res, err := RunLanczos(op, LanczosSettings{Steps: 20}, nil)
 	if !errors.Is(err, ErrNotFinite) {
 		t.Fatalf("error %v, want ErrNotFinite", err)
@@ -335,8 +335,8 @@ func TestLanczosRejectsBadSettings(t *testing.T) {
 
 // Truth: STYLE.md — programmer mistakes panic with a "spectrum: " message.
 func TestShapeMismatchesPanic(t *testing.T) {
-	a := Dense{spikedWishart(8, 8, nil, 0, 1)}
-	mustPanic(t, "Dense.MulVecTo with a short dst", func() { a.MulVecTo(make([]float64, 7), make([]float64, 8)) })
+	a := spikedWishart(8, 8, nil, 0, 1)
+	mustPanic(t, "Sym.MulVecTo with a short dst", func() { a.MulVecTo(make([]float64, 7), make([]float64, 8)) })
 	l, err := NewLanczos(8, LanczosSettings{Steps: 1})
 	if err != nil {
 		t.Fatal(err)

@@ -67,7 +67,7 @@ func TestOutlierRule(t *testing.T) {
 // Truth: the spiked Wishart matrix has five spikes (5 … 80) well above its
 // bulk edge (1+√½)² ≈ 2.9, so the rule on the top ten Ritz values finds 5.
 func TestOutliersOfASpikedMatrix(t *testing.T) {
-	a := Dense{spikedWishart(200, 400, []float64{5, 10, 20, 40, 80}, 0, 31)}
+	a := spikedWishart(200, 400, []float64{5, 10, 20, 40, 80}, 0, 31)
 	res, err := RunLanczos(a, LanczosSettings{Steps: 60}, nil)
 	if err != nil {
 		t.Fatal(err)

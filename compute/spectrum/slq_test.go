@@ -5,8 +5,6 @@ import (
 	"math"
 	"slices"
 	"testing"
-
-	"gonum.org/v1/gonum/mat"
 )
 
 const (
@@ -37,7 +35,7 @@ func TestSLQMatchesTheExactSpectrum(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name+" is recovered to W1/range ≤ 1e-2 with 80 steps and 10 probes", func(t *testing.T) {
-			a := Dense{withSpectrum(c.lambda, 21)}
+			a := withSpectrum(c.lambda, 21)
 			d, err := EstimateDensity(a, DensitySettings{Seed: 1}, nil)
 			if err != nil {
 				t.Fatal(err)
@@ -85,11 +83,11 @@ func TestTraceEstimatesAgreeWithTheExactTrace(t *testing.T) {
 	}
 	const p = 10
 	sd := math.Sqrt(2 * (frob2 - diag2) / p)
-	h, err := Trace(Dense{a}, p, 5, nil)
+	h, err := Trace(a, p, 5, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := EstimateDensity(Dense{a}, DensitySettings{Probes: p, Steps: 20, Seed: 5}, nil)
+	d, err := EstimateDensity(a, DensitySettings{Probes: p, Steps: 20, Seed: 5}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +115,7 @@ func TestTraceEstimatesAgreeWithTheExactTrace(t *testing.T) {
 // products.
 func TestQuadratureIsExactForLowDegreeMoments(t *testing.T) {
 	const n, m = 128, 4
-	a := Dense{spikedWishart(n, 200, []float64{6}, 0, 23)}
+	a := spikedWishart(n, 200, []float64{6}, 0, 23)
 	v := ProbeVector(n, 3, 0, Gaussian)
 	q, err := Quadrature(a, v, DensitySettings{Steps: m}, nil)
 	if err != nil {
@@ -141,7 +139,7 @@ func TestQuadratureIsExactForLowDegreeMoments(t *testing.T) {
 // Truth: probe i depends only on (seed, i), so per-probe rules computed in any
 // order combine to the bits EstimateDensity computes in one run.
 func TestQuadratureRulesCombineInAnyOrder(t *testing.T) {
-	a := Dense{withSpectrum(bulkAndOutliers(256, 5, 9), 24)}
+	a := withSpectrum(bulkAndOutliers(256, 5, 9), 24)
 	s := DensitySettings{Probes: 4, Steps: 30, Seed: 9, Kind: Gaussian}
 	whole, err := EstimateDensity(a, s, nil)
 	if err != nil {
@@ -197,7 +195,7 @@ func TestProbeVectors(t *testing.T) {
 
 // Truth: the documented kernel width rules of DensitySettings.
 func TestDensityKernelWidth(t *testing.T) {
-	a := Dense{withSpectrum(bulkAndOutliers(128, 10), 25)}
+	a := withSpectrum(bulkAndOutliers(128, 10), 25)
 	t.Run("the default σ is √1e-5 times the Ritz range", func(t *testing.T) {
 		d, err := EstimateDensity(a, DensitySettings{Probes: 2, Steps: 20}, nil)
 		if err != nil {
@@ -235,7 +233,7 @@ func TestDensityKernelWidth(t *testing.T) {
 // per product, probe after probe.
 func TestDensityStopsWhenProgressCancels(t *testing.T) {
 	const stopAt = 85 // 5 products into the second probe of 80 steps
-	op := &counting{Operator: Dense{withSpectrum(bulkAndOutliers(128, 6), 26)}}
+	op := &counting{Operator: withSpectrum(bulkAndOutliers(128, 6), 26)}
 	d, err := EstimateDensity(op, DensitySettings{Probes: 3}, func(done, total int) bool {
 		if total != 3*80 {
 			t.Errorf("progress total %d, want 240", total)
@@ -253,7 +251,7 @@ func TestDensityStopsWhenProgressCancels(t *testing.T) {
 
 // Truth: the documented validation rules of DensitySettings.
 func TestDensityRejectsBadSettings(t *testing.T) {
-	a := Dense{mat.NewSymDense(4, []float64{2, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1})}
+	a := Sym{N: 4, Data: []float64{2, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1}}
 	cases := []struct {
 		name string
 		s    DensitySettings

@@ -4,22 +4,20 @@ import (
 	"errors"
 	"math"
 	"testing"
-
-	"gonum.org/v1/gonum/mat"
 )
 
 // Truth: for a diagonal D and a Rademacher v (v_i² = 1), vᵀDv = Σ d_i = tr D
 // exactly, for every probe, so the estimate is exact with zero spread.
 func TestTraceOfADiagonalMatrixIsExact(t *testing.T) {
 	const n = 64
-	d := mat.NewSymDense(n, nil)
+	d := NewSym(n)
 	var exact float64
 	for i := range n {
 		v := float64(i%7) - 2.5
 		d.SetSym(i, i, v)
 		exact += v
 	}
-	est, err := Trace(Dense{d}, 5, 1, nil)
+	est, err := Trace(d, 5, 1, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +28,7 @@ func TestTraceOfADiagonalMatrixIsExact(t *testing.T) {
 
 // Truth: counted products; the documented argument checks.
 func TestTraceCancellationAndErrors(t *testing.T) {
-	a := Dense{spikedWishart(40, 60, nil, 0, 30)}
+	a := spikedWishart(40, 60, nil, 0, 30)
 	t.Run("progress returning false stops after the requested products", func(t *testing.T) {
 		op := &counting{Operator: a}
 		est, err := Trace(op, 10, 1, func(done, total int) bool { return done < 3 })
