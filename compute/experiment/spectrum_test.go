@@ -28,7 +28,7 @@ func skipUnderWasm(t *testing.T) {
 }
 
 func TestLanczosEigenvaluesMatchTheDenseHessianOfATrainedNetwork(t *testing.T) {
-	// Truth: mat.EigenSym on the dense Hessian, built from unit-vector
+	// Truth: every eigenvalue of the dense Hessian (spectrum.DenseEigenvalues, itself checked against mat.EigenSym), built from unit-vector
 	// products (themselves checked against finite differences in package nn).
 	// Sagun's setup: a 2-10-5-2 ReLU network on 100 two-dimensional blobs.
 	const relTol = 1e-8
