@@ -1,0 +1,94 @@
+package main
+
+import (
+	"os"
+	"regexp"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// smallLink is the query of the small flags, as a page writes it.
+const smallLink = "v=1&samples=60&test=30&hidden=8&epochs=20&steps=20&probes=2&topk=5"
+
+// Truth: "overparam spectrum -json" with the same parameters as flags. A
+// link runs the same spec whatever host or sub-path it carries.
+func TestRunLinkEqualsTheSpectrumCommand(t *testing.T) {
+	want := mustRun(t, spectrumArgs("-json")...).stdout
+	for _, link := range []string{
+		"http://localhost:8000/spectrum?" + smallLink,
+		"https://someone.github.io/overparam/spectrum?" + smallLink,
+		"/spectrum?" + smallLink,
+		"spectrum.html?" + smallLink,
+	} {
+		got := mustRun(t, "run", "-quiet", "-link", link).stdout
+		if got != want {
+			t.Errorf("%s: result differs from spectrum -json:\n%.200s\n%.200s", link, got, want)
+		}
+	}
+}
+
+// Truth: experiment.ParseQuery's corrections; run prints them, then runs
+// the corrected spec, as the page does.
+func TestRunLinkReportsCorrections(t *testing.T) {
+	o := mustRun(t, "run", "-link", "/spectrum?"+smallLink+"&classes=1000&evil=%3Cscript%3E")
+	if !strings.Contains(o.stderr, "classes = \"1000\" is out of range") || !strings.Contains(o.stderr, `"evil"`) {
+		t.Errorf("stderr lacks the corrections:\n%s", o.stderr)
+	}
+	if !strings.Contains(o.stdout, `"classes":100`) {
+		t.Errorf("the run did not use the clamped classes = 100")
+	}
+}
+
+// Truth: the usage contract — bad usage exits 2 with a message.
+func TestRunLinkBadUsage(t *testing.T) {
+	cases := []struct{ name, want string }{
+		{"", "-link is required"},
+		{"/paths?v=1", `page "paths" has no experiment`},
+		{"/spectrum?v=1&samples=10000&hidden=1024,1024,1024,1024&steps=1000", "limit"},
+		{"http://[::1", "not a URL"},
+	}
+	for _, c := range cases {
+		args := []string{"run"}
+		if c.name != "" {
+			args = append(args, "-link", c.name)
+		}
+		o := run(t, args...)
+		if o.code != 2 || !strings.Contains(o.stderr, c.want) {
+			t.Errorf("run -link %q: status %d, stderr %q; want 2 and %q", c.name, o.code, o.stderr, c.want)
+		}
+	}
+}
+
+var fetchesElsewhere = regexp.MustCompile(`<(script|link|img|iframe|source)[^>]*(src|href)="(https?:)?//[^"]*"|url\((https?:)?//|importScripts\(["']https?:`)
+
+// Truth: the static-site layout go-app documents (one HTML file per page
+// plus its scripts), and the rule that nothing is fetched from another host.
+func TestStaticSiteUnderASubPath(t *testing.T) {
+	web, err := filepath.Abs("../../web")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(web, "app.wasm")); err != nil {
+		t.Skip("web/app.wasm is not built; make test builds it before the end-to-end tests")
+	}
+	out := t.TempDir()
+	mustRun(t, "static", "-out", out, "-base", "/overparam", "-web", web)
+	for _, f := range []string{"index.html", "spectrum.html", "404.html", "app.js", "app-worker.js", "wasm_exec.js", "manifest.webmanifest", "web/app.wasm", "web/worker.wasm", "web/compute-worker.js", "web/data/digits.bin.gz"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("the static site lacks %s", f)
+		}
+	}
+	for _, f := range []string{"index.html", "spectrum.html", "app.js", "app-worker.js", "manifest.webmanifest"} {
+		b, _ := os.ReadFile(filepath.Join(out, f))
+		page := string(b)
+		if !strings.Contains(page, "/overparam/") {
+			t.Errorf("%s does not use the sub-path /overparam/", f)
+		}
+		// Links to papers (<a href>) are the reader's choice; anything the
+		// browser would fetch by itself must stay on the site.
+		if m := fetchesElsewhere.FindString(page); m != "" {
+			t.Errorf("%s makes the browser fetch from another host: %s", f, m)
+		}
+	}
+}
