@@ -95,6 +95,9 @@ func densityPlot(res *experiment.SpectrumResult, v densityView, pins []overlay) 
 		series = append(series, chart.Series{Name: "at initialisation", X: res.Initial.Density.Grid, Y: res.Initial.Density.Values, Class: "muted", Dashed: true, Width: 1.5})
 	}
 	for i, o := range pins {
+		if o.Result == res {
+			continue // the current run is drawn already
+		}
 		span(o.Result)
 		series = append(series, chart.Series{Name: o.Label, X: o.Result.Density.Grid, Y: o.Result.Density.Values, Class: fmt.Sprintf("c%d", 2+i%6), Width: 1.5})
 	}

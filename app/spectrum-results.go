@@ -98,7 +98,7 @@ func (p *spectrumPage) renderPins() app.UI {
 		app.Div().Class("pins").Body(app.Range(p.pins).Slice(func(i int) app.UI {
 			o := p.pins[i]
 			mini := densityPlot(o.Result, densityView{LogY: true}, nil)
-			mini.Title, mini.Legend, mini.Height, mini.Width = o.Label, false, 240, 400
+			mini.Title, mini.Legend, mini.Height, mini.Width = "", false, 240, 360
 			return app.Div().Class("pin").Body(
 				app.H3().Body(app.Span().Text(o.Label), app.Button().Class("small").Aria("label", "remove pin "+o.Label).Text("×").
 					OnClick(func(ctx app.Context, e app.Event) { p.unpin(i) })),
