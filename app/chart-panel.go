@@ -72,7 +72,7 @@ func (c *chartPanel) sized() *chart.Plot {
 		h0 = 360
 	}
 	p.Width = min(max(c.width, 300), 1400)
-	p.Height = int(float64(h0) * max(0.75, min(1.25, float64(p.Width)/float64(w0))))
+	p.Height = int(float64(h0) * max(0.75, min(1, float64(p.Width)/float64(w0))))
 	return &p
 }
 

@@ -32,7 +32,7 @@ func trainingPlot(points []train.Point, classification bool) *chart.Plot {
 		Title:  "Training",
 		X:      chart.Axis{Label: "optimizer step"},
 		Y:      chart.Axis{Label: "loss (nats per sample)", Log: true},
-		Legend: true, Height: 300,
+		Legend: true, Height: 240,
 		Note: "training starts…",
 	}
 	if !classification {
