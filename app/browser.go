@@ -10,9 +10,9 @@ func replaceURL(url string) {
 	app.Window().Get("history").Call("replaceState", nil, "", url)
 }
 
-// currentURL is the address bar's URL.
-func currentURL() string {
-	return app.Window().Get("location").Get("href").String()
+// origin is the page's scheme, host and port, e.g. http://localhost:8000.
+func origin() string {
+	return app.Window().Get("location").Get("origin").String()
 }
 
 // download saves text as a file.

@@ -43,9 +43,20 @@ func newSpectrumPage() *spectrumPage {
 // it when it is valid.
 func (p *spectrumPage) OnNav(ctx app.Context) {
 	p.load(ctx.Page().URL().RawQuery)
-	if p.invalid == "" && app.IsClient {
+	if !app.IsClient {
+		return
+	}
+	// The address bar always holds the whole spec, so it can be copied as
+	// it is.
+	replaceURL(p.pageLink())
+	if p.invalid == "" {
 		p.start(ctx)
 	}
+}
+
+// pageLink is the page's link for the current controls, without the host.
+func (p *spectrumPage) pageLink() string {
+	return link(PathSpectrum) + "?" + experiment.Query(&p.spec)
 }
 
 // OnDismount cancels the run when the person leaves the page.
@@ -87,14 +98,14 @@ func (p *spectrumPage) onChange(key, value string) {
 	}
 	p.copied = ""
 	p.validate()
-	replaceURL(link(PathSpectrum) + "?" + experiment.Query(&p.spec))
+	replaceURL(p.pageLink())
 }
 
 func (p *spectrumPage) applyPreset(ctx app.Context, pr preset) {
 	p.spec = presetSpec(pr)
 	p.notices, p.corrects = nil, map[string]string{}
 	p.validate()
-	replaceURL(link(PathSpectrum) + "?" + experiment.Query(&p.spec))
+	replaceURL(p.pageLink())
 	if p.invalid == "" {
 		p.start(ctx)
 	}
@@ -122,7 +133,7 @@ func (p *spectrumPage) cancel(ctx app.Context, e app.Event) {
 }
 
 func (p *spectrumPage) copyLink(ctx app.Context, e app.Event) {
-	url := currentURL()
+	url := origin() + p.pageLink()
 	copyText(url)
 	p.copied = url
 }
