@@ -12,7 +12,8 @@ const minus = "−"
 
 // NiceTicks returns tick values in [lo, hi] spaced by a "nice" step, one of
 // 1, 2 or 5 times a power of ten, choosing the step whose tick count is
-// closest to n (n is clamped to [2, 100]; on a tie the finer step wins). The
+// closest to n in ratio (n is clamped to [2, 100]; on a tie the finer step
+// wins). The
 // ticks are k·step for integers k, computed without accumulating error. It
 // returns nil if lo or hi is not finite and just lo if lo == hi. This is the
 // nice-number idea of Heckbert (Graphics Gems, 1990) with the step chosen by
@@ -34,16 +35,17 @@ func NiceTicks(lo, hi float64, n int) []float64 {
 		return []float64{lo, hi} // lo and hi are adjacent denormals
 	}
 	e0 := int(math.Floor(math.Log10(raw)))
-	best, bestE, bestM := -1, 0, 0.0
+	best, bestE, bestM, bestD := 0, 0, 0.0, math.Inf(1)
 	for e := e0 - 1; e <= e0+1; e++ {
 		for _, m := range []float64{1, 2, 5} {
 			c := len(niceRange(lo, hi, m, e))
 			if c < 2 && best >= 2 {
 				continue
 			}
-			d, bd := abs(c-n), abs(best-n)
-			if best < 0 || d < bd || d == bd && c > best {
-				best, bestE, bestM = c, e, m
+			// Distance as a ratio: 3 and 12 are equally far from 6.
+			d := math.Abs(math.Log(float64(max(c, 1)) / float64(n)))
+			if c >= 2 && best < 2 || d < bestD || d == bestD && c > best {
+				best, bestE, bestM, bestD = c, e, m, d
 			}
 		}
 	}
@@ -67,6 +69,9 @@ func niceRange(lo, hi, m float64, e int) []float64 {
 		v := k * m * math.Pow10(e)
 		if e < 0 && e >= -22 {
 			v = k * m / math.Pow10(-e)
+		}
+		if v == 0 {
+			v = 0 // not −0, from k = ceil(−slack)
 		}
 		ts = append(ts, v)
 	}
@@ -157,8 +162,8 @@ func FormatTick(v float64) string {
 	return fixMinus(cleanExp(strconv.FormatFloat(v, 'e', -1, 64)))
 }
 
-// formatLinear labels the ticks of a linear axis with one precision for all
-// of them, the precision of the step, so 0, 0.5, 1 and 1.5 read "0", "0.5",
+// formatLinear labels the ticks of a linear axis rounded to the precision of
+// the step, without trailing zeros, so 0, 0.5, 1 and 1.5 read "0", "0.5",
 // "1", "1.5" and 0.1·3 reads "0.3". Axes whose ticks reach 10⁵ or whose step
 // is below 10⁻³ use e-notation with as many mantissa digits as the step
 // needs.
@@ -181,7 +186,7 @@ func formatLinear(ts []float64) []string {
 		case math.Abs(v) < step*1e-6:
 			labels[i] = "0"
 		case maxAbs < 1e5 && e >= -3:
-			labels[i] = fixMinus(strconv.FormatFloat(v, 'f', max(0, -e), 64))
+			labels[i] = fixMinus(trimZeros(strconv.FormatFloat(v, 'f', max(0, -e), 64)))
 		default:
 			ev := int(math.Floor(math.Log10(math.Abs(v)) + 1e-9))
 			s := strconv.FormatFloat(v, 'e', max(0, ev-e), 64)
@@ -227,6 +232,15 @@ func superscript(k int) string {
 	return b.String()
 }
 
+// trimZeros drops trailing zeros after a decimal point, and the point if
+// nothing follows it: "1.50" becomes "1.5" and "2.0" becomes "2".
+func trimZeros(s string) string {
+	if !strings.Contains(s, ".") {
+		return s
+	}
+	return strings.TrimRight(strings.TrimRight(s, "0"), ".")
+}
+
 // cleanExp shortens strconv's e-notation: "1.2500e-04" to "1.25e-4" and
 // "1e+12" to "1e12".
 func cleanExp(s string) string {
@@ -234,9 +248,7 @@ func cleanExp(s string) string {
 	if !ok {
 		return s
 	}
-	if strings.Contains(mant, ".") {
-		mant = strings.TrimRight(strings.TrimRight(mant, "0"), ".")
-	}
+	mant = trimZeros(mant)
 	sign := ""
 	if exp[0] == '-' {
 		sign = "-"
