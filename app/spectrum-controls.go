@@ -39,6 +39,7 @@ var spectrumFields = map[string]fieldInfo{
 	"wd":         {Label: "Weight decay λ"},
 	"gradtol":    {Label: "Stop at ‖∇L‖ ≤", Unit: "0 = train all epochs"},
 	"seed":       {Label: "Seed"},
+	"repeats":    {Label: "Repeat over seeds", Unit: "runs seeds seed … seed+repeats−1 in parallel"},
 	"curvature":  {Label: "Matrix"},
 	"steps":      {Label: "Lanczos steps"},
 	"probes":     {Label: "Probe vectors"},
@@ -57,7 +58,7 @@ var spectrumGroups = []struct {
 	{"Model", []string{"hidden", "activation", "loss", "init"}},
 	{"Training", []string{"epochs", "lr", "batch", "momentum", "wd", "gradtol"}},
 	{"Spectrum", []string{"curvature", "steps", "probes", "topk", "sigma", "before", "dense"}},
-	{"Randomness", []string{"seed"}},
+	{"Randomness", []string{"seed", "repeats"}},
 }
 
 // enumText names enum values on the page.

@@ -213,6 +213,7 @@ func (p *spectrumPage) Render() app.UI {
 					Tools(p.densityTools()...).
 					Readout(func(x float64) string { return densityReadout(p.state.Result, x) }).
 					CSV(func() string { return densityCSV(p.state.Result) }),
+				seedsTable(p.state.Result),
 				eigenTables(p.state.Result),
 				p.renderPins(),
 				app.Section().Class("panel").Body(

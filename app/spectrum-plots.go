@@ -94,6 +94,14 @@ func densityPlot(res *experiment.SpectrumResult, v densityView, pins []overlay) 
 		span(res.Initial)
 		series = append(series, chart.Series{Name: "at initialisation", X: res.Initial.Density.Grid, Y: res.Initial.Density.Values, Class: "muted", Dashed: true, Width: 1.5})
 	}
+	for i, sr := range res.Seeds {
+		span(sr)
+		name := ""
+		if i == 0 {
+			name = "other seeds"
+		}
+		series = append(series, chart.Series{Name: name, X: sr.Density.Grid, Y: sr.Density.Values, Class: "muted", Width: 1})
+	}
 	for i, o := range pins {
 		if o.Result == res {
 			continue // the current run is drawn already

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -39,6 +40,35 @@ func spectrumSummary(res *experiment.SpectrumResult) app.UI {
 		stat("params", "parameters", fmt.Sprint(res.Params), false),
 		stat("loss", "train / test loss", fmt.Sprintf("%.3g / %.3g", res.Final.TrainLoss, res.Final.TestLoss), false),
 		stat("acc", "train / test accuracy", acc, false),
+	)
+}
+
+// seedsTable compares the repeats of a run over seeds: the outlier count
+// varies by seed, which is why the papers' claims are averages.
+func seedsTable(res *experiment.SpectrumResult) app.UI {
+	if res == nil || len(res.Seeds) == 0 {
+		return app.Div()
+	}
+	all := append([]*experiment.SpectrumResult{res}, res.Seeds...)
+	counts := make([]int, len(all))
+	for i, r := range all {
+		counts[i] = r.Outliers
+	}
+	slices.Sort(counts)
+	median := counts[len(counts)/2]
+	if len(counts)%2 == 0 {
+		median = (counts[len(counts)/2-1] + counts[len(counts)/2]) / 2
+	}
+	return app.Section().Class("panel").ID("seeds").Body(
+		app.H2().Text(fmt.Sprintf("Over %d seeds: median %d outliers", len(all), median)),
+		app.Table().ID("seeds-table").Body(
+			app.THead().Body(app.Tr().Body(app.Th().Text("seed"), app.Th().Text("outliers"), app.Th().Text("largest λ"), app.Th().Text("bulk edge"), app.Th().Text("gap ratio"), app.Th().Text("test accuracy"))),
+			app.TBody().Body(app.Range(all).Slice(func(i int) app.UI {
+				r := all[i]
+				return app.Tr().Body(app.Td().Text(r.Spec.Seed), app.Td().Text(r.Outliers), app.Td().Text(fmt.Sprintf("%.4g", r.Top[0])),
+					app.Td().Text(fmt.Sprintf("%.3g", r.BulkEdge)), app.Td().Text(fmt.Sprintf("%.3g", r.GapRatio)), app.Td().Text(fmt.Sprintf("%.1f%%", 100*r.Final.TestAcc)))
+			})),
+		),
 	)
 }
 

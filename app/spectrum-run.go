@@ -20,9 +20,9 @@ type Jobs interface {
 type Job interface{ Cancel() }
 
 // spectrumRun drives one spectrum run through the workers: train, then one
-// job per probe (in parallel), then assemble; with Before, a second
-// pipeline for the spectrum at initialisation runs beside it. It turns the
-// workers' messages into Events.
+// job per probe (in parallel), then assemble; with Before, a pipeline for
+// the spectrum at initialisation runs beside it, and with Repeats one per
+// further seed. It turns the workers' messages into Events.
 type spectrumRun struct {
 	jobs  Jobs
 	id    int
@@ -36,6 +36,7 @@ type spectrumRun struct {
 	probeDone   map[[2]int]int // (pipeline, probe) → products done
 	probeTotal  int
 	probesStart time.Time
+	initial     bool // pipeline 1 is the spectrum at initialisation
 }
 
 // pipeline is one spectrum computation: its spec and what came back.
@@ -53,9 +54,15 @@ type pipeline struct {
 // events, stamped with id.
 func startSpectrum(jobs Jobs, id int, spec experiment.Spectrum, emit func(Event), now func() time.Time) *spectrumRun {
 	r := &spectrumRun{jobs: jobs, id: id, emit: emit, now: now, spec: spec, probeDone: map[[2]int]int{}}
+	// Pipelines, in the order RunSpectrum computes them: the run, the run at
+	// initialisation, the other seeds.
 	specs := []experiment.Spectrum{spec}
-	if spec.Before && spec.Epochs > 0 {
+	r.initial = spec.Before && spec.Epochs > 0
+	if r.initial {
 		specs = append(specs, spec.Initial())
+	}
+	for i := 1; i < spec.Repeats; i++ {
+		specs = append(specs, spec.Repeat(i))
 	}
 	for i, s := range specs {
 		raw, _ := json.Marshal(s)
@@ -200,8 +207,12 @@ func (r *spectrumRun) onAssembled(p *pipeline) func(string) {
 			}
 		}
 		final := r.pipelines[0].result
-		if len(r.pipelines) > 1 {
-			final.Initial = r.pipelines[1].result
+		seeds := r.pipelines[1:]
+		if r.initial {
+			final.Initial, seeds = r.pipelines[1].result, r.pipelines[2:]
+		}
+		for _, q := range seeds {
+			final.Seeds = append(final.Seeds, q.result)
 		}
 		raw, err := json.Marshal(final)
 		if err != nil {

@@ -70,9 +70,13 @@ func record(state *RunState) func(Event) {
 // same bytes — this is what makes a link's numbers equal in the browser
 // and the CLI.
 func TestPooledSpectrumEqualsOneProcessRun(t *testing.T) {
-	for _, before := range []bool{false, true} {
+	for _, c := range []struct {
+		before  bool
+		repeats int
+	}{{false, 1}, {true, 1}, {true, 3}} {
 		spec := smallSpectrum()
-		spec.Before = before
+		spec.Before, spec.Repeats = c.before, c.repeats
+		before := c.before
 		want, err := experiment.RunSpectrum(spec, experiment.Assets{}, nil)
 		if err != nil {
 			t.Fatal(err)
@@ -90,8 +94,8 @@ func TestPooledSpectrumEqualsOneProcessRun(t *testing.T) {
 			if st.ResultJSON != string(wantJSON) {
 				t.Errorf("before=%v seed=%d: pooled result differs from RunSpectrum:\n%.300s\n%.300s", before, seed, st.ResultJSON, wantJSON)
 			}
-			if wantJobs := (1 + spec.Probes + 1) * map[bool]int{false: 1, true: 2}[before]; f.ran != wantJobs {
-				t.Errorf("before=%v: ran %d jobs; want train + %d probes + assemble per pipeline = %d", before, f.ran, spec.Probes, wantJobs)
+			if wantJobs := (1 + spec.Probes + 1) * (map[bool]int{false: 1, true: 2}[before] + c.repeats - 1); f.ran != wantJobs {
+				t.Errorf("before=%v repeats=%d: ran %d jobs; want train + %d probes + assemble per pipeline = %d", before, c.repeats, f.ran, spec.Probes, wantJobs)
 			}
 		}
 	}

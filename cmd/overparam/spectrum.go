@@ -96,6 +96,13 @@ func printSpectrum(w io.Writer, r *experiment.SpectrumResult) {
 		fmt.Fprintf(w, "%3d%s  %-16.8g  %-10.2g   %-16.8g   %.2g\n", i+1, mark, r.Top[i], r.Residuals[i], r.Bottom[i], r.BottomResiduals[i])
 	}
 	fmt.Fprintln(w, "  (* outlier)")
+	if len(r.Seeds) > 0 {
+		fmt.Fprintf(w, "\nover seeds: seed %d has %d outliers", s.Seed, r.Outliers)
+		for _, sr := range r.Seeds {
+			fmt.Fprintf(w, "; seed %d has %d", sr.Spec.Seed, sr.Outliers)
+		}
+		fmt.Fprintln(w)
+	}
 	if r.Dense != nil {
 		fmt.Fprintf(w, "\ndense: %d eigenvalues from %.8g to %.8g\n", len(r.Dense), r.Dense[0], r.Dense[len(r.Dense)-1])
 	}

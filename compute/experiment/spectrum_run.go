@@ -64,6 +64,9 @@ type SpectrumResult struct {
 	// Initial is the spectrum of the same network at initialisation, when
 	// the spec asks for it (Before).
 	Initial *SpectrumResult `json:"initial,omitempty"`
+	// Seeds are the spectra of seeds Seed+1 … Seed+Repeats−1, when the spec
+	// repeats the run.
+	Seeds []*SpectrumResult `json:"seeds,omitempty"`
 
 	arch  *nn.Arch
 	theta []float64

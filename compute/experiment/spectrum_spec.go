@@ -42,6 +42,7 @@ type Spectrum struct {
 	Sigma     float64 `json:"sigma" key:"sigma" min:"0" max:"1" help:"density kernel width as a fraction of the spectral range; 0 means √1e-5 ≈ 0.0032"`
 	Dense     bool    `json:"dense" key:"dense" help:"also compute every eigenvalue of the dense matrix (at most 5000 parameters)"`
 	Before    bool    `json:"before" key:"before" help:"also compute the spectrum at initialisation, for a before/after comparison"`
+	Repeats   int     `json:"repeats" key:"repeats" min:"1" max:"16" help:"runs with seeds seed, seed+1, …, seed+repeats−1; the first is the result, the others are summarised beside it (outlier counts vary by seed)"`
 }
 
 // DefaultSpectrum returns the spec the spectrum page opens with: ten classes,
@@ -53,9 +54,13 @@ func DefaultSpectrum() Spectrum {
 		Pixels: 28, Teacher: 4,
 		Hidden: []int{64}, Activation: "tanh", Loss: "ce", Init: "default",
 		Epochs: 300, LR: 0.5, Seed: 1,
-		Curvature: "hessian", Steps: 80, Probes: 10, TopK: 20,
+		Curvature: "hessian", Steps: 80, Probes: 10, TopK: 20, Repeats: 1,
 	}
 }
+
+// maxSeed is the largest seed, the max tag of Seed: links and the CLI
+// carry seeds as 32-bit numbers.
+const maxSeed = 1<<32 - 1
 
 // Limits that keep a run within a browser tab.
 const (
@@ -95,8 +100,11 @@ func (s *Spectrum) Validate() error {
 	if s.Dense && p > nn.MaxDenseParams {
 		return fmt.Errorf("dense = true needs at most %d parameters; this network has %d", nn.MaxDenseParams, p)
 	}
-	if w := float64(s.Epochs) * float64(s.Samples) * float64(p); w > WorkLimit {
-		return fmt.Errorf("training would take epochs × samples × parameters = %.3g operations; the limit is %.0g: use fewer epochs, samples or units", w, float64(WorkLimit))
+	if w := float64(s.Repeats) * float64(s.Epochs) * float64(s.Samples) * float64(p); w > WorkLimit {
+		return fmt.Errorf("training would take repeats × epochs × samples × parameters = %.3g operations; the limit is %.0g: use fewer repeats, epochs, samples or units", w, float64(WorkLimit))
+	}
+	if last := s.Seed + uint64(s.Repeats) - 1; last > maxSeed {
+		return fmt.Errorf("seed = %d with repeats = %d would need seeds up to %d; the largest seed is %d", s.Seed, s.Repeats, last, uint64(maxSeed))
 	}
 	if b := s.Bytes(); b > MemoryLimit {
 		return fmt.Errorf("this run needs about %d MiB; the limit is %d MiB (a browser tab's WebAssembly memory): use fewer samples, narrower layers or fewer Lanczos steps", b>>20, MemoryLimit>>20)

@@ -224,7 +224,8 @@ func AssembleSpectrum(s Spectrum, tr *Trained, probes []*ProbeResult) (*Spectrum
 // eigenvalues by Lanczos with full reorthogonalisation, the SLQ density from
 // Probes probes (the first probe's Lanczos run serves both), the trace, the
 // outlier count and, if asked, every eigenvalue of the dense matrix. With
-// s.Before it also computes the spectrum at initialisation, in Initial.
+// s.Before it also computes the spectrum at initialisation, in Initial, and
+// with s.Repeats > 1 the runs of the next seeds, in Seeds.
 // progress, if not nil, is called as the run advances and cancels it by
 // returning false. Errors name the phase and step where a run stopped.
 //
@@ -270,13 +271,33 @@ func RunSpectrum(s Spectrum, assets Assets, progress func(Progress) bool) (*Spec
 			return nil, fmt.Errorf("spectrum at initialisation: %w", err)
 		}
 	}
+	for r := 1; r < s.Repeats; r++ {
+		seeded := s.Repeat(r)
+		sr, err := RunSpectrum(seeded, assets, func(p Progress) bool {
+			p.Phase = fmt.Sprintf("seed %d %s", seeded.Seed, p.Phase)
+			return progress(p)
+		})
+		if err != nil {
+			return nil, fmt.Errorf("seed %d: %w", seeded.Seed, err)
+		}
+		res.Seeds = append(res.Seeds, sr)
+	}
 	return res, nil
+}
+
+// Repeat returns the spec of repeat r (1 ≤ r < Repeats): s with seed
+// Seed + r, run once, without the before-training spectrum.
+func (s Spectrum) Repeat(r int) Spectrum {
+	s.Seed += uint64(r)
+	s.Repeats, s.Before = 1, false
+	s.Hidden = append([]int(nil), s.Hidden...)
+	return s
 }
 
 // Initial returns the spec of the same network's spectrum at
 // initialisation: s with no training and no further before-run.
 func (s Spectrum) Initial() Spectrum {
-	s.Epochs, s.Before = 0, false
+	s.Epochs, s.Before, s.Repeats = 0, false, 1
 	s.Hidden = append([]int(nil), s.Hidden...)
 	return s
 }

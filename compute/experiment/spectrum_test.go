@@ -28,15 +28,15 @@ func skipUnderWasm(t *testing.T) {
 }
 
 func TestLanczosEigenvaluesMatchTheDenseHessianOfATrainedNetwork(t *testing.T) {
-	// Truth: every eigenvalue of the dense Hessian (spectrum.DenseEigenvalues, itself checked against mat.EigenSym), built from unit-vector
-	// products (themselves checked against finite differences in package nn).
+	// Truth: every eigenvalue of the dense Hessian (spectrum.DenseEigenvalues,
+	// itself checked against mat.EigenSym), built from unit-vector products (themselves checked against finite differences in package nn).
 	// Sagun's setup: a 2-10-5-2 ReLU network on 100 two-dimensional blobs.
 	const relTol = 1e-8
 	for _, curvature := range []string{"hessian", "ggn"} {
 		t.Run(curvature+" top-10 with 80 steps and all eigenvalues with steps = dimension", func(t *testing.T) {
 			s := Spectrum{Data: "mixture", Classes: 2, Dim: 2, Separation: 3, Samples: 100, Test: 100, Pixels: 28, Teacher: 4,
 				Hidden: []int{10, 5}, Activation: "relu", Loss: "ce", Init: "default", Epochs: 500, LR: 0.1, Seed: 3,
-				Curvature: curvature, Steps: 80, Probes: 1, TopK: 10, Dense: true}
+				Curvature: curvature, Steps: 80, Probes: 1, TopK: 10, Dense: true, Repeats: 1}
 			res, err := RunSpectrum(s, Assets{}, nil)
 			if err != nil {
 				t.Fatal(err)
