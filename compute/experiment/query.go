@@ -96,7 +96,7 @@ func (p Param) read(spec any, text string) string {
 	old := p.Get(spec)
 	if err := p.Set(spec, text); err != nil {
 		_ = p.Set(spec, old)
-		return fmt.Sprintf("%s: %s; kept %s", p.Key, quote(err.Error()), old)
+		return fmt.Sprintf("%s; kept %s", err.Error(), old) // Set's errors name the key and quote the text
 	}
 	if p.Check(spec) == nil {
 		return ""

@@ -1,0 +1,83 @@
+package e2e
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// slqQuery is a 4-probe spectrum whose Lanczos part dominates: 100 epochs
+// of training cost about 100 gradients, while 4 probes × 150 Lanczos steps
+// cost 600 Hessian-vector products, each a few gradients' work.
+const slqQuery = "v=1&probes=4&epochs=100&steps=150"
+
+// BenchmarkSLQPool times a run from the click on Run to the rendered
+// result, with a pool of 1 and of 2 compute workers. app/pool sizes the
+// pool from navigator.hardwareConcurrency (pool.DefaultSize caps it to
+// [1, 4]), which a script overrides before the page loads. It reports
+// s/run (click to done) and lanczos-s/run (from the first Lanczos progress
+// to done: the probes, which run in parallel, and the assembly).
+func BenchmarkSLQPool(b *testing.B) {
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			tt := newTab(b, script(fmt.Sprintf(
+				`Object.defineProperty(navigator, 'hardwareConcurrency', {get: () => %d});`, workers)))
+			tt.open("/spectrum?" + slqQuery)
+			if got := eval[int](tt, `navigator.hardwareConcurrency`); got != workers {
+				b.Fatalf("navigator.hardwareConcurrency is %d, want the override %d", got, workers)
+			}
+			tt.waitStatus("done", runTimeout) // warm-up: the run that opening starts, which starts the workers
+
+			var total, lanczos time.Duration
+			b.ResetTimer()
+			for range b.N {
+				t, l := tt.timeRun()
+				total += t
+				lanczos += l
+			}
+			b.StopTimer()
+			if n := len(tt.targets(b, "worker")); n != workers {
+				b.Errorf("the tab runs %d compute workers, want %d", n, workers)
+			}
+			b.ReportMetric(total.Seconds()/float64(b.N), "s/run")
+			b.ReportMetric(lanczos.Seconds()/float64(b.N), "lanczos-s/run")
+		})
+	}
+}
+
+// timeRun clicks Run and polls the status every 20 ms until the run is
+// done. It returns the time from the click to done, and from the first
+// Lanczos progress to done.
+func (tt *tab) timeRun() (total, lanczos time.Duration) {
+	tt.tb.Helper()
+	start := time.Now()
+	tt.click("#run")
+	tt.waitFor("the run to start", `document.querySelector('#run-status')?.dataset.status !== 'done'`, 10*time.Second)
+	var lanczosAt time.Time
+	deadline := start.Add(runTimeout)
+	for time.Now().Before(deadline) {
+		line, err := chromedp.Run(tt.ctx, chromedp.Evaluate[string](
+			`(document.querySelector('#run-status')?.dataset.status ?? '') + ' ' + (document.querySelector('#run-status .status-line')?.textContent ?? '')`))
+		if err != nil {
+			tt.tb.Fatalf("reading the run status: %v", err)
+		}
+		switch status, text, _ := strings.Cut(line, " "); {
+		case status == "done":
+			end := time.Now()
+			if lanczosAt.IsZero() {
+				lanczosAt = end
+			}
+			return end.Sub(start), end.Sub(lanczosAt)
+		case status == "failed" || status == "canceled":
+			tt.tb.Fatalf("the run ended %s: %s %q", status, text, tt.failure())
+		case lanczosAt.IsZero() && strings.Contains(text, "Lanczos"):
+			lanczosAt = time.Now()
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	tt.tb.Fatalf("the run did not finish within %v", runTimeout)
+	return 0, 0
+}

@@ -1,0 +1,65 @@
+package e2e
+
+import (
+	"testing"
+	"time"
+)
+
+// longTaskLimit is the longest main-thread task allowed during a run. The
+// compute runs in Web Workers; the page only renders progress and results,
+// and a task over 200 ms is the RAIL model's limit for a response a person
+// feels as immediate (web.dev/rail).
+const longTaskLimit = 200 * time.Millisecond
+
+// longTaskObserver records the duration in ms of every long task (over 50
+// ms, the Long Tasks API's threshold) in window.__longtasks, from before
+// any script of the page runs.
+const longTaskObserver = `
+window.__longtasks = [];
+try {
+	new PerformanceObserver((list) => {
+		for (const e of list.getEntries()) window.__longtasks.push(e.duration);
+	}).observe({type: 'longtask', buffered: true});
+} catch (e) {
+	window.__longtasks = null;
+}`
+
+// TestNoLongTasksDuringRun: while the default spectrum runs, from the
+// click on Run to the rendered result, no task blocks the main thread for
+// more than 200 ms. Truth: the Long Tasks API of the browser itself
+// (PerformanceObserver 'longtask'). The page load, which compiles the 8 MB
+// app.wasm, is excluded: the list is cleared just before the click.
+func TestNoLongTasksDuringRun(t *testing.T) {
+	tt := newTab(t, script(longTaskObserver))
+	defer tt.checkClean(t)
+	tt.open("/spectrum")
+	if eval[bool](tt, `window.__longtasks === null`) {
+		t.Fatalf("this browser has no PerformanceObserver for 'longtask'")
+	}
+	tt.waitStatus("done", runTimeout) // the run that opening the page starts
+	load := eval[[]float64](tt, `window.__longtasks`)
+	t.Logf("page load and first run: %d long tasks, longest %.0f ms", len(load), maxOf(load))
+
+	eval[bool](tt, `(window.__longtasks.length = 0, true)`)
+	started := time.Now()
+	tt.click("#run")
+	tt.waitFor("the run to start", `document.querySelector('#run-status')?.dataset.status !== 'done'`, 10*time.Second)
+	tt.waitStatus("done", runTimeout)
+	time.Sleep(500 * time.Millisecond) // the observer reports asynchronously
+	tasks := eval[[]float64](tt, `window.__longtasks`)
+	longest := maxOf(tasks)
+	t.Logf("click to done in %v: %d long tasks, longest %.0f ms (limit %v)",
+		time.Since(started).Round(time.Millisecond), len(tasks), longest, longTaskLimit)
+	if time.Duration(longest*float64(time.Millisecond)) >= longTaskLimit {
+		t.Errorf("the longest main-thread task during the run took %.0f ms, want < %v; all long tasks (ms): %.0f",
+			longest, longTaskLimit, tasks)
+	}
+}
+
+func maxOf(xs []float64) float64 {
+	m := 0.0
+	for _, x := range xs {
+		m = max(m, x)
+	}
+	return m
+}
