@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/overparam/overparam/compute/experiment"
@@ -105,7 +106,10 @@ func (r *spectrumRun) fail(stage, msg string) {
 		return
 	}
 	r.stop()
-	r.send(Event{Kind: EvFail, Message: stage + ": " + msg})
+	if !strings.HasPrefix(msg, stage) {
+		msg = stage + ": " + msg
+	}
+	r.send(Event{Kind: EvFail, Message: msg})
 }
 
 // submit sends req and routes its messages: progress and partial to the

@@ -129,7 +129,7 @@ func TestFailureNamesTheStage(t *testing.T) {
 	startSpectrum(f, 1, spec, record(&st), time.Now)
 	for f.step() {
 	}
-	if st.Status != Failed || !strings.HasPrefix(st.Message, "training: ") || !strings.Contains(st.Message, "step") {
+	if st.Status != Failed || !strings.HasPrefix(st.Message, "training") || !strings.Contains(st.Message, "step") {
 		t.Errorf("status %v, message %q; want failed in training, naming the step", st.Status, st.Message)
 	}
 }

@@ -80,7 +80,9 @@ func (r *reporter) send(typ string, v any) {
 	r.post(typ, b)
 }
 
+// fail sends what progress was made, so the curve shows the run up to
+// where it stopped, then the error.
 func (r *reporter) fail(err error) {
-	r.points, r.pending = nil, false
+	r.flush()
 	r.send(TypeError, Failure{Error: err.Error()})
 }
