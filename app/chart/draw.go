@@ -146,13 +146,7 @@ func (l *layout) drawPoints(w *buf, s *Series) int {
 		w.attr("cx", x)
 		w.attr("cy", y)
 		w.attr("r", d/2)
-		if i < len(s.Hover) && s.Hover[i] != "" {
-			w.raw("><title>")
-			w.esc(s.Hover[i])
-			w.raw("</title></circle>")
-		} else {
-			w.raw("/>")
-		}
+		w.endWithHover("circle", s, i)
 	}
 	if !hover {
 		w.raw(`"/>`)
@@ -178,13 +172,7 @@ func (l *layout) drawBars(w *buf, s *Series) int {
 		w.attr("y", min(py, base))
 		w.attr("width", abs64(pb-pa))
 		w.attr("height", abs64(py-base))
-		if i < len(s.Hover) && s.Hover[i] != "" {
-			w.raw("><title>")
-			w.esc(s.Hover[i])
-			w.raw("</title></rect>")
-		} else {
-			w.raw("/>")
-		}
+		w.endWithHover("rect", s, i)
 	}
 	return n
 }
@@ -197,4 +185,16 @@ func abs64(v float64) float64 {
 		return -v
 	}
 	return v
+}
+
+// endWithHover closes the element tag opened for point i of s, with the
+// point's tooltip as a <title> child when it has one.
+func (w *buf) endWithHover(tag string, s *Series, i int) {
+	if i < len(s.Hover) && s.Hover[i] != "" {
+		w.raw("><title>")
+		w.esc(s.Hover[i])
+		w.raw("</title></", tag, ">")
+		return
+	}
+	w.raw("/>")
 }

@@ -33,15 +33,7 @@ type SpectrumResult struct {
 	Spec   Spectrum `json:"spec"`
 	Params int      `json:"params"`
 
-	// Top holds the TopK largest Ritz values, descending, and Residuals
-	// their Ritz residuals |β_m s_{m,i}|, each a bound on the distance to the
-	// nearest true eigenvalue.
-	Top       []float64 `json:"top"`
-	Residuals []float64 `json:"residuals"`
-	// Bottom holds the TopK smallest Ritz values, ascending (most negative
-	// first), with their residuals.
-	Bottom          []float64 `json:"bottom"`
-	BottomResiduals []float64 `json:"bottom_residuals"`
+	Extremes
 
 	// Outliers is the number of eigenvalues above the bulk, by the rule of
 	// spectrum.DetectOutliers; BulkEdge the first eigenvalue of the bulk;
@@ -71,6 +63,19 @@ type SpectrumResult struct {
 	arch  *nn.Arch
 	theta []float64
 	split data.Split
+}
+
+// Extremes are the extreme eigenvalues of a run, from Lanczos.
+type Extremes struct {
+	// Top holds the TopK largest Ritz values, descending, and Residuals
+	// their Ritz residuals |β_m s_{m,i}|, each a bound on the distance to the
+	// nearest true eigenvalue.
+	Top       []float64 `json:"top"`
+	Residuals []float64 `json:"residuals"`
+	// Bottom holds the TopK smallest Ritz values, ascending (most negative
+	// first), with their residuals.
+	Bottom          []float64 `json:"bottom"`
+	BottomResiduals []float64 `json:"bottom_residuals"`
 }
 
 // DensityCurve is the smoothed SLQ spectral density on a grid: Values in

@@ -41,11 +41,9 @@ type ProbeResult struct {
 	// Products counts operator products of this probe.
 	Products int `json:"products"`
 
-	Top             []float64 `json:"top,omitempty"`
-	Residuals       []float64 `json:"residuals,omitempty"`
-	Bottom          []float64 `json:"bottom,omitempty"`
-	BottomResiduals []float64 `json:"bottom_residuals,omitempty"`
-	Dense           []float64 `json:"dense,omitempty"`
+	// Extremes are set for probe 0 only.
+	Extremes
+	Dense []float64 `json:"dense,omitempty"`
 }
 
 // spectrumSetup is what every stage rebuilds from the spec: data, network
@@ -203,7 +201,7 @@ func AssembleSpectrum(s Spectrum, tr *Trained, probes []*ProbeResult) (*Spectrum
 	res.Stats.TrainSteps, res.Stats.StopReason = tr.Steps, tr.StopReason
 
 	p0 := byIndex[0]
-	res.Top, res.Residuals, res.Bottom, res.BottomResiduals, res.Dense = p0.Top, p0.Residuals, p0.Bottom, p0.BottomResiduals, p0.Dense
+	res.Extremes, res.Dense = p0.Extremes, p0.Dense
 	out := spectrum.DetectOutliers(res.Top, 0)
 	res.Outliers, res.BulkEdge, res.GapRatio = out.Count, out.Edge, out.Ratio
 	res.Stats.LanczosSteps = p0.Steps
