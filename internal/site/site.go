@@ -82,14 +82,32 @@ func Handler(webDir, prefix, version string) *app.Handler {
 		Styles:          []string{"/web/style.css"},
 		Scripts:         []string{"/web/overparam.js"},
 		CacheableResources: []string{
+			"/spectrum",
 			"/web/worker.wasm", "/web/compute-worker.js", "/web/data/digits.bin.gz",
 			"/web/thumbs/classes10.svg", "/web/thumbs/classes3.svg", "/web/thumbs/narrow.svg", "/web/thumbs/wide.svg",
 			"/web/thumbs/init.svg", "/web/thumbs/digits.svg", "/web/thumbs/ggn.svg",
 		},
-		Resources: resolver{prefix: prefix, files: http.StripPrefix("/web", http.FileServer(http.Dir(webDir)))},
-		Version:   version,
+		Resources:             resolver{prefix: prefix, files: http.StripPrefix("/web", http.FileServer(http.Dir(webDir)))},
+		Version:               version,
+		ServiceWorkerTemplate: serviceWorkerJS,
 	}
 }
+
+// cacheLookup is the line of go-app's service worker that looks a request up
+// in its cache.
+const cacheLookup = "const cachedResponse = await caches.match(request);"
+
+// serviceWorkerJS is go-app's service worker with one change: a page opened
+// offline by a link with a query (/spectrum?v=1&…) is served from the cached
+// page without its query, so shared links work offline after the first
+// visit. The app reads the query from the address bar, not from the HTML.
+var serviceWorkerJS = func() string {
+	if !strings.Contains(app.DefaultAppWorkerJS, cacheLookup) {
+		panic("site: go-app's service worker changed; update serviceWorkerJS")
+	}
+	return strings.Replace(app.DefaultAppWorkerJS, cacheLookup,
+		cacheLookup+"\n  if (!cachedResponse && request.mode === \"navigate\") {\n    const page = await caches.match(request, {ignoreSearch: true});\n    if (page) {\n      return page;\n    }\n  }", 1)
+}()
 
 // Version hashes the files of webDir, so a static site's service worker
 // updates exactly when its content changes.
