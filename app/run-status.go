@@ -17,6 +17,9 @@ func runStatus(s RunState) app.UI {
 		line = "Set the controls and press Run."
 	case Running:
 		line = fmt.Sprintf("%s: %d of %d · %s elapsed", s.Phase, s.Done, s.Total, seconds(s.Elapsed))
+		if s.Total == 0 {
+			line = fmt.Sprintf("%s the workers · %s elapsed", s.Phase, seconds(s.Elapsed))
+		}
 		if s.EtaMs >= 0 {
 			line += " · about " + seconds(time.Duration(s.EtaMs)*time.Millisecond) + " left"
 		}
