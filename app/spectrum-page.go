@@ -241,6 +241,8 @@ func (p *spectrumPage) trainingChart() *chart.Plot {
 	c := trainingPlot(p.state.Points, p.spec.Data != "teacher")
 	if p.state.Status != Running {
 		c.Note = "press Run to train"
+	} else if n := p.spec.TrainSteps(); n > 0 {
+		c.X.Min, c.X.Max = 0, float64(n) // the axis stays put while the curve grows
 	}
 	return c
 }

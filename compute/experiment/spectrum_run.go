@@ -133,6 +133,10 @@ func (s *Spectrum) TrainSettings() train.Settings {
 	return train.Settings{LR: s.LR, Momentum: s.Momentum, Batch: s.Batch, Epochs: s.Epochs, WeightDecay: s.Decay, GradTol: s.GradTol, Seed: s.Seed}
 }
 
+// TrainSteps is the number of optimizer steps the spec's training takes
+// unless it stops early (GradTol).
+func (s Spectrum) TrainSteps() int { return totalSteps(s) }
+
 // totalSteps is the number of optimizer steps of the spec's training.
 func totalSteps(s Spectrum) int {
 	batch := s.Batch
