@@ -24,6 +24,7 @@ type spectrumPage struct {
 
 	state  RunState
 	run    *spectrumRun
+	ran    experiment.Spectrum // the spec of the current or last run
 	nextID int
 
 	view     densityView
@@ -122,6 +123,8 @@ func (p *spectrumPage) start(ctx app.Context) {
 		return
 	}
 	p.nextID++
+	p.ran = p.spec
+	p.ran.Hidden = append([]int(nil), p.spec.Hidden...)
 	emit := func(e Event) { ctx.Dispatch(func(app.Context) { p.state = p.state.Apply(e) }) }
 	p.run = startSpectrum(jobs, p.nextID, p.spec, emit, time.Now)
 }
@@ -238,10 +241,10 @@ func (p *spectrumPage) Render() app.UI {
 // trainingChart is the live training curve, with a note saying what the
 // chart waits for.
 func (p *spectrumPage) trainingChart() *chart.Plot {
-	c := trainingPlot(p.state.Points, p.spec.Data != "teacher")
+	c := trainingPlot(p.state.Points, p.ran.Data != "teacher")
 	if p.state.Status != Running {
 		c.Note = "press Run to train"
-	} else if n := p.spec.TrainSteps(); n > 0 {
+	} else if n := p.ran.TrainSteps(); n > 0 {
 		c.X.Min, c.X.Max = 0, float64(n) // the axis stays put while the curve grows
 	}
 	return c
