@@ -33,7 +33,7 @@ static: build
 
 ## test: formatting, vet, the compute dependency rule, native tests, js/wasm tests under node,
 ## wasm size budgets, and the browser app end to end in headless Chromium
-test: fmt-check vet deps-check test-native test-wasm size-check test-e2e
+test: fmt-check vet deps-check wasm test-native test-wasm size-check test-e2e
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
