@@ -11,14 +11,6 @@ import (
 	"github.com/overparam/overparam/compute/train"
 )
 
-// Request kinds.
-const (
-	KindSpectrumTrain    = "spectrum.train"
-	KindSpectrumProbe    = "spectrum.probe"
-	KindSpectrumAssemble = "spectrum.assemble"
-	KindSpectrumRun      = "spectrum.run"
-)
-
 // Message types a worker posts.
 const (
 	TypeProgress = "progress"
@@ -29,13 +21,15 @@ const (
 
 // Request is one job for a worker. Spec is the experiment's spec; the other
 // fields carry earlier stages' results as the worker sent them, so the UI
-// forwards them without decoding.
+// forwards them without decoding. Index selects one part of a staged run (a
+// probe, a sweep point), and Parts carries the parts to assemble.
 type Request struct {
 	Kind    string            `json:"kind"`
 	Spec    json.RawMessage   `json:"spec"`
 	Trained json.RawMessage   `json:"trained,omitempty"`
 	Index   int               `json:"index,omitempty"`
 	Probes  []json.RawMessage `json:"probes,omitempty"`
+	Parts   []json.RawMessage `json:"parts,omitempty"`
 }
 
 // Encode returns the request as JSON.
@@ -110,56 +104,50 @@ func handle(request []byte, env Env, r *reporter) (any, error) {
 	if err := strictDecode(request, &req); err != nil {
 		return nil, fmt.Errorf("bad request: %w", err)
 	}
-	switch req.Kind {
-	case KindSpectrumTrain, KindSpectrumProbe, KindSpectrumAssemble, KindSpectrumRun:
-		return handleSpectrum(req, env, r)
+	h, ok := handlers[req.Kind]
+	if !ok {
+		return nil, fmt.Errorf("bad request: unknown kind %q", req.Kind)
 	}
-	return nil, fmt.Errorf("bad request: unknown kind %q", req.Kind)
+	return h(req, env, r.progress)
 }
 
-func handleSpectrum(req Request, env Env, r *reporter) (any, error) {
-	var spec experiment.Spectrum
-	if err := strictDecode(req.Spec, &spec); err != nil {
-		return nil, fmt.Errorf("bad spec: %w", err)
+// Handler runs one kind of request, reporting progress through progress.
+type Handler func(req Request, env Env, progress func(experiment.Progress) bool) (any, error)
+
+// handlers maps request kinds to their handlers; each experiment registers
+// its kinds from its own file (spectrum.go, …).
+var handlers = map[string]Handler{}
+
+func register(kind string, h Handler) {
+	if _, dup := handlers[kind]; dup {
+		panic("job: kind registered twice: " + kind)
 	}
-	if err := spec.Validate(); err != nil {
-		return nil, err
+	handlers[kind] = h
+}
+
+// decodeSpec reads a request's spec strictly and validates it.
+func decodeSpec(raw json.RawMessage, spec interface{ Validate() error }) error {
+	if err := strictDecode(raw, spec); err != nil {
+		return fmt.Errorf("bad spec: %w", err)
 	}
-	var assets experiment.Assets
-	if spec.Data == "digits" {
-		if env.Digits == nil {
-			return nil, fmt.Errorf("data = digits needs the digits asset, which this worker cannot load")
-		}
-		b, err := env.Digits()
-		if err != nil {
-			return nil, fmt.Errorf("loading the digits asset: %w", err)
-		}
-		assets.Digits = b
+	return spec.Validate()
+}
+
+// assets loads the digits asset when digits is true.
+func assets(env Env, digits bool) (experiment.Assets, error) {
+	var a experiment.Assets
+	if !digits {
+		return a, nil
 	}
-	switch req.Kind {
-	case KindSpectrumTrain:
-		return experiment.TrainSpectrum(spec, assets, r.progress)
-	case KindSpectrumProbe:
-		var tr experiment.Trained
-		if err := json.Unmarshal(req.Trained, &tr); err != nil {
-			return nil, fmt.Errorf("bad request: trained: %w", err)
-		}
-		return experiment.ProbeSpectrum(spec, assets, tr.Theta, req.Index, r.progress)
-	case KindSpectrumAssemble:
-		var tr experiment.Trained
-		if err := json.Unmarshal(req.Trained, &tr); err != nil {
-			return nil, fmt.Errorf("bad request: trained: %w", err)
-		}
-		probes := make([]*experiment.ProbeResult, len(req.Probes))
-		for i, raw := range req.Probes {
-			if err := json.Unmarshal(raw, &probes[i]); err != nil {
-				return nil, fmt.Errorf("bad request: probe %d: %w", i, err)
-			}
-		}
-		return experiment.AssembleSpectrum(spec, &tr, probes)
-	default:
-		return experiment.RunSpectrum(spec, assets, r.progress)
+	if env.Digits == nil {
+		return a, fmt.Errorf("data = digits needs the digits asset, which this worker cannot load")
 	}
+	b, err := env.Digits()
+	if err != nil {
+		return a, fmt.Errorf("loading the digits asset: %w", err)
+	}
+	a.Digits = b
+	return a, nil
 }
 
 func strictDecode(b []byte, v any) error {

@@ -1,0 +1,62 @@
+package job
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/overparam/overparam/compute/experiment"
+)
+
+// Sweep request kinds are name + one of these suffixes: ".point" runs
+// point Index of a sweep (one model size, one width …), ".assemble"
+// combines the points in Parts (any order) into the result, and ".run"
+// does it all in one worker. The UI submits every point as its own job, so
+// points run in parallel on the pool and stream in as they finish.
+const (
+	SuffixPoint    = ".point"
+	SuffixAssemble = ".assemble"
+	SuffixRun      = ".run"
+)
+
+// Progress is the progress callback of a stage.
+type Progress = func(experiment.Progress) bool
+
+// registerSweep registers the three kinds of a sweep experiment whose spec
+// type is S (with a Validate method on *S) and whose point result is P.
+// digits says whether a spec needs the digits asset.
+func registerSweep[S any, P any](name string, digits func(*S) bool,
+	point func(spec S, a experiment.Assets, index int, progress Progress) (*P, error),
+	assemble func(spec S, parts []*P) (any, error),
+	run func(spec S, a experiment.Assets, progress Progress) (any, error)) {
+	handle := func(req Request, env Env, progress func(experiment.Progress) bool) (any, error) {
+		var spec S
+		v, ok := any(&spec).(interface{ Validate() error })
+		if !ok {
+			panic("job: the spec of " + name + " has no Validate method")
+		}
+		if err := decodeSpec(req.Spec, v); err != nil {
+			return nil, err
+		}
+		a, err := assets(env, digits(&spec))
+		if err != nil {
+			return nil, err
+		}
+		switch req.Kind {
+		case name + SuffixPoint:
+			return point(spec, a, req.Index, progress)
+		case name + SuffixAssemble:
+			parts := make([]*P, len(req.Parts))
+			for i, raw := range req.Parts {
+				if err := json.Unmarshal(raw, &parts[i]); err != nil {
+					return nil, fmt.Errorf("bad request: part %d: %w", i, err)
+				}
+			}
+			return assemble(spec, parts)
+		default:
+			return run(spec, a, progress)
+		}
+	}
+	for _, suffix := range []string{SuffixPoint, SuffixAssemble, SuffixRun} {
+		register(name+suffix, handle)
+	}
+}
