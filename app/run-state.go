@@ -35,6 +35,7 @@ const (
 	EvResult                    // the run finished with Result
 	EvFail                      // the run failed with Message
 	EvCancel                    // the user canceled the run
+	EvPart                      // a part of a staged run finished: Part, PartIndex
 )
 
 // Event is one thing that happened to the run with id Run.
@@ -45,10 +46,14 @@ type Event struct {
 	Done, Total int
 	EtaMs       int64
 	Points      []train.Point
-	Result      *experiment.SpectrumResult
+	Result      any // the page's result type, e.g. *experiment.SpectrumResult
 	ResultJSON  string
 	Message     string
 	At          time.Time
+	// Part is a finished part of a staged run (a sweep point), as the
+	// worker sent it, with its index.
+	Part      string
+	PartIndex int
 }
 
 // RunState is what the page knows about the current run.
@@ -62,7 +67,8 @@ type RunState struct {
 	Elapsed     time.Duration
 	Message     string
 	Points      []train.Point
-	Result      *experiment.SpectrumResult
+	Parts       map[int]string // finished parts of a staged run, by index
+	Result      any
 	ResultJSON  string
 }
 
@@ -84,10 +90,17 @@ func (s RunState) Apply(e Event) RunState {
 		s.Phase, s.Done, s.Total, s.EtaMs = e.Phase, e.Done, e.Total, e.EtaMs
 	case EvPoints:
 		s.Points = append(s.Points[:len(s.Points):len(s.Points)], e.Points...)
+	case EvPart:
+		parts := make(map[int]string, len(s.Parts)+1)
+		for k, v := range s.Parts {
+			parts[k] = v
+		}
+		parts[e.PartIndex] = e.Part
+		s.Parts = parts
 	case EvResult:
 		s.Status, s.Result, s.ResultJSON, s.Phase = Done, e.Result, e.ResultJSON, "done"
-		if e.Result != nil {
-			s.Points = e.Result.Train
+		if r, ok := e.Result.(*experiment.SpectrumResult); ok && r != nil {
+			s.Points = r.Train
 		}
 	case EvFail:
 		s.Status, s.Message = Failed, e.Message

@@ -50,10 +50,7 @@ var spectrumFields = map[string]fieldInfo{
 }
 
 // spectrumGroups orders the parameters into the control panel's fieldsets.
-var spectrumGroups = []struct {
-	Legend string
-	Keys   []string
-}{
+var spectrumGroups = []fieldGroup{
 	{"Data", []string{"data", "classes", "dim", "sep", "pixels", "teacher", "noise", "labelnoise", "samples", "test"}},
 	{"Model", []string{"hidden", "activation", "loss", "init"}},
 	{"Training", []string{"epochs", "lr", "batch", "momentum", "wd", "gradtol"}},
@@ -70,8 +67,7 @@ var enumText = map[string]string{
 
 // field renders the control of parameter p of spec; onChange receives the
 // key and the control's new text.
-func field(spec any, p experiment.Param, onChange func(key, value string)) app.UI {
-	info := spectrumFields[p.Key]
+func field(spec any, p experiment.Param, info fieldInfo, onChange func(key, value string)) app.UI {
 	id := "f-" + p.Key
 	value := p.Get(spec)
 	var control app.UI
@@ -109,34 +105,16 @@ func field(spec any, p experiment.Param, onChange func(key, value string)) app.U
 	)
 }
 
-// relevant reports whether the field applies to the data set.
-func relevant(key, data string) bool {
-	only := spectrumFields[key].Only
-	if len(only) == 0 {
+// relevantTo reports whether a field whose info lists the data sets it
+// applies to (Only) applies to data.
+func relevantTo(info fieldInfo, data string) bool {
+	if len(info.Only) == 0 {
 		return true
 	}
-	for _, d := range only {
+	for _, d := range info.Only {
 		if d == data {
 			return true
 		}
 	}
 	return false
-}
-
-// spectrumControls renders every relevant parameter of spec, grouped.
-func spectrumControls(spec *experiment.Spectrum, onChange func(key, value string)) app.UI {
-	byKey := map[string]experiment.Param{}
-	for _, p := range experiment.Params(spec) {
-		byKey[p.Key] = p
-	}
-	return app.Range(spectrumGroups).Slice(func(i int) app.UI {
-		g := spectrumGroups[i]
-		var fields []app.UI
-		for _, k := range g.Keys {
-			if relevant(k, spec.Data) {
-				fields = append(fields, field(spec, byKey[k], onChange))
-			}
-		}
-		return app.FieldSet().Body(app.Legend().Text(g.Legend), app.Range(fields).Slice(func(i int) app.UI { return fields[i] }))
-	})
 }

@@ -144,7 +144,7 @@ func TestPageRunsAndShowsTheResult(t *testing.T) {
 	}
 	want, _ := experiment.RunSpectrum(p.spec, experiment.Assets{}, nil)
 	h := html(p.Render())
-	if err := app.Match(app.Div().Class("v").Text(want.Outliers), spectrumSummary(p.state.Result), 0, 1); err != nil {
+	if err := app.Match(app.Div().Class("v").Text(want.Outliers), spectrumSummary(p.result()), 0, 1); err != nil {
 		t.Errorf("outlier count: %v", err)
 	}
 	if !strings.Contains(h, `id="top-table"`) || strings.Count(h, `class="outlier"`) != want.Outliers {

@@ -1,0 +1,158 @@
+package app
+
+import (
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/overparam/overparam/compute/experiment"
+)
+
+// runner is a started run; Cancel stops it at once.
+type runner interface{ Cancel() }
+
+// fieldGroup is one fieldset of a page's controls.
+type fieldGroup struct {
+	Legend string
+	Keys   []string
+}
+
+// experimentPage describes one experiment page: where it lives, its spec's
+// defaults, presets and controls, and how a run of it starts.
+type experimentPage[S any] struct {
+	path     string
+	name     string // file names of exports, e.g. "spectrum"
+	defaults func() S
+	presets  []preset
+	fields   map[string]fieldInfo
+	groups   []fieldGroup
+	// relevant reports whether control key applies to spec (nil: all do).
+	relevant func(spec *S, key string) bool
+	start    func(jobs Jobs, id int, spec S, emit func(Event), now func() time.Time) runner
+}
+
+// pageCore is the state and behaviour every experiment page shares: the
+// spec in the link, its corrections and validation, presets, and the run.
+// A page component embeds it.
+type pageCore[S any] struct {
+	def *experimentPage[S]
+
+	spec     S
+	invalid  string            // Validate's message for the current controls
+	notices  []string          // what reading the link corrected
+	corrects map[string]string // what a control change corrected, by key
+	preset   string            // id of the preset the controls match, if any
+
+	state  RunState
+	run    runner
+	ran    S // the spec of the current or last run
+	nextID int
+
+	copied   string
+	jobsNote string
+}
+
+func newPageCore[S any](def *experimentPage[S]) pageCore[S] {
+	return pageCore[S]{def: def, spec: def.defaults(), corrects: map[string]string{}}
+}
+
+func (c *pageCore[S]) validator() interface{ Validate() error } {
+	return any(&c.spec).(interface{ Validate() error })
+}
+
+// load sets the controls from a link query.
+func (c *pageCore[S]) load(query string) {
+	c.spec = c.def.defaults()
+	c.notices = experiment.ParseQuery(query, &c.spec)
+	c.corrects = map[string]string{}
+	c.validate()
+}
+
+func (c *pageCore[S]) validate() {
+	c.invalid = ""
+	if err := c.validator().Validate(); err != nil {
+		c.invalid = err.Error()
+	}
+	c.preset = ""
+	q := experiment.Query(&c.spec)
+	for _, pr := range c.def.presets {
+		if s := c.presetSpec(pr); experiment.Query(&s) == q {
+			c.preset = pr.ID
+		}
+	}
+}
+
+// presetSpec returns the spec of preset pr: the defaults with its query.
+func (c *pageCore[S]) presetSpec(pr preset) S {
+	s := c.def.defaults()
+	experiment.ParseQuery(pr.Query, &s)
+	return s
+}
+
+// pageLink is the page's link for the current controls, without the host.
+func (c *pageCore[S]) pageLink() string {
+	return link(c.def.path) + "?" + experiment.Query(&c.spec)
+}
+
+// nav reads the link into the controls, puts the whole corrected spec in
+// the address bar, and runs it when it is valid.
+func (c *pageCore[S]) nav(ctx app.Context) {
+	c.load(ctx.Page().URL().RawQuery)
+	if !app.IsClient {
+		return
+	}
+	replaceURL(c.pageLink())
+	if c.invalid == "" {
+		c.start(ctx)
+	}
+}
+
+// onChange applies one control's new value, keeps the link in step
+// without adding history entries, and notes any correction.
+func (c *pageCore[S]) onChange(key, value string) {
+	notice, _ := experiment.SetParam(&c.spec, key, value)
+	if notice != "" {
+		c.corrects[key] = notice
+	} else {
+		delete(c.corrects, key)
+	}
+	c.copied = ""
+	c.validate()
+	replaceURL(c.pageLink())
+}
+
+func (c *pageCore[S]) applyPreset(ctx app.Context, pr preset) {
+	c.spec = c.presetSpec(pr)
+	c.notices, c.corrects = nil, map[string]string{}
+	c.validate()
+	replaceURL(c.pageLink())
+	if c.invalid == "" {
+		c.start(ctx)
+	}
+}
+
+// start cancels any current run and starts the controls' spec.
+func (c *pageCore[S]) start(ctx app.Context) {
+	c.stop()
+	jobs := sharedJobs()
+	if jobs == nil {
+		c.jobsNote = "The compute workers are not available in this browser."
+		return
+	}
+	c.nextID++
+	c.ran = c.spec
+	emit := func(e Event) { ctx.Dispatch(func(app.Context) { c.state = c.state.Apply(e) }) }
+	c.run = c.def.start(jobs, c.nextID, c.spec, emit, time.Now)
+}
+
+// stop cancels the current run, if any.
+func (c *pageCore[S]) stop() {
+	if c.run != nil {
+		c.run.Cancel()
+	}
+}
+
+func (c *pageCore[S]) copyLink(ctx app.Context, e app.Event) {
+	url := origin() + c.pageLink()
+	copyText(url)
+	c.copied = url
+}

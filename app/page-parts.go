@@ -1,0 +1,116 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/overparam/overparam/compute/experiment"
+)
+
+// The parts every experiment page renders the same way.
+
+// header is the page title, its lede, the presets and the current
+// preset's claim with its citation.
+func (c *pageCore[S]) header(title, lede string) app.UI {
+	var current *preset
+	for i := range c.def.presets {
+		if c.def.presets[i].ID == c.preset {
+			current = &c.def.presets[i]
+		}
+	}
+	return app.Div().Body(
+		app.H1().Text(title),
+		app.P().Class("lede").Text(lede),
+		app.Nav().Class("presets").Aria("label", "presets").Body(
+			app.Range(c.def.presets).Slice(func(i int) app.UI {
+				pr := c.def.presets[i]
+				b := app.Button().ID("preset-" + pr.ID).Text(pr.Title).OnClick(func(ctx app.Context, e app.Event) { c.applyPreset(ctx, pr) })
+				if pr.ID == c.preset {
+					b = b.Class("primary").Aria("pressed", true)
+				}
+				return b
+			}),
+		),
+		app.If(current != nil, func() app.UI {
+			return app.P().Class("preset-info").Body(
+				app.Text(current.Claim+" "),
+				app.Cite().Body(app.A().Href(current.URL).Attr("rel", "noopener").Text(current.Cite)),
+			)
+		}),
+		app.If(len(c.notices) > 0, func() app.UI {
+			return app.Div().Class("notices").ID("notices").Role("status").Body(
+				app.Strong().Text("This link was corrected:"),
+				app.Ul().Body(app.Range(c.notices).Slice(func(i int) app.UI { return app.Li().Text(c.notices[i]) })),
+			)
+		}),
+	)
+}
+
+// controlsPanel is the controls, grouped, with corrections, validation,
+// the run buttons and the copied link.
+func (c *pageCore[S]) controlsPanel() app.UI {
+	byKey := map[string]experiment.Param{}
+	for _, p := range experiment.Params(&c.spec) {
+		byKey[p.Key] = p
+	}
+	return app.Aside().Class("controls panel").Aria("label", "controls").Body(
+		app.Range(c.def.groups).Slice(func(i int) app.UI {
+			g := c.def.groups[i]
+			var fields []app.UI
+			for _, k := range g.Keys {
+				if c.def.relevant == nil || c.def.relevant(&c.spec, k) {
+					fields = append(fields, field(&c.spec, byKey[k], c.def.fields[k], c.onChange))
+				}
+			}
+			return app.FieldSet().Body(app.Legend().Text(g.Legend), app.Range(fields).Slice(func(i int) app.UI { return fields[i] }))
+		}),
+		app.If(len(c.corrects) > 0, func() app.UI {
+			return app.Div().Class("notices").Role("status").Body(app.Range(c.corrects).Map(func(k string) app.UI { return app.Div().Text(c.corrects[k]) }))
+		}),
+		app.If(c.invalid != "", func() app.UI { return app.Div().Class("error").ID("invalid").Role("alert").Text(c.invalid) }),
+		c.runButtons(),
+		app.If(c.copied != "", func() app.UI {
+			return app.Div().Body(
+				app.Label().For("link-box").Class("unit").Text("Link copied (or copy it from here):"),
+				app.Input().ID("link-box").Class("linkbox").ReadOnly(true).Value(c.copied),
+			)
+		}),
+	)
+}
+
+// runButtons are Run (disabled while the controls are invalid), Cancel
+// (enabled while running) and Copy link.
+func (c *pageCore[S]) runButtons() app.UI {
+	return app.Div().Class("buttons").Body(
+		app.Button().ID("run").Class("primary").Disabled(c.invalid != "").Text("Run").OnClick(func(ctx app.Context, e app.Event) { c.start(ctx) }),
+		app.Button().ID("cancel").Disabled(c.state.Status != Running).Text("Cancel").OnClick(func(ctx app.Context, e app.Event) { c.stop() }),
+		app.Button().ID("copy-link").Text("Copy link").OnClick(c.copyLink),
+	)
+}
+
+// exportPanel offers the result as JSON (with its spec) and CSV, plus any
+// extra buttons.
+func (c *pageCore[S]) exportPanel(csv func() string, extra ...app.UI) app.UI {
+	done := c.state.ResultJSON != ""
+	name := "overparam-" + c.def.name
+	return app.Section().Class("panel").Body(
+		app.H2().Text("Result"),
+		app.Div().Class("buttons").Body(
+			app.Button().ID("export-json").Disabled(!done).Text("Download JSON (with spec)").
+				OnClick(func(ctx app.Context, e app.Event) { download(name+".json", "application/json", c.state.ResultJSON) }),
+			app.Button().ID("export-csv").Disabled(!done).Text("Download CSV").
+				OnClick(func(ctx app.Context, e app.Event) { download(name+".csv", "text/csv", csv()) }),
+			app.Range(extra).Slice(func(i int) app.UI { return extra[i] }),
+		),
+	)
+}
+
+// layout places the controls beside the results.
+func (c *pageCore[S]) layout(results ...app.UI) app.UI {
+	return app.Div().Class("layout").Body(
+		c.controlsPanel(),
+		app.Div().Class("results").Body(
+			app.If(c.jobsNote != "", func() app.UI { return app.Div().Class("error").Text(c.jobsNote) }),
+			runStatus(c.state),
+			app.Range(results).Slice(func(i int) app.UI { return results[i] }),
+		),
+	)
+}
