@@ -1,0 +1,154 @@
+package app
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/overparam/overparam/compute/job"
+)
+
+// sweepRun drives a sweep experiment through the workers: every point is
+// its own job (they run in parallel on the pool and stream in as they
+// finish, as EvPart events), then one job assembles them. decode turns the
+// assembled JSON into the page's result type.
+type sweepRun struct {
+	jobs   Jobs
+	id     int
+	name   string
+	spec   json.RawMessage
+	emit   func(Event)
+	now    func() time.Time
+	decode func(string) (any, error)
+
+	started  time.Time
+	parts    []json.RawMessage
+	left     int
+	progress map[int]float64 // fraction done of each running point
+	live     []Job
+	ended    bool
+}
+
+// startSweep submits the points of the sweep experiment name (its job
+// kinds are name.point and name.assemble) with the given spec.
+func startSweep(jobs Jobs, id int, name string, spec any, points int, decode func(string) (any, error), emit func(Event), now func() time.Time) *sweepRun {
+	raw, _ := json.Marshal(spec)
+	r := &sweepRun{jobs: jobs, id: id, name: name, spec: raw, emit: emit, now: now, decode: decode,
+		parts: make([]json.RawMessage, points), left: points, progress: map[int]float64{}}
+	r.started = now()
+	r.send(Event{Kind: EvStart})
+	r.send(Event{Kind: EvProgress, Phase: "points", Done: 0, Total: points, EtaMs: -1})
+	for i := range points {
+		r.submit(job.Request{Kind: name + job.SuffixPoint, Spec: raw, Index: i}, fmt.Sprintf("point %d of %d", i+1, points), i, r.onPoint(i))
+	}
+	if points == 0 {
+		r.assemble()
+	}
+	return r
+}
+
+// Cancel stops every job of the run at once.
+func (r *sweepRun) Cancel() {
+	if r.ended {
+		return
+	}
+	r.stop()
+	r.send(Event{Kind: EvCancel})
+}
+
+func (r *sweepRun) stop() {
+	r.ended = true
+	for _, j := range r.live {
+		j.Cancel()
+	}
+	r.live = nil
+}
+
+func (r *sweepRun) send(e Event) {
+	e.Run, e.At = r.id, r.now()
+	r.emit(e)
+}
+
+func (r *sweepRun) fail(stage, msg string) {
+	if r.ended {
+		return
+	}
+	r.stop()
+	if !strings.HasPrefix(msg, stage) {
+		msg = stage + ": " + msg
+	}
+	r.send(Event{Kind: EvFail, Message: msg})
+}
+
+// submit sends req; point ≥ 0 names the sweep point it computes.
+func (r *sweepRun) submit(req job.Request, stage string, point int, done func(string)) {
+	if r.ended {
+		return
+	}
+	r.live = append(r.live, r.jobs.Submit(string(req.Encode()), func(typ, body string) {
+		if r.ended {
+			return
+		}
+		switch typ {
+		case job.TypeProgress:
+			var s job.Status
+			if point >= 0 && json.Unmarshal([]byte(body), &s) == nil && s.Total > 0 {
+				r.progress[point] = float64(s.Done) / float64(s.Total)
+				r.report()
+			}
+		case job.TypeResult:
+			done(body)
+		case job.TypeError:
+			var f job.Failure
+			if json.Unmarshal([]byte(body), &f) != nil || f.Error == "" {
+				f.Error = "the worker failed without a message"
+			}
+			r.fail(stage, f.Error)
+		case job.TypePartial, "canceled":
+		default:
+			r.fail(stage, fmt.Sprintf("unexpected worker message %q", typ))
+		}
+	}))
+}
+
+// report sends the sweep's progress: finished points plus the fractions of
+// the running ones, with an ETA from the rate so far.
+func (r *sweepRun) report() {
+	total := len(r.parts)
+	done := float64(total - r.left)
+	for _, f := range r.progress {
+		done += f
+	}
+	eta := int64(-1)
+	if done > 0 {
+		elapsed := r.now().Sub(r.started)
+		eta = int64(float64(elapsed.Milliseconds()) * (float64(total) - done) / done)
+	}
+	r.send(Event{Kind: EvProgress, Phase: "points", Done: total - r.left, Total: total, EtaMs: eta})
+}
+
+func (r *sweepRun) onPoint(i int) func(string) {
+	return func(body string) {
+		r.parts[i] = json.RawMessage(body)
+		delete(r.progress, i)
+		r.left--
+		r.send(Event{Kind: EvPart, PartIndex: i, Part: body})
+		r.report()
+		if r.left == 0 {
+			r.assemble()
+		}
+	}
+}
+
+func (r *sweepRun) assemble() {
+	r.submit(job.Request{Kind: r.name + job.SuffixAssemble, Spec: r.spec, Parts: r.parts}, "assembling the sweep", -1, func(body string) {
+		res, err := r.decode(body)
+		if err != nil {
+			r.fail("reading the result", err.Error())
+			return
+		}
+		r.ended, r.live = true, nil
+		r.send(Event{Kind: EvResult, Result: res, ResultJSON: body})
+	})
+}
