@@ -51,12 +51,29 @@ func (c *pageCore[S]) controlsPanel() app.UI {
 	for _, p := range experiment.Params(&c.spec) {
 		byKey[p.Key] = p
 	}
+	// Parameters no group names go last, so a new spec key is never hidden.
+	groups := c.def.groups
+	grouped := map[string]bool{}
+	for _, g := range groups {
+		for _, k := range g.Keys {
+			grouped[k] = true
+		}
+	}
+	var rest []string
+	for _, p := range experiment.Params(&c.spec) {
+		if !grouped[p.Key] {
+			rest = append(rest, p.Key)
+		}
+	}
+	if len(rest) > 0 {
+		groups = append(groups[:len(groups):len(groups)], fieldGroup{"More", rest})
+	}
 	return app.Aside().Class("controls panel").Aria("label", "controls").Body(
-		app.Range(c.def.groups).Slice(func(i int) app.UI {
-			g := c.def.groups[i]
+		app.Range(groups).Slice(func(i int) app.UI {
+			g := groups[i]
 			var fields []app.UI
 			for _, k := range g.Keys {
-				if c.def.relevant == nil || c.def.relevant(&c.spec, k) {
+				if _, known := byKey[k]; known && (c.def.relevant == nil || c.def.relevant(&c.spec, k)) {
 					fields = append(fields, field(&c.spec, byKey[k], c.def.fields[k], c.onChange))
 				}
 			}

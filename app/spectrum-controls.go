@@ -98,8 +98,12 @@ func field(spec any, p experiment.Param, info fieldInfo, onChange func(key, valu
 		control = in.Attr("min", p.Min).Attr("max", p.Max).
 			OnChange(func(ctx app.Context, e app.Event) { onChange(p.Key, ctx.JSSrc().Get("value").String()) })
 	}
+	label := info.Label
+	if label == "" {
+		label = p.Key
+	}
 	return app.Div().Class("field").Body(
-		app.Label().For(id).Text(info.Label),
+		app.Label().For(id).Text(label),
 		control,
 		app.If(info.Unit != "", func() app.UI { return app.Span().Class("unit").Text(info.Unit) }),
 	)
