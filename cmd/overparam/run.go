@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/overparam/overparam/compute/experiment"
@@ -32,31 +34,57 @@ func runLink(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "overparam run: %v\n", err)
 		return 2
 	}
-	switch page {
-	case "spectrum":
-		spec := experiment.DefaultSpectrum()
-		for _, n := range experiment.ParseQuery(query, &spec) {
-			if !*quiet {
-				fmt.Fprintf(stderr, "overparam run: link corrected: %s\n", n)
-			}
-		}
-		if err := spec.Validate(); err != nil {
-			fmt.Fprintf(stderr, "overparam run: %v\n", err)
-			return 2
-		}
-		res, err := experiment.RunSpectrum(spec, experiment.Assets{Digits: web.DigitsGz}, nil)
-		if err != nil {
-			fmt.Fprintf(stderr, "overparam run: %v\n", err)
-			return 1
-		}
-		if err := json.NewEncoder(stdout).Encode(res); err != nil {
-			fmt.Fprintf(stderr, "overparam run: %v\n", err)
-			return 1
-		}
-		return 0
+	run, ok := linkPages[page]
+	if !ok {
+		fmt.Fprintf(stderr, "overparam run: the link's page %q has no experiment; pages with experiments: %s\n", page, strings.Join(slices.Sorted(maps.Keys(linkPages)), ", "))
+		return 2
 	}
-	fmt.Fprintf(stderr, "overparam run: the link's page %q has no experiment; pages with experiments: spectrum\n", page)
-	return 2
+	notice := func(n string) {
+		if !*quiet {
+			fmt.Fprintf(stderr, "overparam run: link corrected: %s\n", n)
+		}
+	}
+	res, status, err := run(query, notice)
+	if err != nil {
+		fmt.Fprintf(stderr, "overparam run: %v\n", err)
+		return status
+	}
+	if err := json.NewEncoder(stdout).Encode(res); err != nil {
+		fmt.Fprintf(stderr, "overparam run: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// linkRun runs a page's link query natively: it returns the result, or an
+// error with the exit status (2 for a spec that cannot run, 1 for a run
+// that failed). notice receives each correction of the link.
+type linkRun func(query string, notice func(string)) (result any, status int, err error)
+
+// linkPages maps page names (the last path segment of a link) to runs.
+var linkPages = map[string]linkRun{
+	"spectrum": specRun(experiment.DefaultSpectrum, func(s experiment.Spectrum) (any, error) {
+		return experiment.RunSpectrum(s, experiment.Assets{Digits: web.DigitsGz}, nil)
+	}),
+}
+
+// specRun reads a link query into a spec of type S (from its defaults),
+// validates it and runs it.
+func specRun[S any](defaults func() S, run func(S) (any, error)) linkRun {
+	return func(query string, notice func(string)) (any, int, error) {
+		spec := defaults()
+		for _, n := range experiment.ParseQuery(query, &spec) {
+			notice(n)
+		}
+		if err := any(&spec).(interface{ Validate() error }).Validate(); err != nil {
+			return nil, 2, err
+		}
+		res, err := run(spec)
+		if err != nil {
+			return nil, 1, err
+		}
+		return res, 0, nil
+	}
 }
 
 // splitLink returns the page name (the last path segment, so links of a

@@ -44,7 +44,7 @@ func TestRunLinkReportsCorrections(t *testing.T) {
 func TestRunLinkBadUsage(t *testing.T) {
 	cases := []struct{ name, want string }{
 		{"", "-link is required"},
-		{"/paths?v=1", `page "paths" has no experiment`},
+		{"/nowhere?v=1", `page "nowhere" has no experiment`},
 		{"/spectrum?v=1&samples=10000&hidden=1024,1024,1024,1024&steps=1000", "limit"},
 		{"http://[::1", "not a URL"},
 	}
