@@ -1,0 +1,75 @@
+package app
+
+import (
+	"reflect"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/overparam/overparam/compute/experiment"
+)
+
+// fieldInfo is how a spec parameter appears on the page.
+type fieldInfo struct {
+	Label string
+	Unit  string // shown under the control; the tag's help is the tooltip
+	// Only lists the data sets the field applies to (empty: all).
+	Only []string
+}
+
+// field renders the control of parameter p of spec; onChange receives the
+// key and the control's new text.
+func field(spec any, p experiment.Param, info fieldInfo, onChange func(key, value string)) app.UI {
+	id := "f-" + p.Key
+	value := p.Get(spec)
+	var control app.UI
+	switch {
+	case p.Enum != nil:
+		control = app.Select().ID(id).Title(p.Help).
+			OnChange(func(ctx app.Context, e app.Event) { onChange(p.Key, ctx.JSSrc().Get("value").String()) }).
+			Body(app.Range(p.Enum).Slice(func(i int) app.UI {
+				text := p.Enum[i]
+				if t, ok := enumText[text]; ok {
+					text = t
+				}
+				return app.Option().Value(p.Enum[i]).Selected(p.Enum[i] == value).Text(text)
+			}))
+	case p.Kind == reflect.Bool:
+		control = app.Input().Type("checkbox").ID(id).Title(p.Help).Checked(value == "true").
+			OnChange(func(ctx app.Context, e app.Event) {
+				onChange(p.Key, strconv.FormatBool(ctx.JSSrc().Get("checked").Bool()))
+			})
+	case p.Kind == reflect.Slice:
+		control = app.Input().Type("text").ID(id).Title(p.Help).Value(value).Attr("inputmode", "numeric").
+			OnChange(func(ctx app.Context, e app.Event) { onChange(p.Key, ctx.JSSrc().Get("value").String()) })
+	default:
+		in := app.Input().Type("number").ID(id).Title(p.Help+"; allowed: "+p.RangeText()).Value(value).Attr("step", "any")
+		if p.Kind != reflect.Float64 {
+			in = in.Attr("step", 1)
+		}
+		control = in.Attr("min", p.Min).Attr("max", p.Max).
+			OnChange(func(ctx app.Context, e app.Event) { onChange(p.Key, ctx.JSSrc().Get("value").String()) })
+	}
+	label := info.Label
+	if label == "" {
+		label = p.Key
+	}
+	return app.Div().Class("field").Body(
+		app.Label().For(id).Text(label),
+		control,
+		app.If(info.Unit != "", func() app.UI { return app.Span().Class("unit").Text(info.Unit) }),
+	)
+}
+
+// relevantTo reports whether a field whose info lists the data sets it
+// applies to (Only) applies to data.
+func relevantTo(info fieldInfo, data string) bool {
+	if len(info.Only) == 0 {
+		return true
+	}
+	for _, d := range info.Only {
+		if d == data {
+			return true
+		}
+	}
+	return false
+}
