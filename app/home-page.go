@@ -9,14 +9,33 @@ import (
 // one-click presets.
 type homePage struct{ app.Compo }
 
-// presetLink is the page link that runs preset p.
-func presetLink(path string, p preset) string {
-	s := presetSpec(p)
-	return link(path) + "?" + experiment.Query(&s)
+// gallerySection is one experiment's row of preset cards.
+type gallerySection struct {
+	Title, Lede string
+	Presets     []preset
+	Link        func(preset) string
+}
+
+// presetLinkOf is the page link that runs preset p of the experiment whose
+// page is def.
+func presetLinkOf[S any](def *experimentPage[S], p preset) string {
+	s := def.defaults()
+	experiment.ParseQuery(p.Query, &s)
+	return link(def.path) + "?" + experiment.Query(&s)
+}
+
+// gallery lists the experiments, in the order the home page shows them.
+func gallery() []gallerySection {
+	return []gallerySection{
+		{Title: "Hessian spectrum: bulk and outliers (Sagun et al. 2016, 2017)",
+			Lede:    "Train a network and compute its Hessian's eigenvalues: a bulk near zero, and outliers that follow the classes.",
+			Presets: spectrumPresets, Link: func(p preset) string { return presetLinkOf(spectrumDef, p) }},
+	}
 }
 
 func (h *homePage) Render() app.UI {
 	static := app.Getenv("GOAPP_STATIC_RESOURCES_URL")
+	sections := gallery()
 	return shell(PathHome,
 		app.Section().Class("hero").Body(
 			app.Div().Body(
@@ -26,25 +45,30 @@ func (h *homePage) Render() app.UI {
 					"with Lanczos and Hessian-vector products. Most directions are flat — a bulk of eigenvalues near zero — and a few sharp outliers track the classes in the data."),
 				app.P().Text("Every run is reproducible from its link, and every figure exports as SVG, PNG, CSV or JSON."),
 				app.Div().Class("buttons").Body(
-					app.A().Class("button primary").Href(presetLink(PathSpectrum, spectrumPresets[0])).Text("Run the Hessian spectrum"),
+					app.A().Class("button primary").Href(sections[0].Link(sections[0].Presets[0])).Text("Run the Hessian spectrum"),
 				),
 			),
-			app.Img().Src(static+"/thumbs/classes10.svg").Alt("Hessian eigenvalue density of a trained network: a bulk near zero and nine outliers").Style("width", "100%"),
+			app.Img().Src(static+"/thumbs/"+sections[0].Presets[0].ID+".svg").Alt("Hessian eigenvalue density of a trained network: a bulk near zero and nine outliers").Style("width", "100%"),
 		),
-		app.H2().Text("Hessian spectrum: bulk and outliers (Sagun et al. 2016, 2017)"),
-		app.P().Class("lede").Text("Each card is a one-click preset; its picture is the result it computes."),
-		app.Div().Class("gallery").Body(
-			app.Range(spectrumPresets).Slice(func(i int) app.UI {
-				p := spectrumPresets[i]
-				return app.A().Class("card").Href(presetLink(PathSpectrum, p)).Body(
-					app.Div().Class("thumb").Body(
-						app.Img().Src(static+"/thumbs/"+p.ID+".svg").Alt("").Style("width", "100%").Style("height", "100%"),
-					),
-					app.H3().Text(p.Title),
-					app.P().Text(p.Claim),
-					app.Span().Class("go").Text("Run it →"),
-				)
-			}),
-		),
+		app.Range(sections).Slice(func(i int) app.UI {
+			sec := sections[i]
+			return app.Section().Body(
+				app.H2().Text(sec.Title),
+				app.P().Class("lede").Text(sec.Lede+" Each card is a one-click preset; its picture is the result it computes."),
+				app.Div().Class("gallery").Body(
+					app.Range(sec.Presets).Slice(func(j int) app.UI {
+						p := sec.Presets[j]
+						return app.A().Class("card").Href(sec.Link(p)).Body(
+							app.Div().Class("thumb").Body(
+								app.Img().Src(static+"/thumbs/"+p.ID+".svg").Alt("").Style("width", "100%").Style("height", "100%"),
+							),
+							app.H3().Text(p.Title),
+							app.P().Text(p.Claim),
+							app.Span().Class("go").Text("Run it →"),
+						)
+					}),
+				),
+			)
+		}),
 	)
 }
