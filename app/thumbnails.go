@@ -2,27 +2,38 @@ package app
 
 import "github.com/overparam/overparam/compute/experiment"
 
-// Thumbnail is a gallery card's picture: the result of a preset's spec,
-// drawn small. tools/mkthumbs renders them natively into web/thumbs/.
+// Thumbnail is a gallery card's picture: the result of a preset, drawn
+// small. tools/mkthumbs runs each natively into web/thumbs/<ID>.svg.
 type Thumbnail struct {
-	ID   string
-	Spec experiment.Spectrum
+	ID string
+	// Render runs the preset and draws its result as SVG.
+	Render func(a experiment.Assets) (string, error)
 }
 
-// Thumbnails lists the gallery's thumbnails, one per spectrum preset.
+// Thumbnails lists the gallery's thumbnails, one per preset.
 func Thumbnails() []Thumbnail {
 	var t []Thumbnail
 	for _, p := range spectrumPresets {
-		t = append(t, Thumbnail{ID: p.ID, Spec: presetSpec(p)})
+		spec := presetSpec(p)
+		t = append(t, Thumbnail{ID: p.ID, Render: func(a experiment.Assets) (string, error) {
+			res, err := experiment.RunSpectrum(spec, a, nil)
+			if err != nil {
+				return "", err
+			}
+			return spectrumThumbnail(res), nil
+		}})
 	}
 	return t
 }
 
-// ThumbnailSVG draws res as a gallery thumbnail: the density on a log
-// scale with its outliers, 480×270, without a legend.
-func ThumbnailSVG(res *experiment.SpectrumResult) string {
+// thumbnailSize is the size of a thumbnail, 16:9.
+const thumbnailWidth, thumbnailHeight = 480, 270
+
+// spectrumThumbnail draws a spectrum result as a thumbnail: the density on
+// a log scale with its outliers, without a legend.
+func spectrumThumbnail(res *experiment.SpectrumResult) string {
 	p := densityPlot(res, densityView{Histogram: true, LogY: true, Initial: true}, nil)
-	p.Title, p.Legend, p.Width, p.Height = "", false, 480, 270
+	p.Title, p.Legend, p.Width, p.Height = "", false, thumbnailWidth, thumbnailHeight
 	p.Y.Label = "density"
 	p.X.Label = "eigenvalue λ"
 	return p.SVG()
