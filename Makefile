@@ -7,7 +7,7 @@ WASMPATH := $(PATH):$(GOROOT)/lib/wasm
 PARITY   := $(CURDIR)/.cache/parity
 BENCHTIME ?= 1s
 
-.PHONY: all build wasm static thumbs size-check test-e2e test vet fmt-check deps-check test-native test-wasm bench bench-native bench-wasm serve digits clean
+.PHONY: all build wasm static thumbs size-check test-e2e test-wasm-simd kernels test vet fmt-check deps-check test-native test-wasm bench bench-native bench-wasm serve digits clean
 
 all: build
 
@@ -33,7 +33,7 @@ static: build
 
 ## test: formatting, vet, the compute dependency rule, native tests, js/wasm tests under node,
 ## wasm size budgets, and the browser app end to end in headless Chromium
-test: fmt-check vet deps-check wasm test-native test-wasm size-check test-e2e
+test: fmt-check vet deps-check wasm test-native test-wasm test-wasm-simd size-check test-e2e
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -67,7 +67,18 @@ test-native:
 	OVERPARAM_PARITY_DIR=$(PARITY) $(GO) test -count=1 ./...
 
 test-wasm:
-	OVERPARAM_PARITY_DIR=$(PARITY) GOOS=js GOARCH=wasm PATH="$(WASMPATH)" $(GO) test -count=1 ./compute/... ./app/pool/... ./app/chart/...
+	OVERPARAM_PARITY_DIR=$(PARITY) GOOS=js GOARCH=wasm PATH="$(WASMPATH)" $(GO) test -count=1 ./compute/... ./app/pool/... ./app/chart/... ./wasm/simd/... ./web/kernels
+
+# The compute suite under node with the WebAssembly SIMD kernel selected
+# (after test-native: the parity fingerprints check it against gonum).
+test-wasm-simd:
+	$(GO) run ./tools/simdoverlay -out $(CURDIR)/.cache/simd ./compute/...
+	OVERPARAM_PARITY_DIR=$(PARITY) GOOS=js GOARCH=wasm PATH="$(WASMPATH)" $(GO) test -count=1 -overlay $(CURDIR)/.cache/simd/overlay.json ./compute/...
+
+## kernels: rebuild web/kernels/kernels.wasm from kernels.wat (needs wabt's wat2wasm)
+kernels:
+	wat2wasm web/kernels/kernels.wat -o web/kernels/kernels.wasm
+	cd web/kernels && sha256sum kernels.wat > kernels.wat.sha256
 
 # The gzipped sizes the browser downloads, against the budgets of issue 3.
 APP_BUDGET    := 2500000
@@ -89,7 +100,7 @@ bench-native:
 	$(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) ./compute/bench ./compute/kernel
 
 bench-wasm:
-	GOOS=js GOARCH=wasm PATH="$(WASMPATH)" $(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) ./compute/bench ./compute/kernel
+	GOOS=js GOARCH=wasm PATH="$(WASMPATH)" $(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) ./compute/bench ./compute/kernel ./wasm/simd
 
 ## thumbs: re-render the home page's gallery thumbnails (web/thumbs) from native runs of the presets
 thumbs:

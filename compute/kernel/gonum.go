@@ -9,8 +9,9 @@ import (
 
 const defaultImpl = Gonum
 
-// Available reports whether impl can run on this platform.
-func Available(impl Impl) bool { return impl == PureGo || impl == Gonum }
+// Available reports whether impl can run on this platform: PureGo and Gonum
+// always, SIMD once registered.
+func Available(impl Impl) bool { return impl == PureGo || impl == Gonum || registered(impl) }
 
 // gonumMulAdd sets C += A·B with gonum's Dgemm (α = β = 1). For β = 1 Dgemm
 // leaves C unscaled and, for each row, adds A[i,p]·B[p,:] for p ascending:

@@ -8,6 +8,9 @@ const (
 	PureGo Impl = iota
 	// Gonum is gonum's Dgemm, available in native builds only.
 	Gonum
+	// SIMD is a WebAssembly SIMD kernel (f64x2), available once a js/wasm
+	// program registers it with Register; package wasm/simd provides it.
+	SIMD
 )
 
 func (i Impl) String() string {
@@ -16,6 +19,8 @@ func (i Impl) String() string {
 		return "purego"
 	case Gonum:
 		return "gonum"
+	case SIMD:
+		return "simd"
 	}
 	return "unknown"
 }
@@ -62,9 +67,15 @@ func MulAddTo(c, a, b []float64, m, k, n int) {
 }
 
 func mulAdd(impl Impl, c, a, b []float64, m, k, n int) {
-	if impl == Gonum {
+	switch impl {
+	case Gonum:
 		gonumMulAdd(c, a, b, m, k, n)
 		return
+	case SIMD:
+		if m*k*n >= simd.minWork {
+			simd.mulAdd(c[:m*n], a[:m*k], b[:k*n], m, k, n)
+			return
+		}
 	}
 	pureMulAdd(c, a, b, m, k, n)
 }

@@ -32,9 +32,12 @@ func randMat(r *rand.Rand, rows, cols int, zeroFrac float64) []float64 {
 	return x
 }
 
+// implementations returns the implementations available here: PureGo, Gonum
+// natively, and SIMD when a js/wasm test binary has registered it (as `make
+// test-wasm-simd` does).
 func implementations() []Impl {
 	var out []Impl
-	for _, impl := range []Impl{PureGo, Gonum} {
+	for _, impl := range []Impl{PureGo, Gonum, SIMD} {
 		if Available(impl) {
 			out = append(out, impl)
 		}

@@ -6,6 +6,11 @@
 // whatever Handle posts goes back to the page as {type, body}. Requests run
 // one at a time on one goroutine, so Handle may block, for example on
 // Env.Digits, which awaits the browser's fetch through a channel.
+//
+// At startup the worker switches compute/kernel to the WebAssembly SIMD
+// kernel of wasm/simd when the browser can compile it, and otherwise keeps
+// the pure-Go kernel; both give the same bits. Its "ready" message names the
+// kernel in use: {"kernel": "simd"} or {"kernel": "purego"}.
 package main
 
 import (
@@ -15,12 +20,15 @@ import (
 	"syscall/js"
 
 	"github.com/overparam/overparam/compute/job"
+	"github.com/overparam/overparam/compute/kernel"
+	"github.com/overparam/overparam/wasm/simd"
 )
 
 // digitsPath is the MNIST digits asset, relative to the worker script.
 const digitsPath = "data/digits.bin.gz"
 
 func main() {
+	useSIMD()
 	requests := make(chan []byte, 4)
 	listen := js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) == 0 || args[0].Type() != js.TypeString {
@@ -42,8 +50,18 @@ func main() {
 		}
 	}()
 	js.Global().Call("overparamListen", listen)
-	post("ready", []byte("{}"))
+	post("ready", []byte(`{"kernel":"`+kernel.Current().String()+`"}`))
 	select {}
+}
+
+// useSIMD selects the SIMD kernel if this browser can run it. Otherwise it
+// says why on the console and leaves the pure-Go kernel in use.
+func useSIMD() {
+	if err := simd.Register(); err != nil {
+		js.Global().Get("console").Call("info", "overparam worker: using the pure-Go kernel: "+err.Error())
+		return
+	}
+	kernel.Use(kernel.SIMD)
 }
 
 // post sends {type: typ, body} to the page.
