@@ -1,0 +1,162 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/web"
+)
+
+const doubleDescentSynopsis = `Sweeps a model over its size, repeating each size over seeds, and prints the
+test error's mean, median and quartiles with the theory that predicts it:
+  linear    min-norm and ridge least squares vs p/n (Hastie et al. 2019)
+  features  random ReLU features vs N/n (Mei & Montanari 2019)
+  mlp       a one-hidden-layer ReLU network vs width, with label noise
+            (Nakkiran et al. 2020; Gu et al. 2023)
+  lstd      LSTD with random features vs N/m (Brellmann et al. 2024)
+Flags start from the preset of -model (or of -preset); later flags override it.`
+
+func runDoubleDescent(args []string, stdout, stderr io.Writer) int {
+	spec, err := doubleDescentBase(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "overparam doubledescent: %v\n", err)
+		return 2
+	}
+	fs := newFlagSet("doubledescent", doubleDescentSynopsis, stderr)
+	_, asJSON, quiet := doubleDescentFlags(fs, &spec)
+	if status := parseFlags(fs, args, doubleDescentSynopsis, stderr); status >= 0 {
+		return status
+	}
+	if err := spec.Validate(); err != nil {
+		fmt.Fprintf(stderr, "overparam doubledescent: %v\n", err)
+		return 2
+	}
+
+	start := time.Now()
+	last := time.Time{}
+	res, err := experiment.RunDoubleDescent(spec, experiment.Assets{Digits: web.DigitsGz}, func(p experiment.Progress) bool {
+		if !*quiet && time.Since(last) > 500*time.Millisecond {
+			last = time.Now()
+			fmt.Fprintf(stderr, "\r%-8s %d/%d   ", p.Phase, p.Done, p.Total)
+		}
+		return true
+	})
+	if !*quiet {
+		fmt.Fprintf(stderr, "\rdone in %.2f s        \n", time.Since(start).Seconds())
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "overparam doubledescent: %v\n", err)
+		return 1
+	}
+	if *asJSON {
+		if err := json.NewEncoder(stdout).Encode(res); err != nil {
+			fmt.Fprintf(stderr, "overparam doubledescent: %v\n", err)
+			return 1
+		}
+		return 0
+	}
+	printDoubleDescent(stdout, res)
+	return 0
+}
+
+// doubleDescentFlags registers the command's flags: one per spec key, bound
+// to spec, and -preset, -json and -quiet.
+func doubleDescentFlags(fs *flag.FlagSet, spec *experiment.DoubleDescent) (preset *string, asJSON, quiet *bool) {
+	bindSpec(fs, spec)
+	preset = fs.String("preset", "", "start from this `preset`: "+strings.Join(presetNames(), ", "))
+	asJSON = fs.Bool("json", false, "print the result as one JSON object")
+	quiet = fs.Bool("quiet", false, "do not print progress to stderr")
+	return preset, asJSON, quiet
+}
+
+// doubleDescentBase returns the spec the flags start from: the preset named
+// by -preset, else the preset of -model, else the default. It reads the two
+// flags with a silent parse of the same flags; the real parse then reports
+// any problem and applies every flag on top of the base.
+func doubleDescentBase(args []string) (experiment.DoubleDescent, error) {
+	scratch := experiment.DefaultDoubleDescent()
+	fs := flag.NewFlagSet("doubledescent", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	preset, _, _ := doubleDescentFlags(fs, &scratch)
+	_ = fs.Parse(args)
+	if *preset == "" {
+		return experiment.DefaultDoubleDescentFor(scratch.Model), nil
+	}
+	for _, p := range experiment.DoubleDescentPresets() {
+		if p.Name == *preset {
+			return p.Spec, nil
+		}
+	}
+	return experiment.DoubleDescent{}, fmt.Errorf("-preset %q is not a preset; choose one of %s", *preset, strings.Join(presetNames(), ", "))
+}
+
+func presetNames() []string {
+	var names []string
+	for _, p := range experiment.DoubleDescentPresets() {
+		names = append(names, p.Name)
+	}
+	return names
+}
+
+// printDoubleDescent writes a result as a table: one row per size with the
+// main curve's statistics and theory, then each other curve's mean.
+func printDoubleDescent(w io.Writer, r *experiment.DDResult) {
+	s := r.Spec
+	fmt.Fprintf(w, "double descent: model %s, n = %d, %d repeats per size, seed %d\n", s.Model, s.N, s.Repeats, s.Seed)
+	if r.Visited > 0 {
+		fmt.Fprintf(w, "the trajectory visits m = %d of %d states\n", r.Visited, s.States)
+	}
+	fmt.Fprintf(w, "%s against %s; theory: %s\n\n", r.YLabel, r.XLabel, theoryNote(s.Model))
+	fmt.Fprintf(w, "%7s %9s %11s %11s %11s %11s %11s %11s", "size", r.XLabel, "mean", "median", "q1", "q3", "theory", "asymptotic")
+	for _, c := range r.Curves {
+		fmt.Fprintf(w, "  %*s", curveWidth(c.Name), c.Name)
+	}
+	fmt.Fprintln(w)
+	for i, p := range r.Points {
+		fmt.Fprintf(w, "%7d %9.4g %11.5g %11.5g %11.5g %11.5g %11s %11s", p.Size, p.X, p.Mean, p.Median, p.Q1, p.Q3, optional(p.Theory), optional(p.Asymptotic))
+		for _, c := range r.Curves {
+			q := c.Points[i]
+			text := fmt.Sprintf("%.5g", q.Mean)
+			if q.Asymptotic != nil {
+				text += " (" + optional(q.Asymptotic) + ")"
+			}
+			fmt.Fprintf(w, "  %*s", curveWidth(c.Name), text)
+		}
+		fmt.Fprintln(w)
+	}
+	if r.Threshold != nil {
+		fmt.Fprintf(w, "\ninterpolation threshold at %s = %.4g\n", r.XLabel, *r.Threshold)
+	} else {
+		fmt.Fprintln(w, "\nno width reaches 100% training accuracy")
+	}
+}
+
+// curveWidth is the width of a curve's column: its name or a value with its
+// theory in parentheses, whichever is wider; the padding of %*s counts
+// bytes, so a name's multi-byte runes (λ) widen it.
+func curveWidth(name string) int {
+	return max(len(name), 21) + len(name) - utf8.RuneCountInString(name)
+}
+
+func theoryNote(model string) string {
+	switch model {
+	case "linear":
+		return "exact finite-n mean (Belkin, Hsu & Xu 2020) and n → ∞ limit (Hastie et al. 2019); curves show their mean (asymptotic)"
+	case "features":
+		return "Mei & Montanari's ridgeless limit"
+	}
+	return "none; curves show their mean"
+}
+
+func optional(v *float64) string {
+	if v == nil {
+		return "—"
+	}
+	return fmt.Sprintf("%.5g", *v)
+}

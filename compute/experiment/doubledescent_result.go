@@ -1,0 +1,189 @@
+package experiment
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/overparam/overparam/compute/theory"
+)
+
+// AssembleDoubleDescent combines the points of s (one per size, in any
+// order) into the result: statistics per size, the theory curves and the
+// interpolation threshold. It fails if a point is missing, repeated,
+// malformed or holds a value that is not finite.
+func AssembleDoubleDescent(s DoubleDescent, parts []*DDPoint) (*DDResult, error) {
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	if len(parts) != len(s.Sizes) {
+		return nil, fmt.Errorf("assemble: %d points for a spec with %d sizes", len(parts), len(s.Sizes))
+	}
+	names := s.CurveNames()
+	byIndex := make([]*DDPoint, len(parts))
+	for _, p := range parts {
+		if p == nil || p.Index < 0 || p.Index >= len(parts) || byIndex[p.Index] != nil {
+			return nil, fmt.Errorf("assemble: points are missing, repeated or out of range")
+		}
+		if err := s.checkPoint(p, len(names)+1); err != nil {
+			return nil, fmt.Errorf("assemble: point %d (size %d): %w", p.Index, p.Size, err)
+		}
+		byIndex[p.Index] = p
+	}
+	res := &DDResult{Spec: s, XLabel: s.xLabel(), YLabel: s.yLabel(), Visited: byIndex[0].Visited}
+	for _, p := range byIndex {
+		if p.Visited != res.Visited {
+			return nil, fmt.Errorf("assemble: points visit %d and %d states; the trajectory must be the same for every size", res.Visited, p.Visited)
+		}
+	}
+	res.Curves = make([]DDCurve, len(names))
+	for c := range res.Curves {
+		res.Curves[c].Name = names[c]
+	}
+	for _, p := range byIndex {
+		x := s.x(p.Size, res.Visited)
+		res.Points = append(res.Points, s.withTheory(ddStats(p.Size, x, p.Values[0]), ""))
+		for c, name := range names {
+			res.Curves[c].Points = append(res.Curves[c].Points, s.withTheory(ddStats(p.Size, x, p.Values[c+1]), name))
+		}
+	}
+	res.Threshold = s.threshold(res)
+	return res, nil
+}
+
+func (s *DoubleDescent) checkPoint(p *DDPoint, curves int) error {
+	if p.Size != s.Sizes[p.Index] {
+		return fmt.Errorf("its size is not sizes[%d] = %d", p.Index, s.Sizes[p.Index])
+	}
+	if len(p.Values) != curves {
+		return fmt.Errorf("it has %d curves; the spec has %d", len(p.Values), curves)
+	}
+	for _, vs := range p.Values {
+		if len(vs) != s.Repeats {
+			return fmt.Errorf("a curve has %d values for repeats = %d", len(vs), s.Repeats)
+		}
+		for r, v := range vs {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return fmt.Errorf("repeat %d has the value %g", r+1, v)
+			}
+		}
+	}
+	if (s.Model == "lstd") != (p.Visited > 0) {
+		return fmt.Errorf("visited = %d does not fit model = %s", p.Visited, s.Model)
+	}
+	return nil
+}
+
+func (s *DoubleDescent) xLabel() string {
+	switch s.Model {
+	case "linear":
+		return "p/n"
+	case "features":
+		return "N/n"
+	case "mlp":
+		return "width"
+	}
+	return "N/m"
+}
+
+func (s *DoubleDescent) yLabel() string {
+	switch s.Model {
+	case "mlp":
+		return "test error"
+	case "lstd":
+		return "true MSBE"
+	}
+	return "test MSE"
+}
+
+// x returns the x coordinate of size k.
+func (s *DoubleDescent) x(k, visited int) float64 {
+	switch s.Model {
+	case "mlp":
+		return float64(k)
+	case "lstd":
+		return float64(k) / float64(visited)
+	}
+	return float64(k) / float64(s.N)
+}
+
+// withTheory attaches the theory of curve name ("" for the main curve) to st:
+// test MSE = excess risk + noise variance. Infinite values are left out.
+func (s *DoubleDescent) withTheory(st DDStat, name string) DDStat {
+	sigma2, r2 := s.Noise*s.Noise, s.Signal
+	finite := func(v float64) *float64 {
+		if math.IsInf(v, 0) || math.IsNaN(v) {
+			return nil
+		}
+		v += sigma2
+		return &v
+	}
+	n, k := s.N, st.Size
+	gamma := float64(k) / float64(n)
+	switch {
+	case s.Model == "linear" && name == "":
+		st.Theory = finite(theory.MinNormRisk(n, k, r2, sigma2))
+		st.Asymptotic = finite(theory.MinNormAsymptotic(gamma, r2, sigma2))
+	case s.Model == "linear" && name == "optimal ridge":
+		st.Asymptotic = finite(theory.OptimalRidgeAsymptotic(gamma, r2, sigma2))
+	case s.Model == "linear":
+		st.Asymptotic = finite(theory.RidgeAsymptotic(gamma, s.Ridge, r2, sigma2))
+	case s.Model == "features" && name == "":
+		d := float64(s.Dim)
+		st.Theory = finite(theory.RandomFeaturesRisk(float64(k)/d, float64(n)/d, r2, sigma2))
+	}
+	return st
+}
+
+// threshold returns the interpolation threshold in x units (see DDResult).
+func (s *DoubleDescent) threshold(res *DDResult) *float64 {
+	if s.Model != "mlp" {
+		one := 1.0
+		return &one
+	}
+	for _, p := range res.Curves[0].Points { // train error
+		if p.Median == 0 {
+			x := p.X
+			return &x
+		}
+	}
+	return nil
+}
+
+// ddStats returns the statistics of the repeats' values at size k.
+func ddStats(k int, x float64, values []float64) DDStat {
+	sorted := slices.Clone(values)
+	slices.Sort(sorted)
+	var sum float64
+	for _, v := range values {
+		sum += v
+	}
+	return DDStat{Size: k, X: x, Mean: sum / float64(len(values)), Median: ddQuantile(sorted, 0.5),
+		Q1: ddQuantile(sorted, 0.25), Q3: ddQuantile(sorted, 0.75), Values: slices.Clone(values)}
+}
+
+// ddQuantile returns the q-quantile of ascending values, interpolating
+// between order statistics: h = (n−1)q, x_⌊h⌋ + (h − ⌊h⌋)(x_⌊h⌋₊₁ − x_⌊h⌋).
+func ddQuantile(sorted []float64, q float64) float64 {
+	h := float64(len(sorted)-1) * q
+	i := int(h)
+	if i+1 >= len(sorted) {
+		return sorted[len(sorted)-1]
+	}
+	return sorted[i] + (h-float64(i))*(sorted[i+1]-sorted[i])
+}
+
+// ddSeed returns the seed of repeat r at size k (k = 0 for streams shared by
+// every size): a SplitMix64 hash of (seed, k, r), so repeats and sizes get
+// unrelated streams and a point depends on nothing but its own size.
+func ddSeed(seed uint64, k, r int) uint64 {
+	return ddMix(seed ^ ddMix(uint64(k)<<32|uint64(r)+1))
+}
+
+// ddMix is SplitMix64's finaliser (Steele, Lea & Flood 2014).
+func ddMix(z uint64) uint64 {
+	z += 0x9E3779B97F4A7C15
+	z = (z ^ z>>30) * 0xBF58476D1CE4E5B9
+	z = (z ^ z>>27) * 0x94D049BB133111EB
+	return z ^ z>>31
+}
