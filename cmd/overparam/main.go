@@ -25,6 +25,8 @@ type command struct {
 
 var commands = []command{
 	{"spectrum", "train an MLP and print the Hessian spectrum of its training loss", runSpectrum},
+	{"doubledescent", "sweep a model over its size and print the double-descent curve with theory", runDoubleDescent},
+	{"paths", "print losses along paths between solutions, dropout stability and barriers by width", runPaths},
 	{"run", "run a page link's experiment natively and print the result as JSON", runLink},
 	{"serve", "serve the browser app at http://localhost:8000", runServe},
 	{"static", "write the browser app as a static site (GitHub Pages ready)", runStatic},
