@@ -8,28 +8,30 @@ import (
 
 var (
 	jobsMu  sync.Mutex
-	newJobs func() Jobs
-	jobs    Jobs
+	newJobs func(module string) Jobs
+	jobs    = map[string]Jobs{}
 )
 
 // UseJobs sets how pages get their worker jobs: the UI's wasm main passes
-// the Web Worker pool, tests an in-process fake. The pool is made on first
-// use and shared by every page.
-func UseJobs(f func() Jobs) {
+// a Web Worker pool per worker module (each experiment family has its own,
+// smaller Go module, e.g. "worker-spectrum.wasm"), tests an in-process
+// fake. Each pool is made on first use and shared by the pages that use
+// its module.
+func UseJobs(f func(module string) Jobs) {
 	jobsMu.Lock()
 	defer jobsMu.Unlock()
-	newJobs, jobs = f, nil
+	newJobs, jobs = f, map[string]Jobs{}
 }
 
-// sharedJobs returns the shared Jobs, or nil when none is set (the
-// server's pre-rendering).
-func sharedJobs() Jobs {
+// sharedJobs returns the Jobs of a worker module, or nil when none is set
+// (the server's pre-rendering).
+func sharedJobs(module string) Jobs {
 	jobsMu.Lock()
 	defer jobsMu.Unlock()
-	if jobs == nil && newJobs != nil {
-		jobs = newJobs()
+	if jobs[module] == nil && newJobs != nil {
+		jobs[module] = newJobs(module)
 	}
-	return jobs
+	return jobs[module]
 }
 
 // poolJobs adapts a worker pool to Jobs.

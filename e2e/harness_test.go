@@ -4,7 +4,7 @@
 // contract of the pages (ids such as #run-status, #f-<key>, #notices).
 //
 // The tests run only when OVERPARAM_E2E=1, and need the built
-// web/app.wasm and web/worker.wasm ('make build'):
+// web/app.wasm and web/worker-*.wasm ('make build'):
 //
 //	OVERPARAM_E2E=1 go test -count=1 -v ./e2e
 //	OVERPARAM_E2E=1 OVERPARAM_SCREENSHOTS=/tmp/shots go test -count=1 -run Screenshots ./e2e
@@ -91,7 +91,7 @@ func setup() (stop func(), err error) {
 	if env.root, err = filepath.Abs(".."); err != nil {
 		return stop, err
 	}
-	for _, f := range []string{"app.wasm", "worker.wasm"} {
+	for _, f := range []string{"app.wasm", "worker-spectrum.wasm", "worker-paths.wasm", "worker-doubledescent.wasm"} {
 		if _, err := os.Stat(filepath.Join(env.root, "web", f)); err != nil {
 			return stop, fmt.Errorf("web/%s is missing: run make build first", f)
 		}

@@ -41,7 +41,7 @@ func TestWorksOfflineAfterFirstVisit(t *testing.T) {
 		if (!r || !r.active) return false;
 		for (const k of await caches.keys()) {
 			const c = await caches.open(k);
-			if (await c.match('/web/worker.wasm') && await c.match('/web/app.wasm') && await c.match('/spectrum')) return true;
+			if (await c.match('/web/worker-spectrum.wasm') && await c.match('/web/app.wasm') && await c.match('/spectrum')) return true;
 		}
 		return false })()`
 	deadline := time.Now().Add(pageLoadTimeout)

@@ -1,7 +1,7 @@
 // Overparam's compute worker bootstrap: the script of every dedicated Web
 // Worker that app/pool's web transport starts. It loads Go's wasm runtime
-// shim and web/worker.wasm (built from wasm/worker), runs it, and connects
-// it to the page.
+// shim and the Go module its name asks for (web/worker-<family>.wasm, built
+// from wasm/worker/<family>), runs it, and connects it to the page.
 //
 // Messages (the contract of app/pool and compute/job):
 //   page → worker: {body: "<request JSON text>"}
@@ -15,7 +15,7 @@
 // earlier are buffered. The Go program then posts "ready" itself.
 //
 // Every URL is resolved against this script's own URL, never the page's, so
-// the site works under a sub-path (https://host/repo/): worker.wasm and
+// the site works under a sub-path (https://host/repo/): the worker modules and
 // data/ sit next to this script, and wasm_exec.js, which go-app serves at
 // the app root, one level up. Nothing is fetched from any other origin.
 //
@@ -25,6 +25,11 @@
 (() => {
 	const here = self.location.href;
 	const resolve = (path) => new URL(path, here).href;
+	// Each experiment family has its own, smaller Go module; the page names
+	// it in the worker's name, "<module>#<index>" (a name, not a query, so
+	// the service worker's cached copy of this script serves every worker).
+	const requested = String(self.name || "").split("#")[0];
+	const module = /^worker-[a-z]+\.wasm$/.test(requested) ? requested : "worker-spectrum.wasm";
 
 	let crashed = false;
 	let handle = null; // the Go request handler, once Go listens
@@ -128,11 +133,11 @@
 		};
 	}
 
-	// instantiate compiles worker.wasm while it downloads, or, when the
+	// instantiate compiles the worker module while it downloads, or, when the
 	// server does not send it as application/wasm (streaming then fails with
 	// a TypeError), from the downloaded bytes.
 	async function instantiate(go) {
-		const url = resolve("worker.wasm");
+		const url = resolve(module);
 		if (WebAssembly.instantiateStreaming) {
 			try {
 				const { instance } = await WebAssembly.instantiateStreaming(fetch(url), go.importObject);

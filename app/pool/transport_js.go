@@ -8,7 +8,9 @@ import (
 )
 
 // NewWebTransport returns the browser's Transport: each worker is a
-// dedicated Web Worker created with new Worker(scriptURL), where scriptURL
+// dedicated Web Worker created with new Worker(scriptURL, {name}), named
+// "<module>#<index>" so the bootstrap script loads the Go module named
+// module (e.g. "worker-spectrum.wasm") next to it, where scriptURL
 // is resolved by the browser against the page's base URL (for example
 // "web/compute-worker.js"). Message events are passed to the pool with
 // event.data.type and event.data.body read as strings, unparsed; error
@@ -17,13 +19,13 @@ import (
 // The pool's callbacks, and so the callbacks given to Submit, run inside
 // the browser's event handlers: they must return promptly and never block
 // (hand work to the UI with go-app's ctx.Dispatch).
-func NewWebTransport(scriptURL string) Transport {
-	return webTransport{url: scriptURL}
+func NewWebTransport(scriptURL, module string) Transport {
+	return webTransport{url: scriptURL, module: module}
 }
 
 // webTransport implements Transport with Web Workers.
 type webTransport struct {
-	url string
+	url, module string
 }
 
 // webWorker is one Web Worker and the Go functions installed as its event
@@ -40,7 +42,7 @@ type webWorker struct {
 // requires.
 func (t webTransport) Spawn(index int, onMessage func(typ, body string), onError func(msg string)) Worker {
 	ww := &webWorker{}
-	w, err := newWorker(t.url, fmt.Sprintf("overparam-compute-%d", index))
+	w, err := newWorker(t.url, fmt.Sprintf("%s#%d", t.module, index))
 	if err != nil {
 		go onError(err.Error())
 		return ww

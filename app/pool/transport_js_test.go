@@ -46,14 +46,14 @@ func fire(w js.Value, on string, props map[string]any) {
 
 func TestWebTransportSpawnsPostsAndTerminatesWebWorkers(t *testing.T) {
 	withFakeWorker(t)
-	p := New(NewWebTransport("web/compute-worker.js"), 2)
+	p := New(NewWebTransport("web/compute-worker.js", "worker-spectrum.wasm"), 2)
 	_, la := submit(p, `{"spec":1}`)
 	ws := js.Global().Get("fakeWorkers")
 	if ws.Length() != 1 {
 		t.Fatalf("spawned %d Web Workers, want 1", ws.Length())
 	}
 	w := ws.Index(0)
-	if w.Get("url").String() != "web/compute-worker.js" || w.Get("name").String() != "overparam-compute-0" {
+	if w.Get("url").String() != "web/compute-worker.js" || w.Get("name").String() != "worker-spectrum.wasm#0" {
 		t.Errorf("new Worker(%v, {name: %v}), want the script URL and a numbered name", w.Get("url"), w.Get("name"))
 	}
 	fire(w, "onmessage", map[string]any{"data": map[string]any{"type": "ready", "body": "{}"}})
@@ -96,7 +96,7 @@ func TestWebTransportReportsAMissingWorkerConstructorAsynchronously(t *testing.T
 	defer g.Set("Worker", saved)
 
 	done := make(chan event, 1)
-	New(NewWebTransport("w.js"), 1).Submit("a", func(typ, body string) {
+	New(NewWebTransport("w.js", "worker-spectrum.wasm"), 1).Submit("a", func(typ, body string) {
 		if isTerminal(typ) {
 			done <- event{typ, body}
 		}

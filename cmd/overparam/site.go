@@ -13,7 +13,7 @@ import (
 
 const serveSynopsis = `Serves the browser app at http://localhost:8000 (or -addr): the pages, the
 compute workers and the assets in -web, which must hold the built web/app.wasm
-and web/worker.wasm ('make serve' builds them first).`
+and web/worker-*.wasm ('make serve' builds them first).`
 
 func runServe(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("serve", serveSynopsis, stderr)

@@ -118,6 +118,13 @@ type Handler func(req Request, env Env, progress func(experiment.Progress) bool)
 // its kinds from its own file (spectrum.go, …).
 var handlers = map[string]Handler{}
 
+// RegisterAll registers every experiment family, for tests and tools.
+func RegisterAll() {
+	RegisterSpectrum()
+	RegisterPaths()
+	RegisterDoubleDescent()
+}
+
 func register(kind string, h Handler) {
 	if _, dup := handlers[kind]; dup {
 		panic("job: kind registered twice: " + kind)

@@ -3,6 +3,7 @@ package job
 import (
 	"encoding/json"
 	"fmt"
+	"sync"
 
 	"github.com/overparam/overparam/compute/experiment"
 )
@@ -16,7 +17,13 @@ const (
 	KindSpectrumRun      = "spectrum.run"
 )
 
-func init() {
+// RegisterSpectrum registers the spectrum request kinds. A worker module registers
+// only the families it serves, so each module links only their code.
+func RegisterSpectrum() { onceSpectrum.Do(registerSpectrum) }
+
+var onceSpectrum sync.Once
+
+func registerSpectrum() {
 	for _, kind := range []string{KindSpectrumTrain, KindSpectrumProbe, KindSpectrumAssemble, KindSpectrumRun} {
 		register(kind, handleSpectrum)
 	}

@@ -23,14 +23,14 @@ import (
 )
 
 // Required lists the built files a site needs in the web directory.
-var Required = []string{"app.wasm", "worker.wasm", "compute-worker.js", "style.css", "overparam.js", "icon.svg", "icon-192.png", "icon-512.png", "data/digits.bin.gz"}
+var Required = []string{"app.wasm", "worker-spectrum.wasm", "worker-paths.wasm", "worker-doubledescent.wasm", "compute-worker.js", "style.css", "overparam.js", "icon.svg", "icon-192.png", "icon-512.png", "data/digits.bin.gz"}
 
 // Check reports a missing file of the web directory, naming the command
 // that builds it.
 func Check(webDir string) error {
 	for _, f := range Required {
 		if _, err := os.Stat(filepath.Join(webDir, f)); err != nil {
-			return fmt.Errorf("%s is missing: run 'make build' (it builds web/app.wasm and web/worker.wasm)", filepath.Join(webDir, f))
+			return fmt.Errorf("%s is missing: run 'make build' (it builds web/app.wasm and the web/worker-*.wasm modules)", filepath.Join(webDir, f))
 		}
 	}
 	return nil
@@ -68,29 +68,46 @@ func Handler(webDir, prefix, version string) *app.Handler {
 		prefix = "/" + prefix
 	}
 	return &app.Handler{
-		Name:            "Overparam",
-		ShortName:       "Overparam",
-		Title:           "Overparam: over-parameterized learning, live in your browser",
-		Description:     "Train small networks in your browser and watch their Hessian spectrum: the bulk near zero and the outliers that follow the classes. Shareable, reproducible links.",
-		Lang:            "en",
-		Author:          "Overparam",
-		Keywords:        []string{"Hessian spectrum", "Lanczos", "over-parameterization", "deep learning", "WebAssembly"},
-		BackgroundColor: "#f7f7f5",
-		ThemeColor:      "#1d4ed8",
-		LoadingLabel:    "Loading Overparam… {progress}%",
-		Icon:            app.Icon{Default: "/web/icon-192.png", Large: "/web/icon-512.png", SVG: "/web/icon.svg"},
-		Styles:          []string{"/web/style.css"},
-		Scripts:         []string{"/web/overparam.js"},
-		CacheableResources: []string{
-			"/spectrum",
-			"/web/worker.wasm", "/web/compute-worker.js", "/web/data/digits.bin.gz",
-			"/web/thumbs/classes10.svg", "/web/thumbs/classes3.svg", "/web/thumbs/narrow.svg", "/web/thumbs/wide.svg",
-			"/web/thumbs/init.svg", "/web/thumbs/digits.svg", "/web/thumbs/ggn.svg",
-		},
+		Name:                  "Overparam",
+		ShortName:             "Overparam",
+		Title:                 "Overparam: over-parameterized learning, live in your browser",
+		Description:           "Train small networks in your browser and watch their Hessian spectrum: the bulk near zero and the outliers that follow the classes. Shareable, reproducible links.",
+		Lang:                  "en",
+		Author:                "Overparam",
+		Keywords:              []string{"Hessian spectrum", "Lanczos", "over-parameterization", "deep learning", "WebAssembly"},
+		BackgroundColor:       "#f7f7f5",
+		ThemeColor:            "#1d4ed8",
+		LoadingLabel:          "Loading Overparam… {progress}%",
+		Icon:                  app.Icon{Default: "/web/icon-192.png", Large: "/web/icon-512.png", SVG: "/web/icon.svg"},
+		Styles:                []string{"/web/style.css"},
+		Scripts:               []string{"/web/overparam.js"},
+		CacheableResources:    cacheable(webDir),
 		Resources:             resolver{prefix: prefix, files: http.StripPrefix("/web", http.FileServer(http.Dir(webDir)))},
 		Version:               version,
 		ServiceWorkerTemplate: serviceWorkerJS,
 	}
+}
+
+// cacheable lists what go-app's service worker caches besides its own
+// files, so the site works offline after the first visit: every page, the
+// compute worker and its wasm, the digits asset and the thumbnails.
+func cacheable(webDir string) []string {
+	var list []string
+	for _, p := range opapp.Pages() {
+		if p != "/" {
+			list = append(list, p)
+		}
+	}
+	list = append(list, "/web/compute-worker.js", "/web/data/digits.bin.gz")
+	workers, _ := filepath.Glob(filepath.Join(webDir, "worker-*.wasm"))
+	for _, w := range workers {
+		list = append(list, "/web/"+filepath.Base(w))
+	}
+	thumbs, _ := filepath.Glob(filepath.Join(webDir, "thumbs", "*.svg"))
+	for _, t := range thumbs {
+		list = append(list, "/web/thumbs/"+filepath.Base(t))
+	}
+	return list
 }
 
 // cacheLookup is the line of go-app's service worker that looks a request up

@@ -2,7 +2,7 @@
 
 // Command ui is the browser UI's WebAssembly main: it routes the pages of
 // package app and gives them a pool of compute workers (web/compute-worker.js
-// running web/worker.wasm), sized from navigator.hardwareConcurrency. It
+// running the web/worker-<family>.wasm of each page), sized from navigator.hardwareConcurrency. It
 // runs on the page's main thread and never computes.
 package main
 
@@ -14,9 +14,9 @@ import (
 
 func main() {
 	opapp.Register()
-	opapp.UseJobs(func() opapp.Jobs {
+	opapp.UseJobs(func(module string) opapp.Jobs {
 		script := app.Getenv("GOAPP_STATIC_RESOURCES_URL") + "/compute-worker.js"
-		return opapp.PoolJobs(pool.New(pool.NewWebTransport(script), pool.DefaultSize()))
+		return opapp.PoolJobs(pool.New(pool.NewWebTransport(script, module), pool.DefaultSize()))
 	})
 	app.RunWhenOnBrowser()
 }

@@ -1,7 +1,9 @@
 //go:build js && wasm
 
-// Command worker is Overparam's compute worker, built as web/worker.wasm and
-// run by web/compute-worker.js inside a dedicated Web Worker. It is glue
+// Package serve is the body of Overparam's compute workers: each worker
+// module (wasm/worker/<family>, built as web/worker-<family>.wasm) registers
+// the request kinds of its experiment family and calls Main; web/
+// compute-worker.js runs it inside a dedicated Web Worker. It is glue
 // only: each request body from the page goes to compute/job.Handle, and
 // whatever Handle posts goes back to the page as {type, body}. Requests run
 // one at a time on one goroutine, so Handle may block, for example on
@@ -11,7 +13,7 @@
 // kernel of wasm/simd when the browser can compile it, and otherwise keeps
 // the pure-Go kernel; both give the same bits. Its "ready" message names the
 // kernel in use: {"kernel": "simd"} or {"kernel": "purego"}.
-package main
+package serve
 
 import (
 	"errors"
@@ -27,7 +29,12 @@ import (
 // digitsPath is the MNIST digits asset, relative to the worker script.
 const digitsPath = "data/digits.bin.gz"
 
-func main() {
+// Main serves requests forever; register registers the worker's request
+// kinds (job.RegisterSpectrum, …).
+func Main(register ...func()) {
+	for _, r := range register {
+		r()
+	}
 	useSIMD()
 	requests := make(chan []byte, 4)
 	listen := js.FuncOf(func(_ js.Value, args []js.Value) any {

@@ -1,0 +1,13 @@
+//go:build js && wasm
+
+// Command spectrum is the compute worker of the spectrum experiments, built as
+// web/worker-spectrum.wasm: it serves only their request kinds, so it links only
+// their code (each worker module stays under its download budget).
+package main
+
+import (
+	"github.com/overparam/overparam/compute/job"
+	"github.com/overparam/overparam/wasm/worker/serve"
+)
+
+func main() { serve.Main(job.RegisterSpectrum) }
