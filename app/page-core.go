@@ -19,8 +19,11 @@ type fieldGroup struct {
 // experimentPage describes one experiment page: where it lives, its spec's
 // defaults, presets and controls, and how a run of it starts.
 type experimentPage[S any] struct {
-	path     string
-	name     string // file names of exports, e.g. "spectrum"
+	path string
+	name string // file names of exports, e.g. "spectrum"
+	// worker is the Go module of the page's compute workers, e.g.
+	// "worker-spectrum.wasm" (built from wasm/worker/spectrum).
+	worker   string
 	defaults func() S
 	presets  []preset
 	fields   map[string]fieldInfo
@@ -28,6 +31,9 @@ type experimentPage[S any] struct {
 	// relevant reports whether control key applies to spec (nil: all do).
 	relevant func(spec *S, key string) bool
 	start    func(jobs Jobs, id int, spec S, emit func(Event), now func() time.Time) runner
+	// change, if set, handles a control change itself when it returns true
+	// (e.g. switching a model loads that model's preset).
+	change func(spec *S, key, value string) bool
 }
 
 // pageCore is the state and behaviour every experiment page shares: the
@@ -109,6 +115,13 @@ func (c *pageCore[S]) nav(ctx app.Context) {
 // onChange applies one control's new value, keeps the link in step
 // without adding history entries, and notes any correction.
 func (c *pageCore[S]) onChange(key, value string) {
+	if c.def.change != nil && c.def.change(&c.spec, key, value) {
+		c.corrects = map[string]string{}
+		c.copied = ""
+		c.validate()
+		replaceURL(c.pageLink())
+		return
+	}
 	notice, _ := experiment.SetParam(&c.spec, key, value)
 	if notice != "" {
 		c.corrects[key] = notice
@@ -133,7 +146,7 @@ func (c *pageCore[S]) applyPreset(ctx app.Context, pr preset) {
 // start cancels any current run and starts the controls' spec.
 func (c *pageCore[S]) start(ctx app.Context) {
 	c.stop()
-	jobs := sharedJobs()
+	jobs := sharedJobs(c.def.worker)
 	if jobs == nil {
 		c.jobsNote = "The compute workers are not available in this browser."
 		return

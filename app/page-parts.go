@@ -77,6 +77,9 @@ func (c *pageCore[S]) controlsPanel() app.UI {
 					fields = append(fields, field(&c.spec, byKey[k], c.def.fields[k], c.onChange))
 				}
 			}
+			if len(fields) == 0 {
+				return nil // a group with nothing relevant is left out
+			}
 			return app.FieldSet().Body(app.Legend().Text(g.Legend), app.Range(fields).Slice(func(i int) app.UI { return fields[i] }))
 		}),
 		app.If(len(c.corrects) > 0, func() app.UI {

@@ -13,13 +13,15 @@ const (
 )
 
 // Pages lists the paths of every page, for the static site generator.
-func Pages() []string { return []string{PathHome, PathSpectrum} }
+func Pages() []string { return []string{PathHome, PathSpectrum, PathPaths, PathDoubleDescent} }
 
 // Register routes the page paths to their components. The UI's wasm main
 // and the server both call it, so the server pre-renders the same pages.
 func Register() {
 	app.Route(PathHome, func() app.Composer { return &homePage{} })
 	app.Route(PathSpectrum, func() app.Composer { return newSpectrumPage() })
+	app.Route(PathPaths, func() app.Composer { return newPathsPage() })
+	app.Route(PathDoubleDescent, func() app.Composer { return newDoubleDescentPage() })
 }
 
 // link returns the URL of a page path under the site's root prefix, so

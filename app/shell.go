@@ -21,6 +21,8 @@ func shell(current string, body ...app.UI) app.UI {
 			app.Nav().Aria("label", "pages").Body(
 				navLink(PathHome, "Home"),
 				navLink(PathSpectrum, "Hessian spectrum"),
+				navLink(PathPaths, "Paths"),
+				navLink(PathDoubleDescent, "Double descent"),
 			),
 		),
 		app.Main().Body(body...),

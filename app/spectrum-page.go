@@ -12,7 +12,7 @@ import (
 
 // spectrumDef describes the Hessian-spectrum page.
 var spectrumDef = &experimentPage[experiment.Spectrum]{
-	path: PathSpectrum, name: "spectrum",
+	path: PathSpectrum, name: "spectrum", worker: "worker-spectrum.wasm",
 	defaults: experiment.DefaultSpectrum,
 	presets:  spectrumPresets,
 	fields:   spectrumFields,

@@ -119,7 +119,7 @@ func TestPageRunsAndShowsTheResult(t *testing.T) {
 		t.Fatal("the test engine did not mount the probe")
 	}
 	f := &fakeJobs{rnd: rand.New(rand.NewPCG(3, 3))}
-	UseJobs(func() Jobs { return f })
+	UseJobs(func(string) Jobs { return f })
 	defer UseJobs(nil)
 
 	p := newSpectrumPage()

@@ -23,6 +23,37 @@ func Thumbnails() []Thumbnail {
 			return spectrumThumbnail(res), nil
 		}})
 	}
+	for _, p := range ddPresets {
+		spec := ddDef.defaults()
+		experiment.ParseQuery(p.Query, &spec)
+		t = append(t, Thumbnail{ID: p.ID, Render: func(a experiment.Assets) (string, error) {
+			res, err := experiment.RunDoubleDescent(spec, a, nil)
+			if err != nil {
+				return "", err
+			}
+			c := ddPlot(res, true)
+			c.Title, c.Legend, c.Width, c.Height = "", false, thumbnailWidth, thumbnailHeight
+			return c.SVG(), nil
+		}})
+	}
+	for _, p := range pathsPresets {
+		id := p.ID
+		spec := pathsDef.defaults()
+		experiment.ParseQuery(p.Query, &spec)
+		t = append(t, Thumbnail{ID: p.ID, Render: func(a experiment.Assets) (string, error) {
+			res, err := experiment.RunPaths(spec, a, nil)
+			if err != nil {
+				return "", err
+			}
+			// The width sweep's preset shows its barriers; the others their pair.
+			c := pairPlot(&res.Paths[0], spec, Done)
+			if id == "paths-wide" {
+				c = barrierPlot(res, nil, spec)
+			}
+			c.Title, c.Legend, c.Width, c.Height = "", false, thumbnailWidth, thumbnailHeight
+			return c.SVG(), nil
+		}})
+	}
 	return t
 }
 

@@ -66,6 +66,12 @@ var linkPages = map[string]linkRun{
 	"spectrum": specRun(experiment.DefaultSpectrum, func(s experiment.Spectrum) (any, error) {
 		return experiment.RunSpectrum(s, experiment.Assets{Digits: web.DigitsGz}, nil)
 	}),
+	"paths": specRun(experiment.DefaultPaths, func(s experiment.Paths) (any, error) {
+		return experiment.RunPaths(s, experiment.Assets{Digits: web.DigitsGz}, nil)
+	}),
+	"doubledescent": specRun(experiment.DefaultDoubleDescent, func(s experiment.DoubleDescent) (any, error) {
+		return experiment.RunDoubleDescent(s, experiment.Assets{Digits: web.DigitsGz}, nil)
+	}),
 }
 
 // specRun reads a link query into a spec of type S (from its defaults),

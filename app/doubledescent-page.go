@@ -1,0 +1,299 @@
+package app
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/overparam/overparam/app/chart"
+	"github.com/overparam/overparam/compute/experiment"
+)
+
+// ddDef describes the double-descent page.
+var ddDef = &experimentPage[experiment.DoubleDescent]{
+	path: PathDoubleDescent, name: "doubledescent", worker: "worker-doubledescent.wasm",
+	defaults: experiment.DefaultDoubleDescent,
+	presets:  ddPresets,
+	fields:   ddFields,
+	groups:   ddGroups,
+	relevant: func(s *experiment.DoubleDescent, key string) bool { return s.Uses(key) },
+	start: func(jobs Jobs, id int, spec experiment.DoubleDescent, emit func(Event), now func() time.Time) runner {
+		return startSweep(jobs, id, "doubledescent", spec, spec.Points(), decodeDD, emit, now)
+	},
+	// Switching the model loads that model's preset: sizes, samples and
+	// noise mean different things for each.
+	change: func(s *experiment.DoubleDescent, key, value string) bool {
+		if key != "model" || value == s.Model {
+			return false
+		}
+		seed := s.Seed
+		*s = experiment.DefaultDoubleDescentFor(value)
+		s.Seed = seed
+		return true
+	},
+}
+
+func decodeDD(body string) (any, error) {
+	var r experiment.DDResult
+	err := json.Unmarshal([]byte(body), &r)
+	return &r, err
+}
+
+// doubleDescentPage sweeps a model's size and shows the test error with the
+// theory that predicts it: linear regression, random features, a neural
+// network with label noise, and LSTD in reinforcement learning.
+type doubleDescentPage struct {
+	app.Compo
+	pageCore[experiment.DoubleDescent]
+	logY bool
+}
+
+func newDoubleDescentPage() *doubleDescentPage {
+	return &doubleDescentPage{pageCore: newPageCore(ddDef), logY: true}
+}
+
+// OnNav reads the link into the controls and runs it when it is valid.
+func (p *doubleDescentPage) OnNav(ctx app.Context) { p.nav(ctx) }
+
+// OnDismount cancels the run when the person leaves the page.
+func (p *doubleDescentPage) OnDismount() { p.stop() }
+
+func (p *doubleDescentPage) result() *experiment.DDResult {
+	r, _ := p.state.Result.(*experiment.DDResult)
+	return r
+}
+
+func (p *doubleDescentPage) Render() app.UI {
+	res := p.result()
+	return shell(PathDoubleDescent,
+		p.header("Double descent: test error against model size",
+			"Sweep the size of a model past the point where it can fit its training data exactly. The test error rises to a peak at that interpolation threshold, then falls again as the model keeps growing — "+
+				"in linear regression, random features, neural networks with noisy labels, and reinforcement learning. Theory curves are drawn where a closed form exists."),
+		p.layout(
+			ddSummary(res, p.ran),
+			newChartPanel("dd").Title("Test error against model size").
+				Plot(p.chart()).
+				Tools(app.Label().For("view-logy").Body(
+					app.Input().Type("checkbox").ID("view-logy").Checked(p.logY).OnChange(func(ctx app.Context, e app.Event) { p.logY = ctx.JSSrc().Get("checked").Bool() }),
+					app.Text(" log scale"))).
+				Readout(func(x float64) string { return ddReadout(res, x) }).
+				CSV(func() string { return ddCSV(res) }),
+			ddTable(res),
+			p.exportPanel(func() string { return ddCSV(res) }),
+		),
+	)
+}
+
+// chart draws the sweep: the finished result, or the points so far.
+func (p *doubleDescentPage) chart() *chart.Plot {
+	if res := p.result(); res != nil {
+		return ddPlot(res, p.logY)
+	}
+	s := p.ran
+	c := &chart.Plot{Title: "Test error", X: chart.Axis{Label: ddXLabel(s.Model)}, Y: chart.Axis{Label: "test error", Log: p.logY}, Legend: true, Height: 380,
+		Note: "press Run to sweep"}
+	if p.state.Status == Running {
+		c.Note = "the first sizes are on their way…"
+	}
+	var xs, ys []float64
+	for _, body := range p.state.Parts {
+		var pt experiment.DDPoint
+		if json.Unmarshal([]byte(body), &pt) != nil || len(pt.Values) == 0 {
+			continue
+		}
+		x := ddX(s, pt.Size, pt.Visited)
+		for _, v := range pt.Values[0] {
+			xs, ys = append(xs, x), append(ys, v)
+		}
+	}
+	c.Series = []chart.Series{{Name: "repeats so far", X: xs, Y: ys, Style: chart.Points, Class: "c0", Width: 4}}
+	return c
+}
+
+// ddX is the x coordinate of size k, as compute/experiment draws it: p/n,
+// N/n, the width, or N/m with m the visited states.
+func ddX(s experiment.DoubleDescent, k, visited int) float64 {
+	switch s.Model {
+	case "mlp":
+		return float64(k)
+	case "lstd":
+		if visited > 0 {
+			return float64(k) / float64(visited)
+		}
+	}
+	return float64(k) / float64(max(s.N, 1))
+}
+
+func ddXLabel(model string) string {
+	return map[string]string{"linear": "p/n (features per sample)", "features": "N/n (random features per sample)", "mlp": "hidden units (width)", "lstd": "N/m (features per visited state)"}[model]
+}
+
+// ddPlot draws a finished sweep: repeats as dots, the median with its
+// quartiles, the theory, the other curves and the threshold.
+func ddPlot(res *experiment.DDResult, logY bool) *chart.Plot {
+	c := &chart.Plot{Title: res.YLabel + " against " + res.XLabel, X: chart.Axis{Label: ddXLabel(res.Spec.Model), Log: res.Spec.Model == "mlp"},
+		Y: chart.Axis{Label: res.YLabel, Log: logY}, Legend: true, Height: 380}
+	var dx, dy []float64
+	for _, st := range res.Points {
+		for _, v := range st.Values {
+			dx, dy = append(dx, st.X), append(dy, v)
+		}
+	}
+	c.Series = append(c.Series, chart.Series{Name: "repeats", X: dx, Y: dy, Style: chart.Points, Class: "muted", Width: 3})
+	c.Series = append(c.Series, statSeries(res.YLabel, res.Points, "c0", false)...)
+	var tx, ty, ax, ay []float64
+	for _, st := range res.Points {
+		if st.Theory != nil {
+			tx, ty = append(tx, st.X), append(ty, *st.Theory)
+		}
+		if st.Asymptotic != nil {
+			ax, ay = append(ax, st.X), append(ay, *st.Asymptotic)
+		}
+	}
+	if len(tx) > 0 {
+		c.Series = append(c.Series, chart.Series{Name: "theory (exact)", X: tx, Y: ty, Class: "c1", Width: 2})
+	}
+	if len(ax) > 0 {
+		c.Series = append(c.Series, chart.Series{Name: "theory (asymptotic)", X: ax, Y: ay, Class: "c1", Dashed: true})
+	}
+	for i, cv := range res.Curves {
+		right := cv.Name == "kNN recognition"
+		if right {
+			c.Y2 = chart.Axis{Label: "kNN recognition of mislabelled points", Min: 0, Max: 1}
+		}
+		c.Series = append(c.Series, statSeries(cv.Name, cv.Points, fmt.Sprintf("c%d", 2+i), right)...)
+		for _, st := range cv.Points {
+			if st.Theory != nil {
+				var x, y []float64
+				for _, st := range cv.Points {
+					if st.Theory != nil {
+						x, y = append(x, st.X), append(y, *st.Theory)
+					}
+				}
+				c.Series = append(c.Series, chart.Series{Name: cv.Name + " (theory)", X: x, Y: y, Class: fmt.Sprintf("c%d", 2+i), Dashed: true})
+				break
+			}
+		}
+	}
+	if res.Threshold != nil {
+		c.VLines = append(c.VLines, chart.VLine{X: *res.Threshold, Label: "interpolation threshold", Class: "accent", Dashed: true})
+	}
+	return c
+}
+
+// statSeries draws a curve's medians and its quartiles.
+func statSeries(name string, st []experiment.DDStat, class string, right bool) []chart.Series {
+	x, med, q1, q3 := make([]float64, len(st)), make([]float64, len(st)), make([]float64, len(st)), make([]float64, len(st))
+	for i, s := range st {
+		x[i], med[i], q1[i], q3[i] = s.X, s.Median, s.Q1, s.Q3
+	}
+	return []chart.Series{
+		{Name: name + " (median)", X: x, Y: med, Class: class, Width: 2, Right: right},
+		{Name: "", X: x, Y: q1, Class: class, Width: 0.75, Dashed: true, Right: right},
+		{Name: "", X: x, Y: q3, Class: class, Width: 0.75, Dashed: true, Right: right},
+	}
+}
+
+// ddSummary shows where the peak is and the threshold.
+func ddSummary(res *experiment.DDResult, spec experiment.DoubleDescent) app.UI {
+	if res == nil || len(res.Points) == 0 {
+		return app.Div().Class("summary")
+	}
+	peak := res.Points[0]
+	for _, st := range res.Points {
+		if st.Median > peak.Median {
+			peak = st
+		}
+	}
+	best := res.Points[len(res.Points)-1]
+	threshold := "none"
+	if res.Threshold != nil {
+		threshold = strconv.FormatFloat(*res.Threshold, 'g', 4, 64)
+	}
+	return app.Div().Class("summary").Body(
+		stat("peak", "peak (median) at "+res.XLabel, fmt.Sprintf("%.3g", peak.X), true),
+		stat("peak-value", "peak "+res.YLabel, fmt.Sprintf("%.3g", peak.Median), false),
+		stat("largest", res.YLabel+" at the largest size", fmt.Sprintf("%.3g", best.Median), false),
+		stat("threshold", "interpolation threshold ("+res.XLabel+")", threshold, false),
+		stat("repeats", "repeats per size", fmt.Sprint(spec.Repeats), false),
+	)
+}
+
+// ddTable lists every size's statistics.
+func ddTable(res *experiment.DDResult) app.UI {
+	if res == nil {
+		return app.Div()
+	}
+	num := func(v *float64) string {
+		if v == nil {
+			return "–"
+		}
+		return fmt.Sprintf("%.4g", *v)
+	}
+	return app.Section().Class("panel").Body(
+		app.H2().Text("Per size"),
+		app.Table().ID("dd-table").Body(
+			app.THead().Body(app.Tr().Body(app.Th().Text("size"), app.Th().Text(res.XLabel), app.Th().Text("median"), app.Th().Text("q1"), app.Th().Text("q3"), app.Th().Text("mean"), app.Th().Text("theory"), app.Th().Text("asymptotic"))),
+			app.TBody().Body(app.Range(res.Points).Slice(func(i int) app.UI {
+				st := res.Points[i]
+				return app.Tr().Body(app.Td().Text(st.Size), app.Td().Text(fmt.Sprintf("%.3g", st.X)), app.Td().Text(fmt.Sprintf("%.4g", st.Median)),
+					app.Td().Text(fmt.Sprintf("%.4g", st.Q1)), app.Td().Text(fmt.Sprintf("%.4g", st.Q3)), app.Td().Text(fmt.Sprintf("%.4g", st.Mean)),
+					app.Td().Text(num(st.Theory)), app.Td().Text(num(st.Asymptotic)))
+			})),
+		),
+	)
+}
+
+func ddReadout(res *experiment.DDResult, x float64) string {
+	if res == nil || len(res.Points) == 0 {
+		return ""
+	}
+	best := res.Points[0]
+	for _, st := range res.Points {
+		if abs(st.X-x) < abs(best.X-x) {
+			best = st
+		}
+	}
+	parts := []string{fmt.Sprintf("size %d (%s = %.3g): median %.4g, quartiles [%.4g, %.4g]", best.Size, res.XLabel, best.X, best.Median, best.Q1, best.Q3)}
+	if best.Theory != nil {
+		parts = append(parts, fmt.Sprintf("theory %.4g", *best.Theory))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// ddCSV is a sweep as one long table: a row per curve and size.
+func ddCSV(res *experiment.DDResult) string {
+	var b strings.Builder
+	b.WriteString("curve,size,x,mean,median,q1,q3,theory,asymptotic\n")
+	if res == nil {
+		return b.String()
+	}
+	opt := func(v *float64) string {
+		if v == nil {
+			return ""
+		}
+		return csvNum(*v)
+	}
+	row := func(name string, st experiment.DDStat) {
+		b.WriteString(strings.Join([]string{strconv.Quote(name), strconv.Itoa(st.Size), csvNum(st.X), csvNum(st.Mean), csvNum(st.Median), csvNum(st.Q1), csvNum(st.Q3), opt(st.Theory), opt(st.Asymptotic)}, ",") + "\n")
+	}
+	for _, st := range res.Points {
+		row(res.YLabel, st)
+	}
+	for _, cv := range res.Curves {
+		for _, st := range cv.Points {
+			row(cv.Name, st)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,91 @@
+package e2e
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/web"
+)
+
+// Small links of the sweep pages, a few seconds each.
+const (
+	ddQuery    = "v=1&model=linear&n=40&sizes=10,20,30,36,44,50,60,80&repeats=4&seed=3"
+	pathsQuery = "v=1&epochs=5&samples=200&test=100&widths=16,32&width=32&seeds=1&mfsamples=200&mftest=100&mfepochs=2&sharpness=3&resolution=20&steps=10"
+)
+
+// sweepCase is one sweep page: its link, what its charts must show, and
+// the native run of the same link.
+type sweepCase struct {
+	page, query, file string
+	charts            map[string]string // chart id → CSS selector that must match inside it
+	native            func(query string) (any, error)
+}
+
+var sweepCases = []sweepCase{
+	{"doubledescent", ddQuery, "overparam-doubledescent.json",
+		map[string]string{"dd": "path"},
+		func(q string) (any, error) {
+			s := experiment.DefaultDoubleDescent()
+			experiment.ParseQuery(q, &s)
+			return experiment.RunDoubleDescent(s, experiment.Assets{Digits: web.DigitsGz}, nil)
+		}},
+	{"paths", pathsQuery, "overparam-paths.json",
+		map[string]string{"pair": "path", "sharpness": "circle", "mf-paths": "path", "dropout": "path", "barriers": "path"},
+		func(q string) (any, error) {
+			s := experiment.DefaultPaths()
+			experiment.ParseQuery(q, &s)
+			return experiment.RunPaths(s, experiment.Assets{Digits: web.DigitsGz}, nil)
+		}},
+}
+
+// TestSweepPagesRunAndMatchTheCLI: each sweep page runs its link, draws
+// its charts, and exports the same numbers as the native run. Truth: the
+// native run in this process with the calls of cmd/overparam/run.go, and
+// the charts each page documents (app/doubledescent-page.go,
+// app/paths-page.go).
+func TestSweepPagesRunAndMatchTheCLI(t *testing.T) {
+	for _, c := range sweepCases {
+		t.Run(c.page, func(t *testing.T) {
+			tt := newTab(t)
+			defer tt.checkClean(t)
+			dir := tt.allowDownloads(t)
+			want := make(chan []byte, 1)
+			go func() {
+				res, err := c.native(c.query)
+				if err != nil {
+					t.Errorf("native run: %v", err)
+					want <- nil
+					return
+				}
+				b, _ := json.Marshal(res)
+				want <- b
+			}()
+			tt.open("/" + c.page + "?" + c.query)
+			tt.waitStatus("done", runTimeout)
+			for id, sel := range c.charts {
+				if n := eval[int](tt, `document.querySelectorAll('#chart-`+id+` svg `+sel+`').length`); n == 0 {
+					t.Errorf("chart %s draws no %s", id, sel)
+				}
+			}
+			tt.click("#export-json")
+			got := waitJSONFile(t, dir, c.file)
+			nat := <-want
+			if nat == nil {
+				return
+			}
+			d, err := compareJSON(got, nat, parityTol)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range d.problems {
+				t.Errorf("browser vs CLI: %s", p)
+			}
+			t.Logf("browser vs CLI: %d numbers, %d bit-identical", d.numbers, d.identical)
+			// The link round-trips: the address bar holds the same spec.
+			if q := eval[string](tt, `location.search.slice(1)`); q == "" {
+				t.Error("the address bar lost the link")
+			}
+		})
+	}
+}
