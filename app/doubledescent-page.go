@@ -78,7 +78,7 @@ func (p *doubleDescentPage) Render() app.UI {
 				Plot(p.chart()).
 				Tools(app.Label().For("view-logy").Body(
 					app.Input().Type("checkbox").ID("view-logy").Checked(p.logY).OnChange(func(ctx app.Context, e app.Event) { p.logY = ctx.JSSrc().Get("checked").Bool() }),
-					app.Text(" log scale"))).
+					app.Text(" log scale (regression, RL)"))).
 				Readout(func(x float64) string { return ddReadout(res, x) }).
 				CSV(func() string { return ddCSV(res) }),
 			ddTable(res),
@@ -135,7 +135,7 @@ func ddXLabel(model string) string {
 // quartiles, the theory, the other curves and the threshold.
 func ddPlot(res *experiment.DDResult, logY bool) *chart.Plot {
 	c := &chart.Plot{Title: res.YLabel + " against " + res.XLabel, X: chart.Axis{Label: ddXLabel(res.Spec.Model), Log: res.Spec.Model == "mlp"},
-		Y: chart.Axis{Label: res.YLabel, Log: logY}, Legend: true, Height: 380}
+		Y: chart.Axis{Label: res.YLabel, Log: logY && res.Spec.Model != "mlp"}, Legend: true, Height: 380}
 	var dx, dy []float64
 	for _, st := range res.Points {
 		for _, v := range st.Values {
@@ -202,8 +202,15 @@ func ddSummary(res *experiment.DDResult, spec experiment.DoubleDescent) app.UI {
 	if res == nil || len(res.Points) == 0 {
 		return app.Div().Class("summary")
 	}
-	peak := res.Points[0]
-	for _, st := range res.Points {
+	// The double-descent peak is the highest point after the first dip, not
+	// an under-fitted start (a width-1 network has a high error too).
+	pts := res.Points
+	start := 0
+	for start+1 < len(pts) && pts[start+1].Median <= pts[start].Median {
+		start++
+	}
+	peak := pts[start]
+	for _, st := range pts[start:] {
 		if st.Median > peak.Median {
 			peak = st
 		}
@@ -214,7 +221,7 @@ func ddSummary(res *experiment.DDResult, spec experiment.DoubleDescent) app.UI {
 		threshold = strconv.FormatFloat(*res.Threshold, 'g', 4, 64)
 	}
 	return app.Div().Class("summary").Body(
-		stat("peak", "peak (median) at "+res.XLabel, fmt.Sprintf("%.3g", peak.X), true),
+		stat("peak", "peak after the first dip, at "+res.XLabel, fmt.Sprintf("%.3g", peak.X), true),
 		stat("peak-value", "peak "+res.YLabel, fmt.Sprintf("%.3g", peak.Median), false),
 		stat("largest", res.YLabel+" at the largest size", fmt.Sprintf("%.3g", best.Median), false),
 		stat("threshold", "interpolation threshold ("+res.XLabel+")", threshold, false),
