@@ -2,7 +2,9 @@ package e2e
 
 import (
 	"encoding/json"
+	"github.com/chromedp/chromedp"
 	"testing"
+	"time"
 
 	"github.com/overparam/overparam/compute/experiment"
 	"github.com/overparam/overparam/web"
@@ -89,3 +91,45 @@ func TestSweepPagesRunAndMatchTheCLI(t *testing.T) {
 		})
 	}
 }
+
+// TestSweepPresetsRunAndLinksRoundTrip: a preset of each sweep page runs
+// and draws every chart, and its link, opened again, restores the same
+// controls. Truth: the presets of app/paths-fields.go and
+// app/doubledescent-fields.go, and experiment.Query/ParseQuery (a link is
+// the spec).
+func TestSweepPresetsRunAndLinksRoundTrip(t *testing.T) {
+	for _, c := range []struct {
+		page, preset string
+		charts       []string
+	}{
+		{"paths", "paths-seeds", []string{"pair", "sharpness", "mf-paths", "dropout", "barriers"}},
+		{"doubledescent", "dd-lstd", []string{"dd"}},
+	} {
+		t.Run(c.page, func(t *testing.T) {
+			tt := newTab(t)
+			defer tt.checkClean(t)
+			tt.open("/" + c.page + "?v=1") // the defaults
+			tt.waitStatus("done", runTimeout)
+			tt.click("#preset-" + c.preset)
+			tt.waitFor("the preset's run to start", `document.querySelector('#preset-`+c.preset+`.primary') !== null`, 10*time.Second)
+			tt.waitStatus("done", runTimeout)
+			for _, id := range c.charts {
+				if n := eval[int](tt, `document.querySelectorAll('#chart-`+id+` svg path, #chart-`+id+` svg circle').length`); n == 0 {
+					t.Errorf("preset %s: chart %s is empty", c.preset, id)
+				}
+			}
+			link := eval[string](tt, `location.href`)
+			controls := `Array.from(document.querySelectorAll('.controls input, .controls select')).map(e => e.id + '=' + (e.type === 'checkbox' ? e.checked : e.value)).join('&')`
+			before := eval[string](tt, controls)
+			tt.do("reopening the link", chromedpNavigate(link))
+			tt.waitFor("the app to start again", `!document.getElementById('app-wasm-loader')`, pageLoadTimeout)
+			tt.waitFor("the preset to be recognised", `document.querySelector('#preset-`+c.preset+`.primary') !== null`, 10*time.Second)
+			if after := eval[string](tt, controls); after != before {
+				t.Errorf("the link did not restore the controls:\nbefore %s\nafter  %s", before, after)
+			}
+			tt.waitStatus("done", runTimeout)
+		})
+	}
+}
+
+func chromedpNavigate(url string) chromedp.Action[chromedp.Void] { return chromedp.Navigate(url) }
