@@ -49,7 +49,8 @@ func (h *homePage) Render() app.UI {
 				app.P().Text("Modern networks have far more parameters than training points, and still train easily and generalise. "+
 					"Overparam lets you watch why, live, in your browser: train a small network, then compute the exact Hessian spectrum of its loss "+
 					"with Lanczos and Hessian-vector products. Most directions are flat — a bulk of eigenvalues near zero — and a few sharp outliers track the classes in the data."),
-				app.P().Text("Every run is reproducible from its link, and every figure exports as SVG, PNG, CSV or JSON."),
+				app.P().Text("Then follow the loss along paths between solutions — no barrier between small- and large-batch minima, and a dropout-stable path between any two wide networks — "+
+					"and sweep a model's size through double descent, with the theory overlaid. Every run is reproducible from its link, and every figure exports as SVG, PNG, CSV or JSON."),
 				app.Div().Class("buttons").Body(
 					app.A().Class("button primary").Href(sections[0].Link(sections[0].Presets[0])).Text("Run the Hessian spectrum"),
 				),
