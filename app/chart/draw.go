@@ -53,6 +53,8 @@ func (l *layout) drawSeries(w *buf, i int) int {
 		return l.drawBars(w, s)
 	case Points:
 		return l.drawPoints(w, s)
+	case Range:
+		return l.drawRange(w, s)
 	}
 	runs, first := l.segments(s)
 	dash, sw := "", strokeStyle(s)
@@ -197,4 +199,40 @@ func (w *buf) endWithHover(tag string, s *Series, i int) {
 		return
 	}
 	w.raw("/>")
+}
+
+// drawRange fills the band between Low and Y, breaking it where a point of
+// either edge is missing.
+func (l *layout) drawRange(w *buf, s *Series) int {
+	ys := l.yScale(s)
+	n := 0
+	var hi, lo []point
+	flush := func() {
+		if len(hi) > 1 {
+			w.raw(`<path class="f" d="M`)
+			for j, q := range hi {
+				if j > 0 {
+					w.raw(" ")
+				}
+				w.pt(q.x, q.y)
+			}
+			for j := len(lo) - 1; j >= 0; j-- {
+				w.raw(" ")
+				w.pt(lo[j].x, lo[j].y)
+			}
+			w.raw(`Z"/>`)
+		}
+		hi, lo = hi[:0], lo[:0]
+	}
+	for i := range s.X {
+		if !l.x.valid(s.X[i]) || !ys.valid(s.Y[i]) || !ys.valid(s.Low[i]) {
+			flush()
+			continue
+		}
+		n++
+		x := l.x.px(s.X[i])
+		hi, lo = append(hi, point{x, ys.px(s.Y[i])}), append(lo, point{x, ys.px(s.Low[i])})
+	}
+	flush()
+	return n
 }

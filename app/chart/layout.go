@@ -147,6 +147,9 @@ func (p *Plot) extents() (x, y, y2 extent) {
 		for _, v := range s.Y {
 			ey.add(v)
 		}
+		for _, v := range s.Low {
+			ey.add(v)
+		}
 		if (s.Style == Bars || s.Style == Area) && len(s.Y) > 0 {
 			ey.add(0) // ignored on a log axis
 		}

@@ -20,6 +20,9 @@ const (
 	Points
 	// Area is a Line with a translucent fill down to the baseline.
 	Area
+	// Range is a translucent band between Low and Y, without a stroke: an
+	// interquartile range, say. A point missing in either breaks it.
+	Range
 )
 
 // Series is one set of data drawn in one style and colour.
@@ -44,6 +47,8 @@ type Series struct {
 	// Width is the stroke width in px (the dot diameter for Points); 0
 	// means the default, 1.5 for lines and 5 for dots.
 	Width float64
+	// Low is the lower edge of a Range series, one value per point.
+	Low []float64
 	// Hover holds optional tooltip text per point (per bin for Bars),
 	// emitted as a <title> inside an element at the point. Missing or empty
 	// entries get no tooltip.
@@ -140,6 +145,9 @@ func (p *Plot) SVG() string {
 		}
 		if len(s.X) != want {
 			panic(fmt.Sprintf("chart: series %d (%q) has %d x values for %d y values", i, s.Name, len(s.X), len(s.Y)))
+		}
+		if s.Style == Range && len(s.Low) != len(s.Y) {
+			panic(fmt.Sprintf("chart: range series %d (%q) has %d low values for %d y values", i, s.Name, len(s.Low), len(s.Y)))
 		}
 	}
 	l := p.layout()
