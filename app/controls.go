@@ -1,6 +1,7 @@
 package app
 
 import (
+	"math"
 	"reflect"
 	"strconv"
 
@@ -14,6 +15,40 @@ type fieldInfo struct {
 	Unit  string // shown under the control; the tag's help is the tooltip
 	// Only lists the data sets the field applies to (empty: all).
 	Only []string
+	// Slider, if set, adds a range slider beside the number input.
+	Slider *slider
+}
+
+// slider is the range of a field's slider; with Log the slider moves
+// log10 of the value (for penalties spanning decades).
+type slider struct {
+	Min, Max, Step float64
+	Log            bool
+}
+
+// sliderInput renders the range input of a field: its position is the
+// value (or its log10), and releasing it sets the value.
+func sliderInput(key, value string, sl *slider, onChange func(key, value string)) app.UI {
+	v, _ := strconv.ParseFloat(value, 64)
+	pos := v
+	if sl.Log {
+		pos = sl.Min
+		if v > 0 {
+			pos = math.Log10(v)
+		}
+	}
+	return app.Input().Type("range").ID("f-"+key+"-slider").Aria("label", key+" slider").
+		Attr("min", sl.Min).Attr("max", sl.Max).Attr("step", sl.Step).Value(strconv.FormatFloat(pos, 'g', 6, 64)).
+		OnChange(func(ctx app.Context, e app.Event) {
+			x, err := strconv.ParseFloat(ctx.JSSrc().Get("value").String(), 64)
+			if err != nil {
+				return
+			}
+			if sl.Log {
+				x = math.Pow(10, x)
+			}
+			onChange(key, strconv.FormatFloat(x, 'g', 4, 64))
+		})
 }
 
 // field renders the control of parameter p of spec; onChange receives the
@@ -52,6 +87,13 @@ func field(spec any, p experiment.Param, info fieldInfo, onChange func(key, valu
 	label := info.Label
 	if label == "" {
 		label = p.Key
+	}
+	if info.Slider != nil {
+		return app.Div().Class("field slider").Body(
+			app.Label().For(id).Text(label),
+			app.Div().Class("slider-pair").Body(sliderInput(p.Key, value, info.Slider, onChange), control),
+			app.If(info.Unit != "", func() app.UI { return app.Span().Class("unit").Text(info.Unit) }),
+		)
 	}
 	return app.Div().Class("field").Body(
 		app.Label().For(id).Text(label),

@@ -184,16 +184,15 @@ func ddPlot(res *experiment.DDResult, logY bool) *chart.Plot {
 	return c
 }
 
-// statSeries draws a curve's medians and its quartiles.
+// statSeries draws a curve's medians over its interquartile band.
 func statSeries(name string, st []experiment.DDStat, class string, right bool) []chart.Series {
 	x, med, q1, q3 := make([]float64, len(st)), make([]float64, len(st)), make([]float64, len(st)), make([]float64, len(st))
 	for i, s := range st {
 		x[i], med[i], q1[i], q3[i] = s.X, s.Median, s.Q1, s.Q3
 	}
 	return []chart.Series{
-		{Name: name + " (median)", X: x, Y: med, Class: class, Width: 2, Right: right},
-		{Name: "", X: x, Y: q1, Class: class, Width: 0.75, Dashed: true, Right: right},
-		{Name: "", X: x, Y: q3, Class: class, Width: 0.75, Dashed: true, Right: right},
+		{X: x, Y: q3, Low: q1, Style: chart.Range, Class: class, Right: right},
+		{Name: name + " (median, quartiles shaded)", X: x, Y: med, Class: class, Width: 2, Right: right},
 	}
 }
 

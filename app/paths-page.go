@@ -242,10 +242,9 @@ func barrierPlot(res *experiment.PathsResult, parts map[int]*experiment.PathsPoi
 	for k, name := range []string{"straight line", "dropout-stable path", "half-dropout ΔL"} {
 		cls := fmt.Sprintf("c%d", k)
 		c.Series = append(c.Series,
-			chart.Series{Name: name + " (median)", X: w, Y: cols[3*k], Class: cls, Width: 2},
-			chart.Series{X: w, Y: cols[3*k], Style: chart.Points, Class: cls, Width: 6},
-			chart.Series{X: w, Y: cols[3*k+1], Class: cls, Width: 0.75, Dashed: true},
-			chart.Series{X: w, Y: cols[3*k+2], Class: cls, Width: 0.75, Dashed: true})
+			chart.Series{X: w, Y: cols[3*k+2], Low: cols[3*k+1], Style: chart.Range, Class: cls},
+			chart.Series{Name: name + " (median, quartiles shaded)", X: w, Y: cols[3*k], Class: cls, Width: 2},
+			chart.Series{X: w, Y: cols[3*k], Style: chart.Points, Class: cls, Width: 6})
 	}
 	return c
 }
