@@ -20,12 +20,18 @@ const slqQuery = "v=1&probes=4&epochs=100&steps=150"
 // [1, 4]), which a script overrides before the page loads. It reports
 // s/run (click to done) and lanczos-s/run (from the first Lanczos progress
 // to done: the probes, which run in parallel, and the assembly).
-func BenchmarkSLQPool(b *testing.B) {
+func BenchmarkSLQPool(b *testing.B) { benchmarkPool(b, slqQuery) }
+
+// BenchmarkDefaultPreset times the spectrum page's default preset, click to
+// histogram, on 1 and 2 workers.
+func BenchmarkDefaultPreset(b *testing.B) { benchmarkPool(b, "v=1") }
+
+func benchmarkPool(b *testing.B, query string) {
 	for _, workers := range []int{1, 2} {
 		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
 			tt := newTab(b, script(fmt.Sprintf(
 				`Object.defineProperty(navigator, 'hardwareConcurrency', {get: () => %d});`, workers)))
-			tt.open("/spectrum?" + slqQuery)
+			tt.open("/spectrum?" + query)
 			if got := eval[int](tt, `navigator.hardwareConcurrency`); got != workers {
 				b.Fatalf("navigator.hardwareConcurrency is %d, want the override %d", got, workers)
 			}
