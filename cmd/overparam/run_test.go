@@ -74,12 +74,12 @@ func TestStaticSiteUnderASubPath(t *testing.T) {
 	}
 	out := t.TempDir()
 	mustRun(t, "static", "-out", out, "-base", "/overparam", "-web", web)
-	for _, f := range []string{"index.html", "spectrum.html", "404.html", "app.js", "app-worker.js", "wasm_exec.js", "manifest.webmanifest", "web/app.wasm", "web/worker-spectrum.wasm", "web/worker-paths.wasm", "web/worker-doubledescent.wasm", "web/compute-worker.js", "web/data/digits.bin.gz"} {
+	for _, f := range []string{"index.html", "spectrum.html", "paths.html", "doubledescent.html", "404.html", "app.js", "app-worker.js", "wasm_exec.js", "manifest.webmanifest", "web/app.wasm", "web/worker-spectrum.wasm", "web/worker-paths.wasm", "web/worker-doubledescent.wasm", "web/compute-worker.js", "web/data/digits.bin.gz"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("the static site lacks %s", f)
 		}
 	}
-	for _, f := range []string{"index.html", "spectrum.html", "app.js", "app-worker.js", "manifest.webmanifest"} {
+	for _, f := range []string{"index.html", "spectrum.html", "paths.html", "doubledescent.html", "app.js", "app-worker.js", "manifest.webmanifest"} {
 		b, _ := os.ReadFile(filepath.Join(out, f))
 		page := string(b)
 		if !strings.Contains(page, "/overparam/") {
