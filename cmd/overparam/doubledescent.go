@@ -1,12 +1,10 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/overparam/overparam/compute/experiment"
@@ -38,31 +36,14 @@ func runDoubleDescent(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	start := time.Now()
-	last := time.Time{}
-	res, err := experiment.RunDoubleDescent(spec, experiment.Assets{Digits: web.DigitsGz}, func(p experiment.Progress) bool {
-		if !*quiet && time.Since(last) > 500*time.Millisecond {
-			last = time.Now()
-			fmt.Fprintf(stderr, "\r%-8s %d/%d   ", p.Phase, p.Done, p.Total)
-		}
-		return true
-	})
-	if !*quiet {
-		fmt.Fprintf(stderr, "\rdone in %.2f s        \n", time.Since(start).Seconds())
-	}
+	progress, done := progressPrinter(stderr, *quiet)
+	res, err := experiment.RunDoubleDescent(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
+	done()
 	if err != nil {
 		fmt.Fprintf(stderr, "overparam doubledescent: %v\n", err)
 		return 1
 	}
-	if *asJSON {
-		if err := json.NewEncoder(stdout).Encode(res); err != nil {
-			fmt.Fprintf(stderr, "overparam doubledescent: %v\n", err)
-			return 1
-		}
-		return 0
-	}
-	printDoubleDescent(stdout, res)
-	return 0
+	return output("doubledescent", res, *asJSON, stdout, stderr, printDoubleDescent)
 }
 
 // doubleDescentFlags registers the command's flags: one per spec key, bound

@@ -1,13 +1,11 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/overparam/overparam/compute/experiment"
 	"github.com/overparam/overparam/web"
@@ -37,31 +35,14 @@ func runPaths(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	start := time.Now()
-	last := time.Time{}
-	res, err := experiment.RunPaths(spec, experiment.Assets{Digits: web.DigitsGz}, func(p experiment.Progress) bool {
-		if !*quiet && time.Since(last) > 500*time.Millisecond {
-			last = time.Now()
-			fmt.Fprintf(stderr, "\r%-28s %d/%d   ", p.Phase, p.Done, p.Total)
-		}
-		return true
-	})
-	if !*quiet {
-		fmt.Fprintf(stderr, "\rdone in %.2f s%30s\n", time.Since(start).Seconds(), "")
-	}
+	progress, done := progressPrinter(stderr, *quiet)
+	res, err := experiment.RunPaths(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
+	done()
 	if err != nil {
 		fmt.Fprintf(stderr, "overparam paths: %v\n", err)
 		return 1
 	}
-	if *asJSON {
-		if err := json.NewEncoder(stdout).Encode(res); err != nil {
-			fmt.Fprintf(stderr, "overparam paths: %v\n", err)
-			return 1
-		}
-		return 0
-	}
-	printPaths(stdout, res)
-	return 0
+	return output("paths", res, *asJSON, stdout, stderr, printPaths)
 }
 
 // printPaths writes a human-readable summary of a result: the pair's path,

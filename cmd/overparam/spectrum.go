@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"time"
 
 	"github.com/overparam/overparam/compute/experiment"
 	"github.com/overparam/overparam/web"
@@ -31,18 +30,9 @@ func runSpectrum(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	start := time.Now()
-	last := time.Time{}
-	res, err := experiment.RunSpectrum(spec, experiment.Assets{Digits: web.DigitsGz}, func(p experiment.Progress) bool {
-		if !*quiet && time.Since(last) > 500*time.Millisecond {
-			last = time.Now()
-			fmt.Fprintf(stderr, "\r%-8s %d/%d   ", p.Phase, p.Done, p.Total)
-		}
-		return true
-	})
-	if !*quiet {
-		fmt.Fprintf(stderr, "\rdone in %.2f s        \n", time.Since(start).Seconds())
-	}
+	progress, done := progressPrinter(stderr, *quiet)
+	res, err := experiment.RunSpectrum(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
+	done()
 	if err != nil {
 		fmt.Fprintf(stderr, "overparam spectrum: %v\n", err)
 		return 1
@@ -53,16 +43,7 @@ func runSpectrum(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		if err := enc.Encode(res); err != nil {
-			fmt.Fprintf(stderr, "overparam spectrum: %v\n", err)
-			return 1
-		}
-		return 0
-	}
-	printSpectrum(stdout, res)
-	return 0
+	return output("spectrum", res, *asJSON, stdout, stderr, printSpectrum)
 }
 
 func writeJSON(path string, v any) error {
