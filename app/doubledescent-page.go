@@ -15,11 +15,12 @@ import (
 // ddDef describes the double-descent page.
 var ddDef = &experimentPage[experiment.DoubleDescent]{
 	path: PathDoubleDescent, name: "doubledescent", worker: "worker-doubledescent.wasm",
-	defaults: experiment.DefaultDoubleDescent,
-	presets:  ddPresets,
-	fields:   ddFields,
-	groups:   ddGroups,
-	relevant: func(s *experiment.DoubleDescent, key string) bool { return s.Uses(key) },
+	defaults:    experiment.DefaultDoubleDescent,
+	defaultsFor: experiment.DefaultDoubleDescentForQuery,
+	presets:     ddPresets,
+	fields:      ddFields,
+	groups:      ddGroups,
+	relevant:    func(s *experiment.DoubleDescent, key string) bool { return s.Uses(key) },
 	start: func(jobs Jobs, id int, spec experiment.DoubleDescent, emit func(Event), now func() time.Time) runner {
 		return startSweep(jobs, id, "doubledescent", spec, spec.Points(), decodeDD, emit, now)
 	},

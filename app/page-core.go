@@ -25,9 +25,12 @@ type experimentPage[S any] struct {
 	// "worker-spectrum.wasm" (built from wasm/worker/spectrum).
 	worker   string
 	defaults func() S
-	presets  []preset
-	fields   map[string]fieldInfo
-	groups   []fieldGroup
+	// defaultsFor, if set, gives the defaults a link query starts from
+	// (instead of defaults), e.g. the preset of the model it names.
+	defaultsFor func(query string) S
+	presets     []preset
+	fields      map[string]fieldInfo
+	groups      []fieldGroup
 	// relevant reports whether control key applies to spec (nil: all do).
 	relevant func(spec *S, key string) bool
 	start    func(jobs Jobs, id int, spec S, emit func(Event), now func() time.Time) runner
@@ -68,6 +71,9 @@ func (c *pageCore[S]) validator() interface{ Validate() error } {
 // load sets the controls from a link query.
 func (c *pageCore[S]) load(query string) {
 	c.spec = c.def.defaults()
+	if c.def.defaultsFor != nil {
+		c.spec = c.def.defaultsFor(query)
+	}
 	c.notices = experiment.ParseQuery(query, &c.spec)
 	c.corrects = map[string]string{}
 	c.validate()

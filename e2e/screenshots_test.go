@@ -62,6 +62,10 @@ func TestScreenshots(t *testing.T) {
 			return b
 		}},
 		{"phone-done.png", []tabSetup{chromedp.Emulate(device.IPhone12)}, doneShot},
+		{"paths-done.png", []tabSetup{desktop}, pageShot("/paths")},
+		{"paths-phone.png", []tabSetup{chromedp.Emulate(device.IPhone12)}, pageShot("/paths")},
+		{"doubledescent-done.png", []tabSetup{desktop}, pageShot("/doubledescent")},
+		{"doubledescent-mlp-dark.png", []tabSetup{desktop, darkMode()}, pageShot("/doubledescent?"+ddMLPQuery)},
 		{"dark-done.png", []tabSetup{desktop, darkMode()}, doneShot},
 	}
 	for _, s := range shots {
@@ -74,6 +78,18 @@ func TestScreenshots(t *testing.T) {
 			}
 			t.Logf("wrote %s (%d KB)", path, len(png)>>10)
 		})
+	}
+}
+
+// ddMLPQuery is the double-descent page's label-noise network preset.
+const ddMLPQuery = "v=1&model=mlp"
+
+// pageShot opens a page, waits for its run to finish and takes the full page.
+func pageShot(path string) func(tt *tab) []byte {
+	return func(tt *tab) []byte {
+		tt.open(path)
+		tt.waitStatus("done", runTimeout)
+		return tt.fullPage()
 	}
 }
 

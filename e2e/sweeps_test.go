@@ -28,7 +28,7 @@ var sweepCases = []sweepCase{
 	{"doubledescent", ddQuery, "overparam-doubledescent.json",
 		map[string]string{"dd": "path"},
 		func(q string) (any, error) {
-			s := experiment.DefaultDoubleDescent()
+			s := experiment.DefaultDoubleDescentForQuery(q)
 			experiment.ParseQuery(q, &s)
 			return experiment.RunDoubleDescent(s, experiment.Assets{Digits: web.DigitsGz}, nil)
 		}},

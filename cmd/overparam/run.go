@@ -69,7 +69,7 @@ var linkPages = map[string]linkRun{
 	"paths": specRun(experiment.DefaultPaths, func(s experiment.Paths) (any, error) {
 		return experiment.RunPaths(s, experiment.Assets{Digits: web.DigitsGz}, nil)
 	}),
-	"doubledescent": specRun(experiment.DefaultDoubleDescent, func(s experiment.DoubleDescent) (any, error) {
+	"doubledescent": specRunFrom(experiment.DefaultDoubleDescentForQuery, func(s experiment.DoubleDescent) (any, error) {
 		return experiment.RunDoubleDescent(s, experiment.Assets{Digits: web.DigitsGz}, nil)
 	}),
 }
@@ -77,8 +77,14 @@ var linkPages = map[string]linkRun{
 // specRun reads a link query into a spec of type S (from its defaults),
 // validates it and runs it.
 func specRun[S any](defaults func() S, run func(S) (any, error)) linkRun {
+	return specRunFrom(func(string) S { return defaults() }, run)
+}
+
+// specRunFrom is specRun with defaults that depend on the query, as the
+// page's (e.g. the preset of the model a link names).
+func specRunFrom[S any](defaults func(query string) S, run func(S) (any, error)) linkRun {
 	return func(query string, notice func(string)) (any, int, error) {
-		spec := defaults()
+		spec := defaults(query)
 		for _, n := range experiment.ParseQuery(query, &spec) {
 			notice(n)
 		}

@@ -1,6 +1,7 @@
 package experiment
 
 import (
+	"net/url"
 	"fmt"
 	"slices"
 	"strconv"
@@ -76,6 +77,15 @@ type DoubleDescent struct {
 // the linear model, whose min-norm test error peaks at p = n while optimal
 // ridge does not, in a couple of seconds in a browser.
 func DefaultDoubleDescent() DoubleDescent { return DefaultDoubleDescentFor("linear") }
+
+// DefaultDoubleDescentForQuery returns the defaults a link query starts
+// from: the preset of the model it names (so a short link such as
+// "model=mlp&noise=0" gets the network's widths, not the linear sizes).
+// Links the page writes name every key, so they read the same either way.
+func DefaultDoubleDescentForQuery(query string) DoubleDescent {
+	values, _ := url.ParseQuery(strings.TrimPrefix(query, "?"))
+	return DefaultDoubleDescentFor(strings.ToLower(strings.TrimSpace(values.Get("model"))))
+}
 
 // DefaultDoubleDescentFor returns the preset of model (linear, features,
 // mlp or lstd; anything else gives the linear preset). Every preset shows
