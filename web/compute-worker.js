@@ -4,15 +4,17 @@
 // from wasm/worker/<family>), runs it, and connects it to the page.
 //
 // Messages (the contract of app/pool and compute/job):
-//   page → worker: {body: "<request JSON text>"}
+//   page → worker: {body: "<request JSON text>"}, with MessagePorts
+//                  transferred for a sharded probe (event.ports): the
+//                  lead's channels to its helpers, or a helper's to its lead
 //   worker → page: {type, body: "<JSON text>"}, type one of "ready",
 //                  "progress", "partial", "result", "error" (sent by Go) and
 //                  "crash" (sent here, body {"error": "…"}), after which the
 //                  page must replace this worker.
 //
 // The Go program calls self.overparamListen(handle) once it listens; from
-// then on each request body is passed to handle(body). Requests that arrive
-// earlier are buffered. The Go program then posts "ready" itself.
+// then on each request body is passed to handle(body, ports). Requests that
+// arrive earlier are buffered. The Go program then posts "ready" itself.
 //
 // Every URL is resolved against this script's own URL, never the page's, so
 // the site works under a sub-path (https://host/repo/): the worker modules and
@@ -33,7 +35,7 @@
 
 	let crashed = false;
 	let handle = null; // the Go request handler, once Go listens
-	const pending = []; // request bodies that arrived before Go listened
+	const pending = []; // requests {body, ports} that arrived before Go listened
 	let output = ""; // the tail of what Go wrote to stdout/stderr
 
 	// crash tells the page, once, that this worker is dead.
@@ -70,9 +72,9 @@
 
 	// deliver passes one request to Go. A trap or an exited Go program
 	// surfaces here as an exception.
-	function deliver(body) {
+	function deliver(body, ports) {
 		try {
-			handle(body);
+			handle(body, ports);
 		} catch (err) {
 			crash(describe(err));
 		}
@@ -85,9 +87,9 @@
 		handle = fn;
 		// Deliver buffered requests after Go's call returns, not inside it.
 		queueMicrotask(() => {
-			for (const body of pending.splice(0)) {
+			for (const r of pending.splice(0)) {
 				if (handle) {
-					deliver(body);
+					deliver(r.body, r.ports);
 				}
 			}
 		});
@@ -98,10 +100,11 @@
 		if (crashed || !data || typeof data.body !== "string") {
 			return;
 		}
+		const ports = Array.from(event.ports || []);
 		if (handle) {
-			deliver(data.body);
+			deliver(data.body, ports);
 		} else {
-			pending.push(data.body);
+			pending.push({ body: data.body, ports });
 		}
 	});
 

@@ -1,6 +1,7 @@
 package pool
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -13,6 +14,7 @@ import (
 type fakeTransport struct {
 	mu      sync.Mutex
 	workers []*fakeWorker // every worker ever spawned, in order
+	links   int           // channels made by Link
 }
 
 // fakeWorker records what the pool did to one spawned worker.
@@ -22,6 +24,7 @@ type fakeWorker struct {
 	onError    func(msg string)
 	mu         sync.Mutex
 	posted     []string // request bodies, in order
+	ports      [][]any  // the ports posted with each request
 	terminated int      // calls of Terminate
 }
 
@@ -51,10 +54,26 @@ func (f *fakeTransport) worker(t *testing.T, i int) *fakeWorker {
 	return f.workers[i]
 }
 
-func (w *fakeWorker) Post(body string) {
+func (w *fakeWorker) Post(body string, ports []any) {
 	w.mu.Lock()
 	w.posted = append(w.posted, body)
+	w.ports = append(w.ports, ports)
 	w.mu.Unlock()
+}
+
+// Link returns the ends of a new fake channel, "link<k>a" and "link<k>b".
+func (f *fakeTransport) Link() (a, b any) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.links++
+	return fmt.Sprintf("link%da", f.links), fmt.Sprintf("link%db", f.links)
+}
+
+// portsOf returns the ports posted with each request so far.
+func (w *fakeWorker) portsOf() [][]any {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return slices.Clone(w.ports)
 }
 
 func (w *fakeWorker) Terminate() {

@@ -13,6 +13,9 @@ type Job struct {
 	on   func(typ, body string) // the Submit callback, or nil
 	slot *slot                  // the worker slot running the job, or nil
 	done bool                   // the terminal message has been queued
+
+	ports []any  // channel ends transferred with the request; cleared once posted
+	group *group // the group the job belongs to, or nil
 }
 
 // Cancel ends the job with MsgCanceled unless it has already ended. A queued
@@ -32,6 +35,14 @@ func (j *Job) Cancel() {
 
 // cancelLocked implements Cancel with p.mu held.
 func (p *Pool) cancelLocked(j *Job) {
+	p.abortLocked(j, MsgCanceled, "{}")
+	p.dispatchLocked()
+}
+
+// abortLocked ends j with typ and body unless it has ended: a queued job
+// leaves the queue, and a worker that has received the job's request is
+// terminated. The caller dispatches.
+func (p *Pool) abortLocked(j *Job, typ, body string) {
 	if j.done {
 		return
 	}
@@ -44,8 +55,7 @@ func (p *Pool) cancelLocked(j *Job) {
 			p.queue = slices.Delete(p.queue, i, i+1)
 		}
 	}
-	p.endLocked(j, MsgCanceled, "{}")
-	p.dispatchLocked()
+	p.endLocked(j, typ, body)
 }
 
 // delivery is one pending call of a job's callback.
@@ -71,10 +81,14 @@ func (p *Pool) endLocked(j *Job, typ, body string) {
 	p.sendLocked(j, typ, body)
 	j.done = true
 	j.body = ""
+	j.ports = nil
 	if s := j.slot; s != nil {
 		s.job = nil
 		s.posted = false
 		j.slot = nil
+	}
+	if j.group != nil && typ != MsgResult {
+		p.endGroupLocked(j.group, j, typ, body)
 	}
 }
 

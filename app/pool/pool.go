@@ -18,6 +18,12 @@
 // failures, with body {"error":"…"}) or MsgCanceled (body {}). After the
 // terminal message it is never called again.
 //
+// # Groups
+//
+// SubmitGroup runs a lead job and helper jobs together on distinct workers,
+// linked by direct channels (MessagePorts in the browser), for work that
+// one job spreads over several workers: a sharded Lanczos probe.
+//
 // # Concurrency
 //
 // Browsers deliver every callback on one event loop, but the pool is safe for
@@ -56,10 +62,19 @@ type Transport interface {
 	Spawn(index int, onMessage func(typ, body string), onError func(msg string)) Worker
 }
 
+// Linker is a Transport that can also connect two workers directly: Link
+// returns the two ends of a new channel (in the browser the ports of a
+// MessageChannel), each to be transferred to one worker with its request.
+// The pool never looks inside an end. SubmitGroup needs a Linker.
+type Linker interface {
+	Link() (a, b any)
+}
+
 // Worker is one running worker created by a Transport.
 type Worker interface {
-	// Post sends one request body (JSON text) to the worker.
-	Post(body string)
+	// Post sends one request body (JSON text) to the worker, transferring
+	// the channel ends ports (from Linker.Link; none for most jobs).
+	Post(body string, ports []any)
 	// Terminate stops the worker at once and releases its resources. No
 	// callback of the worker runs after Terminate returns.
 	Terminate()

@@ -113,14 +113,26 @@ func errorMessage(args []js.Value, url string) string {
 	return "the worker script " + url + " failed to load or start"
 }
 
-// Post sends {body} to the worker.
-func (ww *webWorker) Post(body string) {
+// Post sends {body} to the worker, transferring ports, which the worker
+// reads as event.ports.
+func (ww *webWorker) Post(body string, ports []any) {
 	if ww.terminated || ww.w.IsUndefined() {
 		return
 	}
 	msg := js.Global().Get("Object").New()
 	msg.Set("body", body)
-	ww.w.Call("postMessage", msg)
+	if len(ports) == 0 {
+		ww.w.Call("postMessage", msg)
+		return
+	}
+	ww.w.Call("postMessage", msg, ports)
+}
+
+// Link creates a MessageChannel and returns its two ports, through which
+// two workers exchange messages without passing through the page.
+func (webTransport) Link() (a, b any) {
+	ch := js.Global().Get("MessageChannel").New()
+	return ch.Get("port1"), ch.Get("port2")
 }
 
 // Terminate detaches the event handlers, so that no event already queued

@@ -28,8 +28,8 @@ func (s *slot) reset() {
 func (s *slot) postLocked() {
 	if j := s.job; j != nil && s.ready && !s.posted {
 		s.posted = true
-		s.w.Post(j.body)
-		j.body = ""
+		s.w.Post(j.body, j.ports)
+		j.body, j.ports = "", nil
 	}
 }
 
@@ -41,19 +41,37 @@ func (p *Pool) dispatchLocked() {
 		return
 	}
 	for len(p.queue) > 0 {
-		s := p.freeSlotLocked()
-		if s == nil {
+		// A group's members are queued together and start together.
+		need := 1
+		if g := p.queue[0].group; g != nil {
+			need = len(g.jobs)
+		}
+		if p.freeCountLocked() < need {
 			return
 		}
-		j := p.queue[0]
-		p.queue[0] = nil
-		p.queue = p.queue[1:]
-		s.job, j.slot = j, s
-		if s.w == nil {
-			p.spawnLocked(s)
+		for range need {
+			s := p.freeSlotLocked()
+			j := p.queue[0]
+			p.queue[0] = nil
+			p.queue = p.queue[1:]
+			s.job, j.slot = j, s
+			if s.w == nil {
+				p.spawnLocked(s)
+			}
+			s.postLocked()
 		}
-		s.postLocked()
 	}
+}
+
+// freeCountLocked returns the number of slots without a job.
+func (p *Pool) freeCountLocked() int {
+	n := 0
+	for _, s := range p.slots {
+		if s.job == nil {
+			n++
+		}
+	}
+	return n
 }
 
 // freeSlotLocked returns a slot without a job, preferring one whose worker

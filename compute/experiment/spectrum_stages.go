@@ -106,17 +106,18 @@ func TrainSpectrum(s Spectrum, assets Assets, progress func(Progress) bool) (*Tr
 // [0, Probes)) on the curvature at θ, which must be the trained parameters of
 // s. progress counts operator products of this probe.
 func ProbeSpectrum(s Spectrum, assets Assets, theta []float64, index int, progress func(Progress) bool) (*ProbeResult, error) {
-	st, err := s.setup(assets)
-	if err != nil {
-		return nil, err
-	}
+	return ProbeSpectrumSharded(s, assets, theta, index, nil, progress)
+}
+
+// checkProbe validates a probe stage's θ and index.
+func (s *Spectrum) checkProbe(st *spectrumSetup, theta []float64, index int) error {
 	if len(theta) != st.arch.NumParams() {
-		return nil, fmt.Errorf("θ has %d entries; the network of this spec has %d parameters", len(theta), st.arch.NumParams())
+		return fmt.Errorf("θ has %d entries; the network of this spec has %d parameters", len(theta), st.arch.NumParams())
 	}
 	if index < 0 || index >= s.Probes {
-		return nil, fmt.Errorf("probe %d is out of range; this spec has probes = %d", index, s.Probes)
+		return fmt.Errorf("probe %d is out of range; this spec has probes = %d", index, s.Probes)
 	}
-	return s.probe(s.curvature(st, theta), index, orTrue(progress))
+	return nil
 }
 
 func (s *Spectrum) curvature(st *spectrumSetup, theta []float64) *nn.Curvature {
@@ -131,9 +132,18 @@ func (s *Spectrum) densitySettings(n int) spectrum.DensitySettings {
 	return spectrum.DensitySettings{Steps: min(s.Steps, n), Probes: s.Probes, SigmaFrac: s.Sigma, Seed: s.Seed, MemoryBudget: MemoryLimit}
 }
 
+// probeOperator is the curvature a probe multiplies by: an nn.Curvature, or
+// a sharded one whose products are summed over workers.
+type probeOperator interface {
+	spectrum.Operator
+	// Products returns how many products the operator has computed.
+	Products() int
+}
+
 // probe runs probe index on op. Probe 0's Lanczos run also gives the
-// extreme eigenvalues, and the dense spectrum when asked.
-func (s *Spectrum) probe(op *nn.Curvature, index int, progress func(Progress) bool) (*ProbeResult, error) {
+// extreme eigenvalues, and the dense spectrum when asked, from the
+// whole-batch curvature full returns.
+func (s *Spectrum) probe(op probeOperator, full func() *nn.Curvature, index int, progress func(Progress) bool) (*ProbeResult, error) {
 	n := op.Dim()
 	ds := s.densitySettings(n)
 	before := op.Products()
@@ -143,6 +153,9 @@ func (s *Spectrum) probe(op *nn.Curvature, index int, progress func(Progress) bo
 	}
 	lz, err := spectrum.RunLanczos(op, spectrum.LanczosSettings{Steps: ds.Steps, Start: spectrum.ProbeVector(n, s.Seed, index, ds.Kind), MemoryBudget: MemoryLimit},
 		func(step, _ int) bool { return progress(Progress{Phase: phase, Done: step, Total: ds.Steps}) })
+	if sh, ok := op.(*shardedCurvature); ok && sh.err != nil {
+		err = sh.err // a helper failed: that, not the NaN product it left, is the cause
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s probe %d: %w", phase, index+1, err)
 	}
@@ -162,9 +175,14 @@ func (s *Spectrum) probe(op *nn.Curvature, index int, progress func(Progress) bo
 			if !progress(Progress{Phase: "dense", Done: 0, Total: n}) {
 				return nil, fmt.Errorf("dense: %w", spectrum.ErrCanceled)
 			}
-			h, _, err := nn.DenseCurvature(op)
+			c := full()
+			cBefore := c.Products()
+			h, _, err := nn.DenseCurvature(c)
 			if err != nil {
 				return nil, err
+			}
+			if probeOperator(c) != op {
+				before -= c.Products() - cBefore // count the dense products as the one-worker run does
 			}
 			r.Dense = spectrum.DenseEigenvalues(spectrum.Sym{N: n, Data: h})
 		}
@@ -245,7 +263,7 @@ func RunSpectrum(s Spectrum, assets Assets, progress func(Progress) bool) (*Spec
 	probes := make([]*ProbeResult, s.Probes)
 	for i := range probes {
 		offset := i * steps
-		probes[i], err = s.probe(op, i, func(p Progress) bool {
+		probes[i], err = s.probe(op, func() *nn.Curvature { return op }, i, func(p Progress) bool {
 			if p.Phase != "dense" {
 				p.Done, p.Total = offset+p.Done, steps*s.Probes
 			}

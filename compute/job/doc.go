@@ -16,4 +16,10 @@
 // "spectrum.train", then one "spectrum.probe" per probe vector (in
 // parallel), then "spectrum.assemble"; "spectrum.run" does it all in one
 // worker. The stages give the same bits as experiment.RunSpectrum.
+//
+// A probe can also be split over several workers (Request.Shards): its
+// "spectrum.probe" request leads, one "spectrum.shard" request per helper
+// serves partial Hessian-vector products, and the workers exchange vectors
+// directly over Env.Peers. Such a probe equals the one-worker probe to
+// about 1e-12 relative (experiment.ProbeSpectrumSharded).
 package job

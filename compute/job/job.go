@@ -24,12 +24,17 @@ const (
 // forwards them without decoding. Index selects one part of a staged run (a
 // probe, a sweep point), and Parts carries the parts to assemble.
 type Request struct {
-	Kind    string            `json:"kind"`
-	Spec    json.RawMessage   `json:"spec"`
-	Trained json.RawMessage   `json:"trained,omitempty"`
-	Index   int               `json:"index,omitempty"`
-	Probes  []json.RawMessage `json:"probes,omitempty"`
-	Parts   []json.RawMessage `json:"parts,omitempty"`
+	Kind    string          `json:"kind"`
+	Spec    json.RawMessage `json:"spec"`
+	Trained json.RawMessage `json:"trained,omitempty"`
+	Index   int             `json:"index,omitempty"`
+	// Shards > 1 splits a probe's training samples over that many workers:
+	// the probe request is the lead (shard 0), and one "spectrum.shard"
+	// request per other Shard serves its partial products (see Env.Peers).
+	Shard  int               `json:"shard,omitempty"`
+	Shards int               `json:"shards,omitempty"`
+	Probes []json.RawMessage `json:"probes,omitempty"`
+	Parts  []json.RawMessage `json:"parts,omitempty"`
 }
 
 // Encode returns the request as JSON.
@@ -66,7 +71,14 @@ type Failure struct {
 type Env struct {
 	// Digits returns the MNIST subset asset, web/data/digits.bin.gz.
 	Digits func() ([]byte, error)
+	// Peers are the direct channels of a sharded probe: for its lead, one
+	// per helper in shard order; for a helper, one, to the lead. In the
+	// browser they are MessagePorts between workers (wasm/worker/serve).
+	Peers []Peer
 }
+
+// Peer is a channel between the workers of a sharded probe.
+type Peer = experiment.Peer
 
 // Post sends one message of type typ with a JSON body.
 type Post func(typ string, body []byte)

@@ -2,6 +2,7 @@ package job
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sync"
 
@@ -15,6 +16,10 @@ const (
 	KindSpectrumProbe    = "spectrum.probe"
 	KindSpectrumAssemble = "spectrum.assemble"
 	KindSpectrumRun      = "spectrum.run"
+	// KindSpectrumShard is a helper of a probe split into Shards: it serves
+	// the partial products of shard Shard to its lead over Env.Peers[0]
+	// until the lead is done, then ends with an experiment.ShardResult.
+	KindSpectrumShard = "spectrum.shard"
 )
 
 // RegisterSpectrum registers the spectrum request kinds. A worker module registers
@@ -24,10 +29,14 @@ func RegisterSpectrum() { onceSpectrum.Do(registerSpectrum) }
 var onceSpectrum sync.Once
 
 func registerSpectrum() {
-	for _, kind := range []string{KindSpectrumTrain, KindSpectrumProbe, KindSpectrumAssemble, KindSpectrumRun} {
+	for _, kind := range []string{KindSpectrumTrain, KindSpectrumProbe, KindSpectrumAssemble, KindSpectrumRun, KindSpectrumShard} {
 		register(kind, handleSpectrum)
 	}
 }
+
+// errPeers is a sharded request without one channel per other shard: the
+// lead needs one per helper, a helper one to its lead.
+var errPeers = errors.New("bad request: a probe in shards needs one channel per other shard (a helper: one, to its lead), which this worker was not given")
 
 func handleSpectrum(req Request, env Env, progress func(experiment.Progress) bool) (any, error) {
 	var spec experiment.Spectrum
@@ -38,20 +47,28 @@ func handleSpectrum(req Request, env Env, progress func(experiment.Progress) boo
 	if err != nil {
 		return nil, err
 	}
-	switch req.Kind {
-	case KindSpectrumTrain:
+	if req.Kind == KindSpectrumTrain {
 		return experiment.TrainSpectrum(spec, a, progress)
+	}
+	if req.Kind == KindSpectrumRun {
+		return experiment.RunSpectrum(spec, a, progress)
+	}
+	var tr experiment.Trained
+	if err := json.Unmarshal(req.Trained, &tr); err != nil {
+		return nil, fmt.Errorf("bad request: trained: %w", err)
+	}
+	switch req.Kind {
 	case KindSpectrumProbe:
-		var tr experiment.Trained
-		if err := json.Unmarshal(req.Trained, &tr); err != nil {
-			return nil, fmt.Errorf("bad request: trained: %w", err)
+		if len(env.Peers) != max(req.Shards, 1)-1 {
+			return nil, errPeers
 		}
-		return experiment.ProbeSpectrum(spec, a, tr.Theta, req.Index, progress)
-	case KindSpectrumAssemble:
-		var tr experiment.Trained
-		if err := json.Unmarshal(req.Trained, &tr); err != nil {
-			return nil, fmt.Errorf("bad request: trained: %w", err)
+		return experiment.ProbeSpectrumSharded(spec, a, tr.Theta, req.Index, env.Peers, progress)
+	case KindSpectrumShard:
+		if len(env.Peers) != 1 {
+			return nil, errPeers
 		}
+		return experiment.ServeShard(spec, a, tr.Theta, req.Shard, req.Shards, env.Peers[0])
+	default:
 		probes := make([]*experiment.ProbeResult, len(req.Probes))
 		for i, raw := range req.Probes {
 			if err := json.Unmarshal(raw, &probes[i]); err != nil {
@@ -59,7 +76,5 @@ func handleSpectrum(req Request, env Env, progress func(experiment.Progress) boo
 			}
 		}
 		return experiment.AssembleSpectrum(spec, &tr, probes)
-	default:
-		return experiment.RunSpectrum(spec, a, progress)
 	}
 }

@@ -5,7 +5,9 @@
 // the request kinds of its experiment family and calls Main; web/
 // compute-worker.js runs it inside a dedicated Web Worker. It is glue
 // only: each request body from the page goes to compute/job.Handle, and
-// whatever Handle posts goes back to the page as {type, body}. Requests run
+// whatever Handle posts goes back to the page as {type, body}. The
+// MessagePorts transferred with a request (a sharded probe's channels
+// between workers) become its job.Env.Peers (peer.go). Requests run
 // one at a time on one goroutine, so Handle may block, for example on
 // Env.Digits, which awaits the browser's fetch through a channel.
 //
@@ -36,24 +38,38 @@ func Main(register ...func()) {
 		r()
 	}
 	useSIMD()
-	requests := make(chan []byte, 4)
+	type request struct {
+		body  []byte
+		peers []*portPeer
+	}
+	requests := make(chan request, 4)
 	listen := js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) == 0 || args[0].Type() != js.TypeString {
 			return nil
 		}
+		r := request{body: []byte(args[0].String())}
+		if len(args) > 1 {
+			r.peers = peers(args[1]) // listen at once: a peer may already be sending
+		}
 		// The page sends one job at a time, so the buffer never fills; a
 		// send must not block inside a JS callback.
 		select {
-		case requests <- []byte(args[0].String()):
+		case requests <- r:
 		default:
+			release(r.peers)
 			post("error", []byte(`{"error":"worker: a request arrived while another was running"}`))
 		}
 		return nil
 	})
-	env := job.Env{Digits: (&cache{url: resolve(digitsPath)}).digits}
+	digits := (&cache{url: resolve(digitsPath)}).digits
 	go func() {
-		for req := range requests {
-			job.Handle(req, env, post)
+		for r := range requests {
+			env := job.Env{Digits: digits}
+			for _, p := range r.peers {
+				env.Peers = append(env.Peers, p)
+			}
+			job.Handle(r.body, env, post)
+			release(r.peers)
 		}
 	}()
 	js.Global().Call("overparamListen", listen)

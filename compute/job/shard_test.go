@@ -1,0 +1,113 @@
+package job
+
+import (
+	"encoding/json"
+	"errors"
+	"math"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/overparam/overparam/compute/experiment"
+)
+
+// chanPeer is an in-process Peer: Go channels in place of the browser's
+// MessagePorts. Sends never block, like postMessage.
+type chanPeer struct{ in, out chan []float64 }
+
+func peerPair() (a, b chanPeer) {
+	x, y := make(chan []float64, 64), make(chan []float64, 64)
+	return chanPeer{x, y}, chanPeer{y, x}
+}
+
+func (p chanPeer) Send(v []float64) error { p.out <- append([]float64{}, v...); return nil }
+func (p chanPeer) Recv() ([]float64, error) {
+	v, ok := <-p.in
+	if !ok {
+		return nil, errors.New("the peer's worker is gone")
+	}
+	return v, nil
+}
+
+// Truth: the one-worker "spectrum.probe" request. The same probe led by one
+// request and served by two "spectrum.shard" requests, all through Handle
+// and JSON as the workers run them, gives the same quadrature rule to 1e-12
+// relative to its scale, and each helper ends with its ShardResult.
+func TestAProbeShardedOverThreeWorkersEqualsTheOneWorkerProbe(t *testing.T) {
+	const tol = 1e-12
+	spec := smallSpec()
+	tr := terminal(t, run(t, request(KindSpectrumTrain, spec, nil, 0, nil), Env{}))
+	raw, _ := json.Marshal(spec)
+	want := terminal(t, run(t, request(KindSpectrumProbe, spec, tr.body, 0, nil), Env{}))
+
+	const shards = 3
+	var leads []Peer
+	helpers := make([]message, shards-1)
+	var wg sync.WaitGroup
+	for s := 1; s < shards; s++ {
+		lead, helper := peerPair()
+		leads = append(leads, lead)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			req := Request{Kind: KindSpectrumShard, Spec: raw, Trained: tr.body, Shard: s, Shards: shards}.Encode()
+			var msgs []message
+			Handle(req, Env{Peers: []Peer{helper}}, func(typ string, body []byte) { msgs = append(msgs, message{typ, body}) })
+			helpers[s-1] = msgs[len(msgs)-1]
+		}()
+	}
+	req := Request{Kind: KindSpectrumProbe, Spec: raw, Trained: tr.body, Index: 0, Shards: shards}.Encode()
+	got := terminal(t, run(t, req, Env{Peers: leads}))
+	wg.Wait()
+	if got.typ != TypeResult {
+		t.Fatalf("the sharded probe failed: %s", got.body)
+	}
+	var a, b experiment.ProbeResult
+	if json.Unmarshal(got.body, &a) != nil || json.Unmarshal(want.body, &b) != nil {
+		t.Fatal("cannot decode the probe results")
+	}
+	for _, c := range []struct {
+		name string
+		x, y []float64
+	}{{"nodes", a.Nodes, b.Nodes}, {"weights", a.Weights, b.Weights}, {"top", a.Top, b.Top}} {
+		if len(c.x) != len(c.y) {
+			t.Fatalf("%s: %d vs %d values", c.name, len(c.x), len(c.y))
+		}
+		diff, scale := 0.0, 0.0
+		for i := range c.x {
+			diff, scale = max(diff, math.Abs(c.x[i]-c.y[i])), max(scale, math.Abs(c.y[i]))
+		}
+		if diff > tol*scale {
+			t.Errorf("%s differ by %.3g of their scale %.3g; want ≤ %g", c.name, diff/scale, scale, tol)
+		}
+	}
+	for s, h := range helpers {
+		var r experiment.ShardResult
+		if h.typ != TypeResult || json.Unmarshal(h.body, &r) != nil || r.Shard != s+1 || r.Products != a.Steps {
+			t.Errorf("helper %d ended with %s %s; want its ShardResult with %d products", s+1, h.typ, h.body, a.Steps)
+		}
+	}
+}
+
+// Truth: the protocol's contract — a sharded request without its channels
+// ends in one clear error.
+func TestShardedRequestsWithoutPeersFailClearly(t *testing.T) {
+	spec := smallSpec()
+	raw, _ := json.Marshal(spec)
+	trained := json.RawMessage(`{"theta":[1]}`)
+	for _, c := range []struct {
+		name string
+		req  Request
+		want string
+	}{
+		{"a lead without peers", Request{Kind: KindSpectrumProbe, Spec: raw, Trained: trained, Shards: 2}, "needs one channel per other shard"},
+		{"a helper without its lead", Request{Kind: KindSpectrumShard, Spec: raw, Trained: trained, Shard: 1, Shards: 2}, "needs one channel per other shard"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			end := terminal(t, run(t, c.req.Encode(), Env{}))
+			if end.typ != TypeError || !strings.Contains(string(end.body), c.want) {
+				t.Errorf("got %s %s; want an error containing %q", end.typ, end.body, c.want)
+			}
+		})
+	}
+}
