@@ -39,5 +39,11 @@ type poolJobs struct{ p *pool.Pool }
 
 func (j poolJobs) Submit(body string, on func(typ, body string)) Job { return j.p.Submit(body, on) }
 
-// PoolJobs runs jobs on a pool of compute workers.
+func (j poolJobs) Workers() int { return j.p.Size() }
+
+func (j poolJobs) SubmitGroup(lead string, helpers []string, on func(typ, body string)) Job {
+	return j.p.SubmitGroup(lead, helpers, on)
+}
+
+// PoolJobs runs jobs on a pool of compute workers; it is a GroupJobs.
 func PoolJobs(p *pool.Pool) Jobs { return poolJobs{p} }

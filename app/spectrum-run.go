@@ -20,6 +20,16 @@ type Jobs interface {
 // Job is a submitted request.
 type Job interface{ Cancel() }
 
+// GroupJobs are Jobs that can also run a lead job with helpers, all at once
+// on distinct workers linked by direct channels (pool.Pool.SubmitGroup);
+// on sees the lead's messages, and canceling the returned Job cancels them
+// all. Workers is the number of workers.
+type GroupJobs interface {
+	Jobs
+	Workers() int
+	SubmitGroup(lead string, helpers []string, on func(typ, body string)) Job
+}
+
 // spectrumRun drives one spectrum run through the workers: train, then one
 // job per probe (in parallel), then assemble; with Before, a pipeline for
 // the spectrum at initialisation runs beside it, and with Repeats one per
@@ -38,6 +48,9 @@ type spectrumRun struct {
 	probeTotal  int
 	probesStart time.Time
 	initial     bool // pipeline 1 is the spectrum at initialisation
+	// shards > 1 splits each probe's Hessian-vector products over that many
+	// workers, when there are fewer probes than workers.
+	shards int
 }
 
 // pipeline is one spectrum computation: its spec and what came back.
@@ -71,11 +84,31 @@ func startSpectrum(jobs Jobs, id int, spec experiment.Spectrum, emit func(Event)
 		r.probeTotal += steps * s.Probes
 		r.pipelines = append(r.pipelines, &pipeline{index: i, spec: s, specRaw: raw, probes: make([]json.RawMessage, s.Probes), left: s.Probes})
 	}
+	r.shards = shardsFor(jobs, r.pipelines)
 	r.send(Event{Kind: EvStart})
 	for _, p := range r.pipelines {
 		r.submit(p, job.Request{Kind: job.KindSpectrumTrain, Spec: p.specRaw}, "training", r.onTrained(p))
 	}
 	return r
+}
+
+// shardsFor returns how many workers each probe of pipelines gets: all the
+// workers split evenly among the probes when they are fewer, else 1. A
+// sharded probe equals the one-worker probe to about 1e-12 relative
+// (experiment.ProbeSpectrumSharded), so a run with probes ≥ workers stays
+// bit-identical to the CLI's.
+func shardsFor(jobs Jobs, pipelines []*pipeline) int {
+	g, ok := jobs.(GroupJobs)
+	if !ok {
+		return 1
+	}
+	probes, samples := 0, experiment.MaxShards
+	for _, p := range pipelines {
+		probes += p.spec.Probes
+		samples = min(samples, p.spec.Samples)
+	}
+	shards := min(g.Workers()/max(probes, 1), experiment.MaxShards, samples)
+	return max(shards, 1)
 }
 
 // Cancel stops every job of the run at once.
@@ -118,7 +151,29 @@ func (r *spectrumRun) submit(p *pipeline, req job.Request, stage string, done fu
 	if r.ended {
 		return
 	}
-	j := r.jobs.Submit(string(req.Encode()), func(typ, body string) {
+	r.live = append(r.live, r.jobs.Submit(string(req.Encode()), r.route(p, req, stage, done)))
+}
+
+// submitSharded submits probe req split over r.shards workers: req leads
+// and one "spectrum.shard" job per other shard helps.
+func (r *spectrumRun) submitSharded(p *pipeline, req job.Request, stage string, done func(body string)) {
+	if r.ended {
+		return
+	}
+	req.Shards = r.shards
+	var helpers []string
+	for s := 1; s < r.shards; s++ {
+		h := job.Request{Kind: job.KindSpectrumShard, Spec: req.Spec, Trained: req.Trained, Index: req.Index, Shard: s, Shards: r.shards}
+		helpers = append(helpers, string(h.Encode()))
+	}
+	g := r.jobs.(GroupJobs)
+	r.live = append(r.live, g.SubmitGroup(string(req.Encode()), helpers, r.route(p, req, stage, done)))
+}
+
+// route returns the callback of job req: progress and partial go to the
+// run, the result to done, failures to fail.
+func (r *spectrumRun) route(p *pipeline, req job.Request, stage string, done func(body string)) func(typ, body string) {
+	return func(typ, body string) {
 		if r.ended {
 			return
 		}
@@ -145,8 +200,7 @@ func (r *spectrumRun) submit(p *pipeline, req job.Request, stage string, done fu
 		default:
 			r.fail(stage, fmt.Sprintf("unexpected worker message %q", typ))
 		}
-	})
-	r.live = append(r.live, j)
+	}
 }
 
 // progress reports training progress as the worker gave it, and the probes'
@@ -182,7 +236,12 @@ func (r *spectrumRun) onTrained(p *pipeline) func(string) {
 		}
 		for i := range p.probes {
 			stage := fmt.Sprintf("Lanczos probe %d of %d", i+1, len(p.probes))
-			r.submit(p, job.Request{Kind: job.KindSpectrumProbe, Spec: p.specRaw, Trained: p.trained, Index: i}, stage, r.onProbe(p, i))
+			req := job.Request{Kind: job.KindSpectrumProbe, Spec: p.specRaw, Trained: p.trained, Index: i}
+			if r.shards > 1 {
+				r.submitSharded(p, req, stage, r.onProbe(p, i))
+			} else {
+				r.submit(p, req, stage, r.onProbe(p, i))
+			}
 		}
 	}
 }

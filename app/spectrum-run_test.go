@@ -24,6 +24,7 @@ type fakeJob struct {
 	body     string
 	on       func(typ, body string)
 	canceled bool
+	helpers  []string // a group's helpers (groupJobs)
 }
 
 func (f *fakeJobs) Submit(body string, on func(typ, body string)) Job {
@@ -49,7 +50,9 @@ func (f *fakeJobs) step() bool {
 	f.queue = append(f.queue[:i], f.queue[i+1:]...)
 	if !j.canceled {
 		f.ran++
-		job.Handle([]byte(j.body), job.Env{}, func(typ string, body []byte) { j.on(typ, string(body)) })
+		peers, wait := runGroup(j.helpers)
+		job.Handle([]byte(j.body), job.Env{Peers: peers}, func(typ string, body []byte) { j.on(typ, string(body)) })
+		wait()
 	}
 	return true
 }

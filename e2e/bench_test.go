@@ -22,6 +22,18 @@ const slqQuery = "v=1&probes=4&epochs=100&steps=150"
 // to done: the probes, which run in parallel, and the assembly).
 func BenchmarkSLQPool(b *testing.B) { benchmarkPool(b, slqQuery) }
 
+// shardQuery1 is a single-probe spectrum whose Hessian-vector products are
+// heavy (4000 samples, 256 hidden units, ≈20 ms each in the browser): on 2
+// workers the app splits each product over both (app.shardsFor), so
+// lanczos-s/run measures the speed-up of the data-parallel products. On the
+// default network a product takes ≈1.7 ms, about what the two messages
+// between the workers cost, and sharding gains nothing there.
+const shardQuery1 = "v=1&probes=1&samples=4000&hidden=256&epochs=5&steps=100"
+
+// BenchmarkSLQSharded times a one-probe run on 1 and 2 workers, as
+// BenchmarkSLQPool does; on 2 workers the probe is sharded.
+func BenchmarkSLQSharded(b *testing.B) { benchmarkPool(b, shardQuery1) }
+
 // BenchmarkDefaultPreset times the spectrum page's default preset, click to
 // histogram, on 1 and 2 workers.
 func BenchmarkDefaultPreset(b *testing.B) { benchmarkPool(b, "v=1") }
