@@ -11,9 +11,10 @@ BENCHTIME ?= 1s
 
 all: build
 
-# The browser's two WebAssembly modules: without debug info (-s -w), they are
-# about 30% smaller; see BENCHMARKS.md for their sizes.
-WASMFLAGS := -trimpath -ldflags="-s -w"
+# The browser's WebAssembly modules: without debug info (-s -w), they are
+# about 30% smaller, and without inlining inside encoding/json and fmt (which
+# never run in a hot loop) another 25 kB gzipped; see BENCHMARKS.md.
+WASMFLAGS := -trimpath -ldflags="-s -w" -gcflags=encoding/json=-l -gcflags=fmt=-l
 
 ## build: the native CLI (bin/overparam) and the browser's wasm modules (web/app.wasm, web/worker-*.wasm)
 build: wasm

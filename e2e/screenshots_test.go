@@ -65,7 +65,7 @@ func TestScreenshots(t *testing.T) {
 		{"paths-done.png", []tabSetup{desktop}, pageShot("/paths")},
 		{"paths-phone.png", []tabSetup{chromedp.Emulate(device.IPhone12)}, pageShot("/paths")},
 		{"doubledescent-done.png", []tabSetup{desktop}, pageShot("/doubledescent")},
-		{"doubledescent-mlp-dark.png", []tabSetup{desktop, darkMode()}, pageShot("/doubledescent?"+ddMLPQuery)},
+		{"doubledescent-mlp-dark.png", []tabSetup{desktop, darkMode()}, pageShot("/doubledescent?" + ddMLPQuery)},
 		{"dark-done.png", []tabSetup{desktop, darkMode()}, doneShot},
 	}
 	for _, s := range shots {

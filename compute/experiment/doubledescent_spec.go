@@ -1,8 +1,8 @@
 package experiment
 
 import (
-	"net/url"
 	"fmt"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
