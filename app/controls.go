@@ -26,23 +26,36 @@ type slider struct {
 	Log            bool
 }
 
+// sliderSteps is the number of slider positions. The range input always
+// runs over 0…100, the browser's default range, so its value is valid
+// whatever order go-app sets its attributes in (a value set before a
+// negative min would be clamped); positions map to values here.
+const sliderSteps = 100
+
 // sliderInput renders the range input of a field: its position is the
-// value (or its log10), and releasing it sets the value.
+// value (or its log10) on the slider's scale, and releasing it sets the
+// value, rounded to the slider's step.
 func sliderInput(key, value string, sl *slider, onChange func(key, value string)) app.UI {
 	v, _ := strconv.ParseFloat(value, 64)
-	pos := v
+	u := v
 	if sl.Log {
-		pos = sl.Min
+		u = sl.Min
 		if v > 0 {
-			pos = math.Log10(v)
+			u = math.Log10(v)
 		}
 	}
+	pos := math.Round(sliderSteps * (u - sl.Min) / (sl.Max - sl.Min))
+	pos = math.Max(0, math.Min(sliderSteps, pos))
 	return app.Input().Type("range").ID("f-"+key+"-slider").Aria("label", key+" slider").
-		Attr("min", sl.Min).Attr("max", sl.Max).Attr("step", sl.Step).Value(strconv.FormatFloat(pos, 'g', 6, 64)).
+		Attr("min", 0).Attr("max", sliderSteps).Attr("step", 1).Value(strconv.Itoa(int(pos))).
 		OnChange(func(ctx app.Context, e app.Event) {
-			x, err := strconv.ParseFloat(ctx.JSSrc().Get("value").String(), 64)
+			p, err := strconv.ParseFloat(ctx.JSSrc().Get("value").String(), 64)
 			if err != nil {
 				return
+			}
+			x := sl.Min + p/sliderSteps*(sl.Max-sl.Min)
+			if sl.Step > 0 {
+				x = math.Round(x/sl.Step) * sl.Step
 			}
 			if sl.Log {
 				x = math.Pow(10, x)

@@ -30,7 +30,7 @@ func runStatus(s RunState) app.UI {
 	case Failed:
 		line = "The run stopped."
 	}
-	return app.Section().Class("panel status").ID("run-status").Aria("live", "polite").DataSet("status", s.Status.String()).Body(
+	return app.Section().Class("panel status").ID("run-status").Aria("live", "polite").DataSet("status", s.Status.String()).DataSet("run", s.Run).Body(
 		app.Div().Class("status-line").Body(
 			app.Span().Class("badge "+s.Status.String()).Text(s.Status.String()),
 			app.Span().Text(line),

@@ -91,8 +91,7 @@ func TestHoverReadoutAndPins(t *testing.T) {
 	}
 
 	tt.click("#pin")
-	tt.click("#preset-classes3")
-	tt.waitStatus("done", runTimeout)
+	tt.clickRun("#preset-classes3")
 	if n := eval[int](tt, `document.querySelectorAll('#pins .pin').length`); n != 1 {
 		t.Errorf("%d pinned runs shown, want 1", n)
 	}

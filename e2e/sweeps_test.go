@@ -110,9 +110,7 @@ func TestSweepPresetsRunAndLinksRoundTrip(t *testing.T) {
 			defer tt.checkClean(t)
 			tt.open("/" + c.page + "?v=1") // the defaults
 			tt.waitStatus("done", runTimeout)
-			tt.click("#preset-" + c.preset)
-			tt.waitFor("the preset's run to start", `document.querySelector('#preset-`+c.preset+`.primary') !== null`, 10*time.Second)
-			tt.waitStatus("done", runTimeout)
+			tt.clickRun("#preset-" + c.preset)
 			for _, id := range c.charts {
 				if n := eval[int](tt, `document.querySelectorAll('#chart-`+id+` svg path, #chart-`+id+` svg circle').length`); n == 0 {
 					t.Errorf("preset %s: chart %s is empty", c.preset, id)

@@ -271,3 +271,14 @@ func (tt *tab) checkClean(t *testing.T) {
 		t.Logf("%d requests, all local", len(reqs))
 	})
 }
+
+// clickRun clicks an element that starts a run (Run, a preset) and waits
+// until that new run has finished: the status's data-run id must change
+// first, so a finished earlier run is never mistaken for it.
+func (tt *tab) clickRun(sel string) {
+	tt.tb.Helper()
+	before := eval[string](tt, `document.querySelector('#run-status')?.dataset.run ?? ''`)
+	tt.click(sel)
+	tt.waitFor("a new run after clicking "+sel, fmt.Sprintf(`(document.querySelector('#run-status')?.dataset.run ?? '') !== %q`, before), 10*time.Second)
+	tt.waitStatus("done", runTimeout)
+}
