@@ -3,7 +3,6 @@ package app
 import (
 	"encoding/json"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/overparam/overparam/compute/experiment"
@@ -35,13 +34,8 @@ type GroupJobs interface {
 // the spectrum at initialisation runs beside it, and with Repeats one per
 // further seed. It turns the workers' messages into Events.
 type spectrumRun struct {
-	jobs  Jobs
-	id    int
-	emit  func(Event)
-	now   func() time.Time
-	spec  experiment.Spectrum
-	ended bool
-	live  []Job
+	runCore
+	spec experiment.Spectrum
 
 	pipelines   []*pipeline
 	probeDone   map[[2]int]int // (pipeline, probe) → products done
@@ -67,7 +61,7 @@ type pipeline struct {
 // startSpectrum submits the run of spec and returns it; emit receives its
 // events, stamped with id.
 func startSpectrum(jobs Jobs, id int, spec experiment.Spectrum, emit func(Event), now func() time.Time) *spectrumRun {
-	r := &spectrumRun{jobs: jobs, id: id, emit: emit, now: now, spec: spec, probeDone: map[[2]int]int{}}
+	r := &spectrumRun{runCore: runCore{jobs: jobs, id: id, emit: emit, now: now}, spec: spec, probeDone: map[[2]int]int{}}
 	// Pipelines, in the order RunSpectrum computes them: the run, the run at
 	// initialisation, the other seeds.
 	specs := []experiment.Spectrum{spec}
@@ -111,47 +105,13 @@ func shardsFor(jobs Jobs, pipelines []*pipeline) int {
 	return max(shards, 1)
 }
 
-// Cancel stops every job of the run at once.
-func (r *spectrumRun) Cancel() {
-	if r.ended {
-		return
-	}
-	r.stop()
-	r.send(Event{Kind: EvCancel})
-}
-
-func (r *spectrumRun) stop() {
-	r.ended = true
-	for _, j := range r.live {
-		j.Cancel()
-	}
-	r.live = nil
-}
-
-func (r *spectrumRun) send(e Event) {
-	e.Run = r.id
-	e.At = r.now()
-	r.emit(e)
-}
-
-func (r *spectrumRun) fail(stage, msg string) {
-	if r.ended {
-		return
-	}
-	r.stop()
-	if !strings.HasPrefix(msg, stage) {
-		msg = stage + ": " + msg
-	}
-	r.send(Event{Kind: EvFail, Message: msg})
-}
-
 // submit sends req and routes its messages: progress and partial to the
 // run, the result to done, failures to fail.
 func (r *spectrumRun) submit(p *pipeline, req job.Request, stage string, done func(body string)) {
 	if r.ended {
 		return
 	}
-	r.live = append(r.live, r.jobs.Submit(string(req.Encode()), r.route(p, req, stage, done)))
+	r.track(r.jobs.Submit(string(req.Encode()), r.route(p, req, stage, done)))
 }
 
 // submitSharded submits probe req split over r.shards workers: req leads
@@ -167,40 +127,17 @@ func (r *spectrumRun) submitSharded(p *pipeline, req job.Request, stage string, 
 		helpers = append(helpers, string(h.Encode()))
 	}
 	g := r.jobs.(GroupJobs)
-	r.live = append(r.live, g.SubmitGroup(string(req.Encode()), helpers, r.route(p, req, stage, done)))
+	r.track(g.SubmitGroup(string(req.Encode()), helpers, r.route(p, req, stage, done)))
 }
 
-// route returns the callback of job req: progress and partial go to the
-// run, the result to done, failures to fail.
+// route returns the callback of job req: progress and (the main
+// pipeline's) training points go to the run, the result to done.
 func (r *spectrumRun) route(p *pipeline, req job.Request, stage string, done func(body string)) func(typ, body string) {
-	return func(typ, body string) {
-		if r.ended {
-			return
+	return r.handler(stage, func(s job.Status) { r.progress(p, req, s) }, func(part job.Partial) {
+		if p.index == 0 {
+			r.send(Event{Kind: EvPoints, Points: part.Points})
 		}
-		switch typ {
-		case job.TypeProgress:
-			var s job.Status
-			if json.Unmarshal([]byte(body), &s) == nil {
-				r.progress(p, req, s)
-			}
-		case job.TypePartial:
-			var part job.Partial
-			if p.index == 0 && json.Unmarshal([]byte(body), &part) == nil {
-				r.send(Event{Kind: EvPoints, Points: part.Points})
-			}
-		case job.TypeResult:
-			done(body)
-		case job.TypeError:
-			var f job.Failure
-			if json.Unmarshal([]byte(body), &f) != nil || f.Error == "" {
-				f.Error = "the worker failed without a message"
-			}
-			r.fail(stage, f.Error)
-		case "canceled":
-		default:
-			r.fail(stage, fmt.Sprintf("unexpected worker message %q", typ))
-		}
-	}
+	}, done)
 }
 
 // progress reports training progress as the worker gave it, and the probes'
@@ -282,7 +219,6 @@ func (r *spectrumRun) onAssembled(p *pipeline) func(string) {
 			r.fail("encoding the result", err.Error())
 			return
 		}
-		r.ended, r.live = true, nil
-		r.send(Event{Kind: EvResult, Result: final, ResultJSON: string(raw)})
+		r.finish(final, string(raw))
 	}
 }

@@ -3,7 +3,6 @@ package app
 import (
 	"encoding/json"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/overparam/overparam/compute/job"
@@ -14,27 +13,22 @@ import (
 // finish, as EvPart events), then one job assembles them. decode turns the
 // assembled JSON into the page's result type.
 type sweepRun struct {
-	jobs   Jobs
-	id     int
+	runCore
 	name   string
 	spec   json.RawMessage
-	emit   func(Event)
-	now    func() time.Time
 	decode func(string) (any, error)
 
 	started  time.Time
 	parts    []json.RawMessage
 	left     int
 	progress map[int]float64 // fraction done of each running point
-	live     []Job
-	ended    bool
 }
 
 // startSweep submits the points of the sweep experiment name (its job
 // kinds are name.point and name.assemble) with the given spec.
 func startSweep(jobs Jobs, id int, name string, spec any, points int, decode func(string) (any, error), emit func(Event), now func() time.Time) *sweepRun {
 	raw, _ := json.Marshal(spec)
-	r := &sweepRun{jobs: jobs, id: id, name: name, spec: raw, emit: emit, now: now, decode: decode,
+	r := &sweepRun{runCore: runCore{jobs: jobs, id: id, emit: emit, now: now}, name: name, spec: raw, decode: decode,
 		parts: make([]json.RawMessage, points), left: points, progress: map[int]float64{}}
 	r.started = now()
 	r.send(Event{Kind: EvStart})
@@ -48,68 +42,19 @@ func startSweep(jobs Jobs, id int, name string, spec any, points int, decode fun
 	return r
 }
 
-// Cancel stops every job of the run at once.
-func (r *sweepRun) Cancel() {
-	if r.ended {
-		return
-	}
-	r.stop()
-	r.send(Event{Kind: EvCancel})
-}
-
-func (r *sweepRun) stop() {
-	r.ended = true
-	for _, j := range r.live {
-		j.Cancel()
-	}
-	r.live = nil
-}
-
-func (r *sweepRun) send(e Event) {
-	e.Run, e.At = r.id, r.now()
-	r.emit(e)
-}
-
-func (r *sweepRun) fail(stage, msg string) {
-	if r.ended {
-		return
-	}
-	r.stop()
-	if !strings.HasPrefix(msg, stage) {
-		msg = stage + ": " + msg
-	}
-	r.send(Event{Kind: EvFail, Message: msg})
-}
-
-// submit sends req; point ≥ 0 names the sweep point it computes.
+// submit sends req; point ≥ 0 names the sweep point it computes, whose
+// progress counts towards the sweep's.
 func (r *sweepRun) submit(req job.Request, stage string, point int, done func(string)) {
 	if r.ended {
 		return
 	}
-	r.live = append(r.live, r.jobs.Submit(string(req.Encode()), func(typ, body string) {
-		if r.ended {
-			return
+	progress := func(s job.Status) {
+		if point >= 0 && s.Total > 0 {
+			r.progress[point] = float64(s.Done) / float64(s.Total)
+			r.report()
 		}
-		switch typ {
-		case job.TypeProgress:
-			var s job.Status
-			if point >= 0 && json.Unmarshal([]byte(body), &s) == nil && s.Total > 0 {
-				r.progress[point] = float64(s.Done) / float64(s.Total)
-				r.report()
-			}
-		case job.TypeResult:
-			done(body)
-		case job.TypeError:
-			var f job.Failure
-			if json.Unmarshal([]byte(body), &f) != nil || f.Error == "" {
-				f.Error = "the worker failed without a message"
-			}
-			r.fail(stage, f.Error)
-		case job.TypePartial, "canceled":
-		default:
-			r.fail(stage, fmt.Sprintf("unexpected worker message %q", typ))
-		}
-	}))
+	}
+	r.track(r.jobs.Submit(string(req.Encode()), r.handler(stage, progress, nil, done)))
 }
 
 // report sends the sweep's progress: finished points plus the fractions of
@@ -148,7 +93,6 @@ func (r *sweepRun) assemble() {
 			r.fail("reading the result", err.Error())
 			return
 		}
-		r.ended, r.live = true, nil
-		r.send(Event{Kind: EvResult, Result: res, ResultJSON: body})
+		r.finish(res, body)
 	})
 }
