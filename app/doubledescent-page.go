@@ -49,7 +49,8 @@ func decodeDD(body string) (any, error) {
 type doubleDescentPage struct {
 	app.Compo
 	pageCore[experiment.DoubleDescent]
-	logY bool
+	logY  bool
+	cache partCache[experiment.DDPoint]
 }
 
 func newDoubleDescentPage() *doubleDescentPage {
@@ -100,9 +101,8 @@ func (p *doubleDescentPage) chart() *chart.Plot {
 		c.Note = "the first sizes are on their way…"
 	}
 	var xs, ys []float64
-	for _, body := range p.state.Parts {
-		var pt experiment.DDPoint
-		if json.Unmarshal([]byte(body), &pt) != nil || len(pt.Values) == 0 {
+	for _, pt := range p.cache.of(p.state) {
+		if len(pt.Values) == 0 {
 			continue
 		}
 		x := ddX(s, pt.Size, pt.Visited)

@@ -38,6 +38,7 @@ func decodePaths(body string) (any, error) {
 type pathsPage struct {
 	app.Compo
 	pageCore[experiment.Paths]
+	cache partCache[experiment.PathsPoint]
 }
 
 func newPathsPage() *pathsPage { return &pathsPage{pageCore: newPageCore(pathsDef)} }
@@ -54,16 +55,7 @@ func (p *pathsPage) result() *experiment.PathsResult {
 }
 
 // parts are the points finished so far, by index.
-func (p *pathsPage) parts() map[int]*experiment.PathsPoint {
-	out := map[int]*experiment.PathsPoint{}
-	for i, body := range p.state.Parts {
-		var pt experiment.PathsPoint
-		if json.Unmarshal([]byte(body), &pt) == nil {
-			out[i] = &pt
-		}
-	}
-	return out
-}
+func (p *pathsPage) parts() map[int]*experiment.PathsPoint { return p.cache.of(p.state) }
 
 func (p *pathsPage) Render() app.UI {
 	res := p.result()
