@@ -151,7 +151,11 @@ func AssemblePaths(s Paths, parts []*PathsPoint) (*PathsResult, error) {
 // fits reports whether p has the shape of point p.Index of s.
 func (s *Paths) fits(p *PathsPoint) bool {
 	if p.Index == 0 {
-		return p.Width == 0 && len(p.Paths) == 1 && len(p.Paths[0].Alpha) == 2*s.Resolution+1
+		curves := 1
+		if s.Bezier > 0 {
+			curves = 2 // and the Bézier curve, on [0, 1]
+		}
+		return p.Width == 0 && len(p.Paths) == curves && len(p.Paths[0].Alpha) == 2*s.Resolution+1
 	}
 	width, repeat := s.point(p.Index)
 	n := s.Resolution/2 + 1

@@ -118,7 +118,35 @@ func (s *Paths) runPair(assets Assets, progress func(Progress) bool) (*PathsPoin
 		return nil, err
 	}
 	pt.Paths = []Path{path}
+	if s.Bezier > 0 {
+		curve, err := s.bezier(st, pt.nets, progress)
+		if err != nil {
+			return nil, err
+		}
+		pt.Paths = append(pt.Paths, curve)
+	}
 	return pt, nil
+}
+
+// BezierName names the pair's trained Bézier curve in PathsResult.Paths.
+const BezierName = "Bézier curve (trained)"
+
+// bezier fits a quadratic Bézier curve between the pair's solutions (its
+// control point starts at their midpoint, the straight line) by full-batch
+// SGD on the loss averaged along the curve (Garipov et al. 2018, §3), and
+// walks it on [0, 1] at the line's resolution.
+func (s *Paths) bezier(st *spectrumSetup, nets [2][]float64, progress func(Progress) bool) (Path, error) {
+	mid := make([]float64, len(nets[0]))
+	paths.LinearTo(mid, nets[0], nets[1], 0.5)
+	curve := paths.Bezier{A: nets[0], C: mid, B: nets[1]}
+	if !progress(Progress{Phase: "bezier", Done: 0, Total: s.Bezier}) {
+		return Path{}, fmt.Errorf("bezier: canceled")
+	}
+	grad := func(g, theta []float64) float64 { return st.trainObj.LossGrad(g, theta) }
+	if _, err := curve.Train(grad, rng.New(s.Seed, rng.Sweep), paths.BezierSettings{Steps: s.Bezier, LR: s.LR}); err != nil {
+		return Path{}, fmt.Errorf("Bézier curve: %w", err)
+	}
+	return walkPath(BezierName, paths.UnitGrid(s.Resolution), curve.PointTo, st.trainObj, st.testO, s.Data != "teacher", "bezier path", progress)
 }
 
 // steps returns the SGD steps of a solution of the pair trained with

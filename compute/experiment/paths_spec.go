@@ -46,6 +46,7 @@ type Paths struct {
 	Steps      int `json:"steps" key:"steps" min:"2" max:"200" help:"Lanczos steps for each top Hessian eigenvalue (operator products)"`
 	Sharpness  int `json:"sharpness" key:"sharpness" enum:"0,3,5,9,17" help:"α at which the top Hessian eigenvalue is computed: none, 0, ½ and 1, or 5, 9 or 17 evenly spaced on [−½, 3/2]"`
 	Resolution int `json:"resolution" key:"resolution" min:"20" max:"200" help:"α steps per unit of the pair's path, a multiple of 10: it has 2·resolution+1 points on [−½, 3/2], and the mean-field paths resolution/2+1 on [0, 1]"`
+	Bezier     int `json:"bezier" key:"bezier" min:"0" max:"20000" help:"full-batch SGD steps fitting a quadratic Bézier curve between the pair (Garipov et al. 2018), drawn beside the line; 0 = no curve"`
 
 	Widths    []int   `json:"widths" key:"widths" min:"4" max:"2048" maxlen:"12" help:"comma-separated even widths N of the mean-field networks f(x) = (1/N) Σ aᵢ relu(wᵢᵀx), increasing"`
 	Width     int     `json:"width" key:"width" min:"4" max:"2048" help:"the width whose mean-field paths are drawn; one of widths"`
@@ -69,7 +70,7 @@ func DefaultPaths() Paths {
 		Pixels: 28, Teacher: 4,
 		Hidden: []int{32}, Activation: "tanh", Loss: "ce", Init: "default",
 		Epochs: 50, LR: 0.5, SmallBatch: 10, LargeBatch: 0, Seed: 1,
-		Steps: 20, Sharpness: 5, Resolution: 50,
+		Steps: 20, Sharpness: 5, Resolution: 50, Bezier: 0,
 		Widths: []int{32, 64, 128, 256, 512}, Width: 512, Seeds: 3,
 		MFDim: 10, MFSamples: 500, MFTest: 250, MFEpochs: 6, MFBatch: 10, MFLR: 0.3,
 	}
@@ -183,7 +184,7 @@ func dropoutMs(n int) []int {
 func (s *Paths) cost() (work float64, bytes int64) {
 	sp := s.pairSpec()
 	p, n := float64(sp.Arch().NumParams()), float64(s.Samples)
-	work = (2*float64(s.Epochs) + 2*float64(s.Sharpness*s.Steps) + float64(2*s.Resolution+1)*(1+float64(s.Test)/n)/3) * n * p
+	work = (2*float64(s.Epochs) + 2*float64(s.Sharpness*s.Steps) + float64(2*s.Resolution+1)*(1+float64(s.Test)/n)/3 + float64(s.Bezier)) * n * p
 	m := float64(s.MFSamples)
 	evals := float64(s.Resolution+2)*(m+float64(s.MFTest)) + (2*dropoutDraws+4)*m
 	for _, width := range s.Widths {
