@@ -60,13 +60,15 @@ func (p *pathsPage) parts() map[int]*experiment.PathsPoint { return p.cache.of(p
 func (p *pathsPage) Render() app.UI {
 	res := p.result()
 	parts := p.parts()
-	var pair, mfLinear, mfPiecewise *experiment.Path
+	var pair, bezier, mfLinear, mfPiecewise *experiment.Path
 	switch {
 	case res != nil:
 		for i := range res.Paths {
 			switch {
 			case i == 0:
 				pair = &res.Paths[i]
+			case res.Paths[i].Name == experiment.BezierName:
+				bezier = &res.Paths[i]
 			case res.Paths[i].Name == "linear":
 				mfLinear = &res.Paths[i]
 			case res.Paths[i].Name == "piecewise":
@@ -75,6 +77,9 @@ func (p *pathsPage) Render() app.UI {
 		}
 	case parts[0] != nil && len(parts[0].Paths) > 0:
 		pair = &parts[0].Paths[0] // the pair streams in before the sweep ends
+		if len(parts[0].Paths) > 1 {
+			bezier = &parts[0].Paths[1]
+		}
 	}
 	return shell(PathPaths,
 		p.header("Paths between solutions: no barrier where it matters",
@@ -83,16 +88,16 @@ func (p *pathsPage) Render() app.UI {
 		p.layout(
 			pathsSummary(res),
 			newChartPanel("pair").Title("Loss along the straight line between the pair").
-				Plot(pairPlot(pair, p.ran, p.state.Status)).
+				Plot(pairPlot(pair, bezier, p.ran, p.state.Status)).
 				Readout(func(x float64) string { return pathReadout(pair, x) }).
-				CSV(func() string { return pathCSV(pair) }),
+				CSV(func() string { return pathCSV(pair, bezier) }),
 			newChartPanel("sharpness").Title("Sharpness along the line").
 				Plot(sharpnessPlot(pair)).
 				CSV(func() string { return sharpCSV(pair) }),
 			newChartPanel("mf-paths").Title(fmt.Sprintf("Mean-field width %d: straight line vs dropout-stable path", p.ran.Width)).
 				Plot(mfPathsPlot(mfLinear, mfPiecewise)).
 				Readout(func(x float64) string { return pathReadout(mfPiecewise, x) }).
-				CSV(func() string { return pathCSV(mfLinear) + pathCSV(mfPiecewise) }),
+				CSV(func() string { return pathCSV(mfLinear, mfPiecewise) }),
 			newChartPanel("dropout").Title("Dropout stability: loss change when keeping M of N neurons").
 				Plot(dropoutPlot(res)).
 				CSV(func() string { return dropoutCSV(res) }),
@@ -106,8 +111,9 @@ func (p *pathsPage) Render() app.UI {
 }
 
 // pairPlot draws the losses (left) and accuracies (right) along the pair's
-// line, with the two solutions marked.
-func pairPlot(path *experiment.Path, spec experiment.Paths, status Status) *chart.Plot {
+// line, with the two solutions marked, and the trained Bézier curve's loss
+// when there is one (its parameter t in place of α).
+func pairPlot(path, bezier *experiment.Path, spec experiment.Paths, status Status) *chart.Plot {
 	c := &chart.Plot{Title: "Straight line θ(α) = (1−α)θ_A + αθ_B", X: chart.Axis{Label: "α (0 = solution A, 1 = solution B)"},
 		Y: chart.Axis{Label: "loss (per sample)", Log: true}, Legend: true, Height: 320, Note: "press Run"}
 	if status == Running {
@@ -125,6 +131,9 @@ func pairPlot(path *experiment.Path, spec experiment.Paths, status Status) *char
 		c.Series = append(c.Series,
 			chart.Series{Name: "train accuracy", X: path.Alpha, Y: percent(path.TrainAcc), Class: "c0", Dashed: true, Right: true},
 			chart.Series{Name: "test accuracy", X: path.Alpha, Y: percent(path.TestAcc), Class: "c1", Dashed: true, Right: true})
+	}
+	if bezier != nil {
+		c.Series = append(c.Series, chart.Series{Name: fmt.Sprintf("Bézier curve, train loss (barrier %.3g)", bezier.Barrier), X: bezier.Alpha, Y: bezier.TrainLoss, Class: "c2", Dashed: true, Width: 2})
 	}
 	a, b := "A", "B"
 	if spec.Pair == "batch" {
@@ -293,18 +302,21 @@ func pathReadout(path *experiment.Path, x float64) string {
 	return s
 }
 
-func pathCSV(path *experiment.Path) string {
+// pathCSV writes paths (nil ones skipped) as one CSV table.
+func pathCSV(paths ...*experiment.Path) string {
 	var b strings.Builder
 	b.WriteString("path,alpha,train_loss,test_loss,train_acc,test_acc\n")
-	if path == nil {
-		return b.String()
-	}
-	for i, a := range path.Alpha {
-		acc := ","
-		if i < len(path.TrainAcc) {
-			acc = csvNum(path.TrainAcc[i]) + "," + csvNum(path.TestAcc[i])
+	for _, path := range paths {
+		if path == nil {
+			continue
 		}
-		b.WriteString(strconv.Quote(path.Name) + "," + csvNum(a) + "," + csvNum(path.TrainLoss[i]) + "," + csvNum(path.TestLoss[i]) + "," + acc + "\n")
+		for i, a := range path.Alpha {
+			acc := ","
+			if i < len(path.TrainAcc) {
+				acc = csvNum(path.TrainAcc[i]) + "," + csvNum(path.TestAcc[i])
+			}
+			b.WriteString(strconv.Quote(path.Name) + "," + csvNum(a) + "," + csvNum(path.TrainLoss[i]) + "," + csvNum(path.TestLoss[i]) + "," + acc + "\n")
+		}
 	}
 	return b.String()
 }

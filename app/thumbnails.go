@@ -46,7 +46,11 @@ func Thumbnails() []Thumbnail {
 				return "", err
 			}
 			// The width sweep's preset shows its barriers; the others their pair.
-			c := pairPlot(&res.Paths[0], spec, Done)
+			var bezier *experiment.Path
+			if len(res.Paths) > 1 && res.Paths[1].Name == experiment.BezierName {
+				bezier = &res.Paths[1]
+			}
+			c := pairPlot(&res.Paths[0], bezier, spec, Done)
 			if id == "paths-wide" {
 				c = barrierPlot(res, nil, spec)
 			}
