@@ -19,8 +19,7 @@ type gallerySection struct {
 // presetLinkOf is the page link that runs preset p of the experiment whose
 // page is def.
 func presetLinkOf[S any](def *experimentPage[S], p preset) string {
-	s := def.defaults()
-	experiment.ParseQuery(p.Query, &s)
+	s := def.presetSpec(p)
 	return link(def.path) + "?" + experiment.Query(&s)
 }
 

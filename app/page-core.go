@@ -87,15 +87,15 @@ func (c *pageCore[S]) validate() {
 	c.preset = ""
 	q := experiment.Query(&c.spec)
 	for _, pr := range c.def.presets {
-		if s := c.presetSpec(pr); experiment.Query(&s) == q {
+		if s := c.def.presetSpec(pr); experiment.Query(&s) == q {
 			c.preset = pr.ID
 		}
 	}
 }
 
 // presetSpec returns the spec of preset pr: the defaults with its query.
-func (c *pageCore[S]) presetSpec(pr preset) S {
-	s := c.def.defaults()
+func (def *experimentPage[S]) presetSpec(pr preset) S {
+	s := def.defaults()
 	experiment.ParseQuery(pr.Query, &s)
 	return s
 }
@@ -140,7 +140,7 @@ func (c *pageCore[S]) onChange(key, value string) {
 }
 
 func (c *pageCore[S]) applyPreset(ctx app.Context, pr preset) {
-	c.spec = c.presetSpec(pr)
+	c.spec = c.def.presetSpec(pr)
 	c.notices, c.corrects = nil, map[string]string{}
 	c.validate()
 	replaceURL(c.pageLink())

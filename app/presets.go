@@ -1,7 +1,5 @@
 package app
 
-import "github.com/overparam/overparam/compute/experiment"
-
 // preset is a one-click setting of a page that reproduces a paper's claim.
 type preset struct {
 	ID, Title string
@@ -43,11 +41,4 @@ var spectrumPresets = []preset{
 	{ID: "ggn", Title: "Gauss-Newton vs Hessian",
 		Claim: "The Gauss-Newton matrix keeps the outliers but has no negative eigenvalues: the outliers come from the outer-product term, the negative ones from the residual term. Compare with the Hessian's small negative tail.",
 		Cite:  sagun2017, URL: url2017, Query: "curvature=ggn"},
-}
-
-// presetSpec returns the spectrum spec of preset p.
-func presetSpec(p preset) experiment.Spectrum {
-	s := experiment.DefaultSpectrum()
-	experiment.ParseQuery(p.Query, &s)
-	return s
 }

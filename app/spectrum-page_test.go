@@ -54,7 +54,7 @@ func TestControlsShowTheRelevantParameters(t *testing.T) {
 // restores its spec, selects the preset, and needs no correction.
 func TestPresetLinksRoundTrip(t *testing.T) {
 	for _, pr := range spectrumPresets {
-		want := presetSpec(pr)
+		want := spectrumDef.presetSpec(pr)
 		p := newSpectrumPage()
 		p.load(experiment.Query(&want))
 		if experiment.Query(&p.spec) != experiment.Query(&want) || len(p.notices) != 0 || p.preset != pr.ID || p.invalid != "" {

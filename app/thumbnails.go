@@ -14,7 +14,7 @@ type Thumbnail struct {
 func Thumbnails() []Thumbnail {
 	var t []Thumbnail
 	for _, p := range spectrumPresets {
-		spec := presetSpec(p)
+		spec := spectrumDef.presetSpec(p)
 		t = append(t, Thumbnail{ID: p.ID, Render: func(a experiment.Assets) (string, error) {
 			res, err := experiment.RunSpectrum(spec, a, nil)
 			if err != nil {
@@ -24,8 +24,7 @@ func Thumbnails() []Thumbnail {
 		}})
 	}
 	for _, p := range ddPresets {
-		spec := ddDef.defaults()
-		experiment.ParseQuery(p.Query, &spec)
+		spec := ddDef.presetSpec(p)
 		t = append(t, Thumbnail{ID: p.ID, Render: func(a experiment.Assets) (string, error) {
 			res, err := experiment.RunDoubleDescent(spec, a, nil)
 			if err != nil {
@@ -38,8 +37,7 @@ func Thumbnails() []Thumbnail {
 	}
 	for _, p := range pathsPresets {
 		id := p.ID
-		spec := pathsDef.defaults()
-		experiment.ParseQuery(p.Query, &spec)
+		spec := pathsDef.presetSpec(p)
 		t = append(t, Thumbnail{ID: p.ID, Render: func(a experiment.Assets) (string, error) {
 			res, err := experiment.RunPaths(spec, a, nil)
 			if err != nil {
