@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -260,7 +261,7 @@ func ddReadout(res *experiment.DDResult, x float64) string {
 	}
 	best := res.Points[0]
 	for _, st := range res.Points {
-		if abs(st.X-x) < abs(best.X-x) {
+		if math.Abs(st.X-x) < math.Abs(best.X-x) {
 			best = st
 		}
 	}
@@ -269,13 +270,6 @@ func ddReadout(res *experiment.DDResult, x float64) string {
 		parts = append(parts, fmt.Sprintf("theory %.4g", *best.Theory))
 	}
 	return strings.Join(parts, ", ")
-}
-
-func abs(x float64) float64 {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
 
 // ddCSV is a sweep as one long table: a row per curve and size.

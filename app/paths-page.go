@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -291,7 +292,7 @@ func pathReadout(path *experiment.Path, x float64) string {
 	}
 	best := 0
 	for i, a := range path.Alpha {
-		if abs(a-x) < abs(path.Alpha[best]-x) {
+		if math.Abs(a-x) < math.Abs(path.Alpha[best]-x) {
 			best = i
 		}
 	}
