@@ -77,31 +77,54 @@ func (c *chartPanel) sized() *chart.Plot {
 }
 
 func (c *chartPanel) Render() app.UI {
-	plot := c.sized()
-	svg := plot.SVG()
-	name := "overparam-" + c.Name
+	id := "export-" + c.Name
 	return app.Section().Class("panel").ID("panel-"+c.Name).Aria("label", c.Heading).Body(
 		app.Div().Class("chart-head").Body(
 			app.H2().Text(c.Heading),
 			app.Div().Class("chart-tools").Body(
 				app.Range(c.Extra).Slice(func(i int) app.UI { return c.Extra[i] }),
-				app.Button().Class("small").Title("download the chart as SVG").Text("SVG").
-					OnClick(func(ctx app.Context, e app.Event) { download(name+".svg", "image/svg+xml", svg) }),
-				app.Button().Class("small").Title("download the chart as PNG").Text("PNG").
-					OnClick(func(ctx app.Context, e app.Event) { downloadPNG(name+".png", svg) }),
+				app.Button().ID(id+"-svg").Class("small").Title("download the chart as SVG").Text("SVG").OnClick(c.saveSVG),
+				app.Button().ID(id+"-png").Class("small").Title("download the chart as PNG").Text("PNG").OnClick(c.savePNG),
 				app.If(c.CSVFunc != nil, func() app.UI {
-					return app.Button().Class("small").Title("download the chart's data as CSV").Text("CSV").
-						OnClick(func(ctx app.Context, e app.Event) { download(name+".csv", "text/csv", c.CSVFunc()) })
+					return app.Button().ID(id + "-csv").Class("small").Title("download the chart's data as CSV").Text("CSV").OnClick(c.saveCSV)
 				}),
 			),
 		),
 		app.Div().Class("chart").ID("chart-"+c.Name).
 			OnMouseMove(c.onMove).
-			OnMouseLeave(func(ctx app.Context, e app.Event) { c.hover = "" }).
-			Body(app.Raw(svg)),
+			OnMouseLeave(c.onLeave).
+			Body(app.Raw(c.svg())),
 		app.Div().Class("readout").Aria("live", "polite").Text(c.hover),
 	)
 }
+
+// The handlers below are methods that read the panel's fields when the
+// event happens. go-app keeps an element's first handler for as long as
+// the new one is the same function (it compares code pointers, and every
+// closure of one func literal shares its code), so a closure built in
+// Render would keep the values of the first render: the chart from before
+// the run. The mounted component is the one go-app updates in place, so
+// its fields are always the current ones.
+
+// svg is the chart as drawn now, at the panel's width.
+func (c *chartPanel) svg() string { return c.sized().SVG() }
+
+// fileName is the download's name without its extension.
+func (c *chartPanel) fileName() string { return "overparam-" + c.Name }
+
+func (c *chartPanel) saveSVG(ctx app.Context, e app.Event) {
+	download(c.fileName()+".svg", "image/svg+xml", c.svg())
+}
+
+func (c *chartPanel) savePNG(ctx app.Context, e app.Event) { downloadPNG(c.fileName()+".png", c.svg()) }
+
+func (c *chartPanel) saveCSV(ctx app.Context, e app.Event) {
+	if c.CSVFunc != nil {
+		download(c.fileName()+".csv", "text/csv", c.CSVFunc())
+	}
+}
+
+func (c *chartPanel) onLeave(ctx app.Context, e app.Event) { c.hover = "" }
 
 // onMove maps the pointer to the chart's x and shows the readout there.
 func (c *chartPanel) onMove(ctx app.Context, e app.Event) {

@@ -34,7 +34,9 @@ const sliderSteps = 100
 
 // sliderInput renders the range input of a field: its position is the
 // value (or its log10) on the slider's scale, and releasing it sets the
-// value, rounded to the slider's step.
+// value, rounded to the slider's step. The scale travels in data
+// attributes, which the handler reads when the slider moves (see
+// onControl).
 func sliderInput(key, value string, sl *slider, onChange func(key, value string)) app.UI {
 	v, _ := strconv.ParseFloat(value, 64)
 	u := v
@@ -48,20 +50,48 @@ func sliderInput(key, value string, sl *slider, onChange func(key, value string)
 	pos = math.Max(0, math.Min(sliderSteps, pos))
 	return app.Input().Type("range").ID("f-"+key+"-slider").Aria("label", key+" slider").
 		Attr("min", 0).Attr("max", sliderSteps).Attr("step", 1).Value(strconv.Itoa(int(pos))).
-		OnChange(func(ctx app.Context, e app.Event) {
-			p, err := strconv.ParseFloat(ctx.JSSrc().Get("value").String(), 64)
+		DataSet("key", key).DataSet("min", sl.Min).DataSet("max", sl.Max).DataSet("step", sl.Step).DataSet("log", sl.Log).
+		OnChange(onControl(onChange))
+}
+
+// sliderValue maps slider position p (0…sliderSteps) to a value on the
+// scale min…max (of log10 of the value when log), rounded to step.
+func sliderValue(p, lo, hi, step float64, log bool) string {
+	x := lo + p/sliderSteps*(hi-lo)
+	if step > 0 {
+		x = math.Round(x/step) * step
+	}
+	if log {
+		x = math.Pow(10, x)
+	}
+	return strconv.FormatFloat(x, 'g', 4, 64)
+}
+
+// onControl is the change handler of every control. It reads which
+// parameter the element sets (data-key) and its new value when the event
+// happens, from the element itself. go-app keeps an element's first
+// handler while later renders pass a closure of the same func literal, so
+// a handler that captured its key would keep setting the key of the first
+// render when the fields shown change (switching the data set shifts them).
+func onControl(onChange func(key, value string)) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		el := ctx.JSSrc()
+		key := el.Get("dataset").Get("key").String()
+		switch el.Get("type").String() {
+		case "checkbox":
+			onChange(key, strconv.FormatBool(el.Get("checked").Bool()))
+		case "range":
+			ds := el.Get("dataset")
+			num := func(k string) float64 { f, _ := strconv.ParseFloat(ds.Get(k).String(), 64); return f }
+			p, err := strconv.ParseFloat(el.Get("value").String(), 64)
 			if err != nil {
 				return
 			}
-			x := sl.Min + p/sliderSteps*(sl.Max-sl.Min)
-			if sl.Step > 0 {
-				x = math.Round(x/sl.Step) * sl.Step
-			}
-			if sl.Log {
-				x = math.Pow(10, x)
-			}
-			onChange(key, strconv.FormatFloat(x, 'g', 4, 64))
-		})
+			onChange(key, sliderValue(p, num("min"), num("max"), num("step"), ds.Get("log").String() == "true"))
+		default:
+			onChange(key, el.Get("value").String())
+		}
+	}
 }
 
 // field renders the control of parameter p of spec; onChange receives the
@@ -69,11 +99,11 @@ func sliderInput(key, value string, sl *slider, onChange func(key, value string)
 func field(spec any, p experiment.Param, info fieldInfo, onChange func(key, value string)) app.UI {
 	id := "f-" + p.Key
 	value := p.Get(spec)
+	handler := onControl(onChange)
 	var control app.UI
 	switch {
 	case p.Enum != nil:
-		control = app.Select().ID(id).Title(p.Help).
-			OnChange(func(ctx app.Context, e app.Event) { onChange(p.Key, ctx.JSSrc().Get("value").String()) }).
+		control = app.Select().ID(id).DataSet("key", p.Key).Title(p.Help).OnChange(handler).
 			Body(app.Range(p.Enum).Slice(func(i int) app.UI {
 				text := p.Enum[i]
 				if t, ok := enumText[text]; ok {
@@ -82,20 +112,15 @@ func field(spec any, p experiment.Param, info fieldInfo, onChange func(key, valu
 				return app.Option().Value(p.Enum[i]).Selected(p.Enum[i] == value).Text(text)
 			}))
 	case p.Kind == reflect.Bool:
-		control = app.Input().Type("checkbox").ID(id).Title(p.Help).Checked(value == "true").
-			OnChange(func(ctx app.Context, e app.Event) {
-				onChange(p.Key, strconv.FormatBool(ctx.JSSrc().Get("checked").Bool()))
-			})
+		control = app.Input().Type("checkbox").ID(id).DataSet("key", p.Key).Title(p.Help).Checked(value == "true").OnChange(handler)
 	case p.Kind == reflect.Slice:
-		control = app.Input().Type("text").ID(id).Title(p.Help).Value(value).Attr("inputmode", "numeric").
-			OnChange(func(ctx app.Context, e app.Event) { onChange(p.Key, ctx.JSSrc().Get("value").String()) })
+		control = app.Input().Type("text").ID(id).DataSet("key", p.Key).Title(p.Help).Value(value).Attr("inputmode", "numeric").OnChange(handler)
 	default:
-		in := app.Input().Type("number").ID(id).Title(p.Help+"; allowed: "+p.RangeText()).Value(value).Attr("step", "any")
+		in := app.Input().Type("number").ID(id).DataSet("key", p.Key).Title(p.Help+"; allowed: "+p.RangeText()).Value(value).Attr("step", "any")
 		if p.Kind != reflect.Float64 {
 			in = in.Attr("step", 1)
 		}
-		control = in.Attr("min", p.Min).Attr("max", p.Max).
-			OnChange(func(ctx app.Context, e app.Event) { onChange(p.Key, ctx.JSSrc().Get("value").String()) })
+		control = in.Attr("min", p.Min).Attr("max", p.Max).OnChange(handler)
 	}
 	label := info.Label
 	if label == "" {

@@ -25,6 +25,7 @@ var ddDef = &experimentPage[experiment.DoubleDescent]{
 	start: func(jobs Jobs, id int, spec experiment.DoubleDescent, emit func(Event), now func() time.Time) runner {
 		return startSweep(jobs, id, "doubledescent", spec, spec.Points(), decodeDD, emit, now)
 	},
+	csv: func(r any) string { res, _ := r.(*experiment.DDResult); return ddCSV(res) },
 	// Switching the model loads that model's preset: sizes, samples and
 	// noise mean different things for each.
 	change: func(s *experiment.DoubleDescent, key, value string) bool {
@@ -85,7 +86,7 @@ func (p *doubleDescentPage) Render() app.UI {
 				Readout(func(x float64) string { return ddReadout(res, x) }).
 				CSV(func() string { return ddCSV(res) }),
 			ddTable(res),
-			p.exportPanel(func() string { return ddCSV(res) }),
+			p.exportPanel(),
 		),
 	)
 }
@@ -286,7 +287,7 @@ func ddCSV(res *experiment.DDResult) string {
 		return csvNum(*v)
 	}
 	row := func(name string, st experiment.DDStat) {
-		b.WriteString(strings.Join([]string{strconv.Quote(name), strconv.Itoa(st.Size), csvNum(st.X), csvNum(st.Mean), csvNum(st.Median), csvNum(st.Q1), csvNum(st.Q3), opt(st.Theory), opt(st.Asymptotic)}, ",") + "\n")
+		b.WriteString(strings.Join([]string{csvText(name), strconv.Itoa(st.Size), csvNum(st.X), csvNum(st.Mean), csvNum(st.Median), csvNum(st.Q1), csvNum(st.Q3), opt(st.Theory), opt(st.Asymptotic)}, ",") + "\n")
 	}
 	for _, st := range res.Points {
 		row(res.YLabel, st)

@@ -37,6 +37,9 @@ type experimentPage[S any] struct {
 	// change, if set, handles a control change itself when it returns true
 	// (e.g. switching a model loads that model's preset).
 	change func(spec *S, key, value string) bool
+	// csv is a run's result (RunState.Result, nil before one finishes) as
+	// the long-format CSV table of the result's Download CSV.
+	csv func(result any) string
 }
 
 // pageCore is the state and behaviour every experiment page shares: the

@@ -106,22 +106,35 @@ func (c *pageCore[S]) runButtons() app.UI {
 	)
 }
 
-// exportPanel offers the result as JSON (with its spec) and CSV, plus any
-// extra buttons.
-func (c *pageCore[S]) exportPanel(csv func() string, extra ...app.UI) app.UI {
+// exportPanel offers the result as JSON (with its spec) and as the page's
+// long-format CSV table, plus any extra buttons. The handlers read the
+// state when clicked (see chartPanel's handlers for why).
+func (c *pageCore[S]) exportPanel(extra ...app.UI) app.UI {
 	done := c.state.ResultJSON != ""
-	name := "overparam-" + c.def.name
 	return app.Section().Class("panel").Body(
 		app.H2().Text("Result"),
 		app.Div().Class("buttons").Body(
-			app.Button().ID("export-json").Disabled(!done).Text("Download JSON (with spec)").
-				OnClick(func(ctx app.Context, e app.Event) { download(name+".json", "application/json", c.state.ResultJSON) }),
-			app.Button().ID("export-csv").Disabled(!done).Text("Download CSV").
-				OnClick(func(ctx app.Context, e app.Event) { download(name+".csv", "text/csv", csv()) }),
+			app.Button().ID("export-json").Disabled(!done).Text("Download JSON (with spec)").OnClick(c.saveJSON),
+			app.Button().ID("export-csv").Disabled(!done).Text("Download CSV").OnClick(c.saveCSV),
 			app.Range(extra).Slice(func(i int) app.UI { return extra[i] }),
 		),
 	)
 }
+
+// exportName is the result files' name without the extension.
+func (c *pageCore[S]) exportName() string { return "overparam-" + c.def.name }
+
+func (c *pageCore[S]) saveJSON(ctx app.Context, e app.Event) {
+	download(c.exportName()+".json", "application/json", c.state.ResultJSON)
+}
+
+func (c *pageCore[S]) saveCSV(ctx app.Context, e app.Event) {
+	download(c.exportName()+".csv", "text/csv", c.resultCSV())
+}
+
+// resultCSV is the current result as the page's long-format CSV table
+// (only the header before a run finishes).
+func (c *pageCore[S]) resultCSV() string { return c.def.csv(c.state.Result) }
 
 // layout places the controls beside the results.
 func (c *pageCore[S]) layout(results ...app.UI) app.UI {

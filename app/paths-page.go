@@ -24,6 +24,7 @@ var pathsDef = &experimentPage[experiment.Paths]{
 	start: func(jobs Jobs, id int, spec experiment.Paths, emit func(Event), now func() time.Time) runner {
 		return startSweep(jobs, id, "paths", spec, spec.Points(), decodePaths, emit, now)
 	},
+	csv: func(r any) string { res, _ := r.(*experiment.PathsResult); return pathsResultCSV(res) },
 }
 
 func decodePaths(body string) (any, error) {
@@ -106,7 +107,7 @@ func (p *pathsPage) Render() app.UI {
 				Plot(barrierPlot(res, parts, p.ran)).
 				CSV(func() string { return widthsCSV(res) }),
 			widthsTable(res),
-			p.exportPanel(func() string { return widthsCSV(res) }),
+			p.exportPanel(),
 		),
 	)
 }
@@ -316,7 +317,7 @@ func pathCSV(paths ...*experiment.Path) string {
 			if i < len(path.TrainAcc) {
 				acc = csvNum(path.TrainAcc[i]) + "," + csvNum(path.TestAcc[i])
 			}
-			b.WriteString(strconv.Quote(path.Name) + "," + csvNum(a) + "," + csvNum(path.TrainLoss[i]) + "," + csvNum(path.TestLoss[i]) + "," + acc + "\n")
+			b.WriteString(csvText(path.Name) + "," + csvNum(a) + "," + csvNum(path.TrainLoss[i]) + "," + csvNum(path.TestLoss[i]) + "," + acc + "\n")
 		}
 	}
 	return b.String()

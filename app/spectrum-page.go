@@ -21,6 +21,7 @@ var spectrumDef = &experimentPage[experiment.Spectrum]{
 	start: func(jobs Jobs, id int, spec experiment.Spectrum, emit func(Event), now func() time.Time) runner {
 		return startSpectrum(jobs, id, spec, emit, now)
 	},
+	csv: func(r any) string { res, _ := r.(*experiment.SpectrumResult); return resultCSV(res) },
 }
 
 // spectrumPage is the Hessian-spectrum experiment (Sagun et al. 2016/2017):
@@ -88,7 +89,7 @@ func (p *spectrumPage) Render() app.UI {
 			seedsTable(res),
 			eigenTables(res),
 			p.renderPins(),
-			p.exportPanel(func() string { return resultCSV(res) },
+			p.exportPanel(
 				app.Button().ID("pin").Disabled(res == nil).Text("Pin this run").Title("keep this spectrum to compare with later runs").OnClick(p.pin)),
 		),
 	)
@@ -117,20 +118,28 @@ func (p *spectrumPage) densityChart() *chart.Plot {
 
 // densityTools are the density chart's view toggles.
 func (p *spectrumPage) densityTools() []app.UI {
-	toggle := func(id, text string, on bool, set func(bool)) app.UI {
-		return app.Label().For(id).Body(
-			app.Input().Type("checkbox").ID(id).Checked(on).OnChange(func(ctx app.Context, e app.Event) { set(ctx.JSSrc().Get("checked").Bool()) }),
-			app.Text(" "+text),
-		)
+	toggle := func(id, text string, on bool) app.UI {
+		return app.Label().For(id).Body(app.Input().Type("checkbox").ID(id).Checked(on).OnChange(p.onViewToggle), app.Text(" "+text))
 	}
-	tools := []app.UI{
-		toggle("view-log", "log density", p.view.LogY, func(b bool) { p.view.LogY = b }),
-		toggle("view-hist", "histogram", p.view.Histogram, func(b bool) { p.view.Histogram = b }),
-	}
+	tools := []app.UI{toggle("view-log", "log density", p.view.LogY), toggle("view-hist", "histogram", p.view.Histogram)}
 	if res := p.result(); res != nil && res.Initial != nil {
-		tools = append(tools, toggle("view-init", "at initialisation", p.view.Initial, func(b bool) { p.view.Initial = b }))
+		tools = append(tools, toggle("view-init", "at initialisation", p.view.Initial))
 	}
 	return tools
+}
+
+// onViewToggle sets the view option of the checkbox that changed, named
+// by its id when the event happens (see onControl for why).
+func (p *spectrumPage) onViewToggle(ctx app.Context, e app.Event) {
+	on := ctx.JSSrc().Get("checked").Bool()
+	switch ctx.JSSrc().Get("id").String() {
+	case "view-log":
+		p.view.LogY = on
+	case "view-hist":
+		p.view.Histogram = on
+	case "view-init":
+		p.view.Initial = on
+	}
 }
 
 func trainingReadout(points []train.Point, step float64) string {
