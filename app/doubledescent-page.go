@@ -97,7 +97,8 @@ func (p *doubleDescentPage) chart() *chart.Plot {
 		return ddPlot(res, p.logY)
 	}
 	s := p.ran
-	c := &chart.Plot{Title: "Test error", X: chart.Axis{Label: ddXLabel(s.Model)}, Y: chart.Axis{Label: "test error", Log: p.logY}, Legend: true, Height: 380,
+	xa, ya := s.Axes()
+	c := &chart.Plot{Title: "Test error", X: chart.Axis{Label: xa.Label, Log: xa.Log}, Y: chart.Axis{Label: ya.Label, Log: p.logY && ya.Log}, Legend: true, Height: 380,
 		Note: "press Run to sweep"}
 	if p.state.Status == Running {
 		c.Note = "the first sizes are on their way…"
@@ -107,7 +108,7 @@ func (p *doubleDescentPage) chart() *chart.Plot {
 		if len(pt.Values) == 0 {
 			continue
 		}
-		x := ddX(s, pt.Size, pt.Visited)
+		x := s.X(pt.Size, pt.Visited)
 		for _, v := range pt.Values[0] {
 			xs, ys = append(xs, x), append(ys, v)
 		}
@@ -116,29 +117,13 @@ func (p *doubleDescentPage) chart() *chart.Plot {
 	return c
 }
 
-// ddX is the x coordinate of size k, as compute/experiment draws it: p/n,
-// N/n, the width, or N/m with m the visited states.
-func ddX(s experiment.DoubleDescent, k, visited int) float64 {
-	switch s.Model {
-	case "mlp":
-		return float64(k)
-	case "lstd":
-		if visited > 0 {
-			return float64(k) / float64(visited)
-		}
-	}
-	return float64(k) / float64(max(s.N, 1))
-}
-
-func ddXLabel(model string) string {
-	return map[string]string{"linear": "p/n (features per sample)", "features": "N/n (random features per sample)", "mlp": "hidden units (width)", "lstd": "N/m (features per visited state)"}[model]
-}
-
 // ddPlot draws a finished sweep: repeats as dots, the median with its
-// quartiles, the theory, the other curves and the threshold.
+// quartiles, the theory, the other curves and the threshold. The axes are
+// the result's (compute/experiment decides them); logY is the reader's
+// choice for the axes that may be logarithmic.
 func ddPlot(res *experiment.DDResult, logY bool) *chart.Plot {
-	c := &chart.Plot{Title: res.YLabel + " against " + res.XLabel, X: chart.Axis{Label: ddXLabel(res.Spec.Model), Log: res.Spec.Model == "mlp"},
-		Y: chart.Axis{Label: res.YLabel, Log: logY && res.Spec.Model != "mlp"}, Legend: true, Height: 380}
+	c := &chart.Plot{Title: res.YLabel + " against " + res.XLabel, X: chart.Axis{Label: res.XAxis.Label, Log: res.XAxis.Log},
+		Y: chart.Axis{Label: res.YAxis.Label, Log: logY && res.YAxis.Log}, Legend: true, Height: 380}
 	var dx, dy []float64
 	for _, st := range res.Points {
 		for _, v := range st.Values {
@@ -147,44 +132,52 @@ func ddPlot(res *experiment.DDResult, logY bool) *chart.Plot {
 	}
 	c.Series = append(c.Series, chart.Series{Name: "repeats", X: dx, Y: dy, Style: chart.Points, Class: "muted", Width: 3})
 	c.Series = append(c.Series, statSeries(res.YLabel, res.Points, "c0", false)...)
-	var tx, ty, ax, ay []float64
-	for _, st := range res.Points {
-		if st.Theory != nil {
-			tx, ty = append(tx, st.X), append(ty, *st.Theory)
-		}
-		if st.Asymptotic != nil {
-			ax, ay = append(ax, st.X), append(ay, *st.Asymptotic)
-		}
+	theory := func(st experiment.DDStat) *float64 { return st.Theory }
+	asymptotic := func(st experiment.DDStat) *float64 { return st.Asymptotic }
+	if x, y := theoryLine(res.Points, theory, res.TheoryPole); x != nil {
+		c.Series = append(c.Series, chart.Series{Name: "theory (exact)", X: x, Y: y, Class: "c1", Width: 2})
 	}
-	if len(tx) > 0 {
-		c.Series = append(c.Series, chart.Series{Name: "theory (exact)", X: tx, Y: ty, Class: "c1", Width: 2})
-	}
-	if len(ax) > 0 {
-		c.Series = append(c.Series, chart.Series{Name: "theory (asymptotic)", X: ax, Y: ay, Class: "c1", Dashed: true})
+	if x, y := theoryLine(res.Points, asymptotic, res.TheoryPole); x != nil {
+		c.Series = append(c.Series, chart.Series{Name: "theory (asymptotic)", X: x, Y: y, Class: "c1", Dashed: true})
 	}
 	for i, cv := range res.Curves {
 		right := cv.Name == "kNN recognition"
 		if right {
 			c.Y2 = chart.Axis{Label: "kNN recognition of mislabelled points", Min: 0, Max: 1}
 		}
-		c.Series = append(c.Series, statSeries(cv.Name, cv.Points, fmt.Sprintf("c%d", 2+i), right)...)
-		for _, st := range cv.Points {
-			if st.Theory != nil {
-				var x, y []float64
-				for _, st := range cv.Points {
-					if st.Theory != nil {
-						x, y = append(x, st.X), append(y, *st.Theory)
-					}
-				}
-				c.Series = append(c.Series, chart.Series{Name: cv.Name + " (theory)", X: x, Y: y, Class: fmt.Sprintf("c%d", 2+i), Dashed: true})
-				break
-			}
+		class := fmt.Sprintf("c%d", 2+i)
+		c.Series = append(c.Series, statSeries(cv.Name, cv.Points, class, right)...)
+		if x, y := theoryLine(cv.Points, asymptotic, nil); x != nil {
+			c.Series = append(c.Series, chart.Series{Name: cv.Name + " (asymptotic)", X: x, Y: y, Class: class, Dashed: true})
 		}
 	}
 	if res.Threshold != nil {
 		c.VLines = append(c.VLines, chart.VLine{X: *res.Threshold, Label: "interpolation threshold", Class: "accent", Dashed: true})
 	}
 	return c
+}
+
+// theoryLine is a theory curve through the points where value gives one,
+// or nil x when it gives none. The line breaks (a NaN point) where the
+// theory is absent (infinite) and at the pole, between the last size
+// before it and the first after, so it never joins the two sides of a
+// singularity.
+func theoryLine(pts []experiment.DDStat, value func(experiment.DDStat) *float64, pole *float64) (x, y []float64) {
+	any := false
+	for i, st := range pts {
+		if pole != nil && i > 0 && pts[i-1].X < *pole && st.X > *pole {
+			x, y = append(x, *pole), append(y, math.NaN())
+		}
+		v := math.NaN()
+		if p := value(st); p != nil {
+			v, any = *p, true
+		}
+		x, y = append(x, st.X), append(y, v)
+	}
+	if !any {
+		return nil, nil
+	}
+	return x, y
 }
 
 // statSeries draws a curve's medians over its interquartile band.
@@ -199,23 +192,16 @@ func statSeries(name string, st []experiment.DDStat, class string, right bool) [
 	}
 }
 
-// ddSummary shows where the peak is and the threshold.
+// ddSummary shows the peak (compute/experiment's FindPeak rule), the
+// error at the largest size and the threshold.
 func ddSummary(res *experiment.DDResult, spec experiment.DoubleDescent) app.UI {
 	if res == nil || len(res.Points) == 0 {
 		return app.Div().Class("summary")
 	}
-	// The double-descent peak is the highest point after the first dip, not
-	// an under-fitted start (a width-1 network has a high error too).
-	pts := res.Points
-	start := 0
-	for start+1 < len(pts) && pts[start+1].Median <= pts[start].Median {
-		start++
-	}
-	peak := pts[start]
-	for _, st := range pts[start:] {
-		if st.Median > peak.Median {
-			peak = st
-		}
+	peakAt, peakValue := "none", "–"
+	if pk := res.Peak; pk != nil {
+		peakAt = fmt.Sprintf("%.3g", pk.X)
+		peakValue = fmt.Sprintf("%.3g (%.3g× the lowest before)", pk.Median, pk.Median/pk.Before)
 	}
 	best := res.Points[len(res.Points)-1]
 	threshold := "none"
@@ -223,8 +209,8 @@ func ddSummary(res *experiment.DDResult, spec experiment.DoubleDescent) app.UI {
 		threshold = strconv.FormatFloat(*res.Threshold, 'g', 4, 64)
 	}
 	return app.Div().Class("summary").Body(
-		stat("peak", "peak after the first dip, at "+res.XLabel, fmt.Sprintf("%.3g", peak.X), true),
-		stat("peak-value", "peak "+res.YLabel, fmt.Sprintf("%.3g", peak.Median), false),
+		stat("peak", fmt.Sprintf("peak at %s (a median ≥ %g× the lowest before and after it)", res.XLabel, experiment.PeakFactor), peakAt, true),
+		stat("peak-value", "peak "+res.YLabel, peakValue, false),
 		stat("largest", res.YLabel+" at the largest size", fmt.Sprintf("%.3g", best.Median), false),
 		stat("threshold", "interpolation threshold ("+res.XLabel+")", threshold, false),
 		stat("repeats", "repeats per size", fmt.Sprint(spec.Repeats), false),

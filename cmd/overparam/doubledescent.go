@@ -116,6 +116,11 @@ func printDoubleDescent(w io.Writer, r *experiment.DDResult) {
 	} else {
 		fmt.Fprintln(w, "\nno width reaches 100% training accuracy")
 	}
+	if pk := r.Peak; pk != nil {
+		fmt.Fprintf(w, "peak at %s = %.4g: median %.5g, %.3g× the lowest before it and %.3g× the lowest after it\n", r.XLabel, pk.X, pk.Median, pk.Median/pk.Before, pk.Median/pk.After)
+	} else {
+		fmt.Fprintf(w, "no peak: no median is %g× both the lowest before it and the lowest after it\n", experiment.PeakFactor)
+	}
 }
 
 // curveWidth is the width of a curve's column: its name or a value with its

@@ -30,7 +30,8 @@ func AssembleDoubleDescent(s DoubleDescent, parts []*DDPoint) (*DDResult, error)
 		}
 		byIndex[p.Index] = p
 	}
-	res := &DDResult{Spec: s, XLabel: s.xLabel(), YLabel: s.yLabel(), Visited: byIndex[0].Visited}
+	res := &DDResult{Spec: s, XLabel: s.xLabel(), YLabel: s.yLabel(), Visited: byIndex[0].Visited, TheoryPole: s.TheoryPole()}
+	res.XAxis, res.YAxis = s.Axes()
 	for _, p := range byIndex {
 		if p.Visited != res.Visited {
 			return nil, fmt.Errorf("assemble: points visit %d and %d states; the trajectory must be the same for every size", res.Visited, p.Visited)
@@ -41,13 +42,14 @@ func AssembleDoubleDescent(s DoubleDescent, parts []*DDPoint) (*DDResult, error)
 		res.Curves[c].Name = names[c]
 	}
 	for _, p := range byIndex {
-		x := s.x(p.Size, res.Visited)
+		x := s.X(p.Size, res.Visited)
 		res.Points = append(res.Points, s.withTheory(ddStats(p.Size, x, p.Values[0]), ""))
 		for c, name := range names {
 			res.Curves[c].Points = append(res.Curves[c].Points, s.withTheory(ddStats(p.Size, x, p.Values[c+1]), name))
 		}
 	}
 	res.Threshold = s.threshold(res)
+	res.Peak = FindPeak(res.Points)
 	return res, nil
 }
 
@@ -72,39 +74,6 @@ func (s *DoubleDescent) checkPoint(p *DDPoint, curves int) error {
 		return fmt.Errorf("visited = %d does not fit model = %s", p.Visited, s.Model)
 	}
 	return nil
-}
-
-func (s *DoubleDescent) xLabel() string {
-	switch s.Model {
-	case "linear":
-		return "p/n"
-	case "features":
-		return "N/n"
-	case "mlp":
-		return "width"
-	}
-	return "N/m"
-}
-
-func (s *DoubleDescent) yLabel() string {
-	switch s.Model {
-	case "mlp":
-		return "test error"
-	case "lstd":
-		return "true MSBE"
-	}
-	return "test MSE"
-}
-
-// x returns the x coordinate of size k.
-func (s *DoubleDescent) x(k, visited int) float64 {
-	switch s.Model {
-	case "mlp":
-		return float64(k)
-	case "lstd":
-		return float64(k) / float64(visited)
-	}
-	return float64(k) / float64(s.N)
 }
 
 // withTheory attaches the theory of curve name ("" for the main curve) to st:

@@ -35,6 +35,14 @@ type DDResult struct {
 	// Visited is m, the number of distinct states the lstd trajectory
 	// visits.
 	Visited int `json:"visited,omitempty"`
+	// XAxis and YAxis are the chart's axes (DoubleDescent.Axes).
+	XAxis DDAxis `json:"x_axis"`
+	YAxis DDAxis `json:"y_axis"`
+	// Peak is the main curve's peak (FindPeak), absent when it has none.
+	Peak *DDPeak `json:"peak,omitempty"`
+	// TheoryPole is the x where the main curve's theory is infinite
+	// (DoubleDescent.TheoryPole), absent when it is finite everywhere.
+	TheoryPole *float64 `json:"theory_pole,omitempty"`
 }
 
 // DDCurve is a named curve of a sweep.
