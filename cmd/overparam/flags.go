@@ -37,13 +37,12 @@ func bindSpec(fs *flag.FlagSet, spec any) {
 
 // newFlagSet returns a flag set that reports errors instead of exiting. A
 // parse error prints the error and a one-line hint; -h prints the full usage,
-// every flag with its default and range.
+// every flag with its default and range (parseFlags prints both: the flag
+// package calls Usage before it returns either error, so Usage is silent).
 func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Run 'overparam %s -h' for every flag with its default and range.\n", name)
-	}
+	fs.Usage = func() {}
 	return fs
 }
 
@@ -57,6 +56,7 @@ func parseFlags(fs *flag.FlagSet, args []string, synopsis string, stderr io.Writ
 		fs.PrintDefaults()
 		return 0
 	case err != nil:
+		fmt.Fprintf(stderr, "Run 'overparam %s -h' for every flag with its default and range.\n", fs.Name())
 		return 2
 	case fs.NArg() > 0:
 		fmt.Fprintf(stderr, "overparam %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/overparam/overparam/compute/experiment"
 	"github.com/overparam/overparam/web"
@@ -29,6 +30,12 @@ func runSpectrum(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "overparam spectrum: %v\n", err)
 		return 2
 	}
+	if *export != "" {
+		if err := checkWritable(*export); err != nil {
+			fmt.Fprintf(stderr, "overparam spectrum: -export: %v\n", err)
+			return 2
+		}
+	}
 
 	progress, done := progressPrinter(stderr, *quiet)
 	res, err := experiment.RunSpectrum(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
@@ -44,6 +51,31 @@ func runSpectrum(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return output("spectrum", res, *asJSON, stdout, stderr, printSpectrum)
+}
+
+// checkWritable reports, before a run, why a file could not be written at
+// path: a directory there, or a folder that is missing or not writable. It
+// leaves an existing file as it is (the run may still fail) and creates
+// and removes a temporary file beside it to test the folder.
+func checkWritable(path string) error {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return fmt.Errorf("%s is a directory; give a file name", path)
+	}
+	dir := filepath.Dir(path)
+	st, err := os.Stat(dir)
+	switch {
+	case err != nil:
+		return fmt.Errorf("the folder %s does not exist", dir)
+	case !st.IsDir():
+		return fmt.Errorf("%s is not a folder", dir)
+	}
+	f, err := os.CreateTemp(dir, ".overparam-export-*")
+	if err != nil {
+		return fmt.Errorf("cannot write into the folder %s", dir)
+	}
+	name := f.Name()
+	f.Close()
+	return os.Remove(name)
 }
 
 func writeJSON(path string, v any) error {
