@@ -133,7 +133,11 @@ func field(spec any, p experiment.Param, info fieldInfo, onChange func(key, valu
 			app.If(info.Unit != "", func() app.UI { return app.Span().Class("unit").Text(info.Unit) }),
 		)
 	}
-	return app.Div().Class("field").Body(
+	class := "field"
+	if p.Enum != nil {
+		class += " choice" // the label above, the select at full width: its options' whole text shows
+	}
+	return app.Div().Class(class).Body(
 		app.Label().For(id).Text(label),
 		control,
 		app.If(info.Unit != "", func() app.UI { return app.Span().Class("unit").Text(info.Unit) }),

@@ -230,7 +230,7 @@ func ddTable(res *experiment.DDResult) app.UI {
 	}
 	return app.Section().Class("panel").Body(
 		app.H2().Text("Per size"),
-		app.Table().ID("dd-table").Body(
+		app.Div().Class("table-scroll").Body(app.Table().ID("dd-table").Body(
 			app.THead().Body(app.Tr().Body(app.Th().Text("size"), app.Th().Text(res.XLabel), app.Th().Text("median"), app.Th().Text("q1"), app.Th().Text("q3"), app.Th().Text("mean"), app.Th().Text("theory"), app.Th().Text("asymptotic"))),
 			app.TBody().Body(app.Range(res.Points).Slice(func(i int) app.UI {
 				st := res.Points[i]
@@ -238,7 +238,7 @@ func ddTable(res *experiment.DDResult) app.UI {
 					app.Td().Text(fmt.Sprintf("%.4g", st.Q1)), app.Td().Text(fmt.Sprintf("%.4g", st.Q3)), app.Td().Text(fmt.Sprintf("%.4g", st.Mean)),
 					app.Td().Text(num(st.Theory)), app.Td().Text(num(st.Asymptotic)))
 			})),
-		),
+		)),
 	)
 }
 

@@ -61,7 +61,15 @@ type pageCore[S any] struct {
 
 	copied   string
 	jobsNote string
+	// controlsShut folds the controls under the Run bar: on a phone-sized
+	// window when the page opens, so the results come first.
+	controlsShut bool
+	opened       bool
 }
+
+// narrowWidth is the widest window, in CSS px, laid out for a phone (the
+// media query of web/style.css): one column, controls folded.
+const narrowWidth = 820
 
 func newPageCore[S any](def *experimentPage[S]) pageCore[S] {
 	return pageCore[S]{def: def, spec: def.defaults(), corrects: map[string]string{}}
@@ -114,6 +122,10 @@ func (c *pageCore[S]) nav(ctx app.Context) {
 	c.load(ctx.Page().URL().RawQuery)
 	if !app.IsClient {
 		return
+	}
+	if !c.opened {
+		c.opened = true
+		c.controlsShut = app.Window().Get("innerWidth").Int() <= narrowWidth
 	}
 	replaceURL(c.pageLink())
 	if c.invalid == "" {

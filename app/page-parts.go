@@ -68,38 +68,67 @@ func (c *pageCore[S]) controlsPanel() app.UI {
 	if len(rest) > 0 {
 		groups = append(groups[:len(groups):len(groups)], fieldGroup{"More", rest})
 	}
-	return app.Aside().Class("controls panel").Aria("label", "controls").Body(
-		app.Range(groups).Slice(func(i int) app.UI {
-			g := groups[i]
-			var fields []app.UI
-			for _, k := range g.Keys {
-				if _, known := byKey[k]; known && (c.def.relevant == nil || c.def.relevant(&c.spec, k)) {
-					fields = append(fields, field(&c.spec, byKey[k], c.def.fields[k], c.onChange))
-				}
-			}
-			if len(fields) == 0 {
-				return nil // a group with nothing relevant is left out
-			}
-			return app.FieldSet().Body(app.Legend().Text(g.Legend), app.Range(fields).Slice(func(i int) app.UI { return fields[i] }))
-		}),
+	return app.Aside().Class("controls panel").Aria("label", "controls").OnKeyDown(c.onControlsKey).Body(
+		c.runButtons(),
 		app.If(len(c.corrects) > 0, func() app.UI {
 			return app.Div().Class("notices").Role("status").Body(app.Range(c.corrects).Map(func(k string) app.UI { return app.Div().Text(c.corrects[k]) }))
 		}),
 		app.If(c.invalid != "", func() app.UI { return app.Div().Class("error").ID("invalid").Role("alert").Text(c.invalid) }),
-		c.runButtons(),
 		app.If(c.copied != "", func() app.UI {
 			return app.Div().Body(
 				app.Label().For("link-box").Class("unit").Text("Link copied (or copy it from here):"),
 				app.Input().ID("link-box").Class("linkbox").ReadOnly(true).Value(c.copied),
 			)
 		}),
+		// On a phone the controls start folded under their Run bar, so the
+		// results follow at once; a tap on "Controls" opens them.
+		app.Details().ID("controls-body").Class("controls-body").Open(!c.controlsShut).Body(
+			app.Summary().Text("Controls"),
+			app.Range(groups).Slice(func(i int) app.UI {
+				g := groups[i]
+				var fields []app.UI
+				for _, k := range g.Keys {
+					if _, known := byKey[k]; known && (c.def.relevant == nil || c.def.relevant(&c.spec, k)) {
+						fields = append(fields, field(&c.spec, byKey[k], c.def.fields[k], c.onChange))
+					}
+				}
+				if len(fields) == 0 {
+					return nil // a group with nothing relevant is left out
+				}
+				return app.Details().Class("group").Open(true).Body(app.Summary().Text(g.Legend), app.Range(fields).Slice(func(i int) app.UI { return fields[i] }))
+			}),
+		),
 	)
+}
+
+// onControlsKey runs the controls when Enter is pressed in a text or
+// number field, after applying that field's value (the change event may
+// not have fired yet).
+func (c *pageCore[S]) onControlsKey(ctx app.Context, e app.Event) {
+	el := e.Get("target")
+	if e.Get("key").String() != "Enter" || el.Get("tagName").String() != "INPUT" {
+		ctx.PreventUpdate()
+		return
+	}
+	switch el.Get("type").String() {
+	case "text", "number":
+	default:
+		ctx.PreventUpdate()
+		return
+	}
+	if key := el.Get("dataset").Get("key").String(); key != "" {
+		c.onChange(key, el.Get("value").String())
+	}
+	e.PreventDefault()
+	if c.invalid == "" {
+		c.start(ctx)
+	}
 }
 
 // runButtons are Run (disabled while the controls are invalid), Cancel
 // (enabled while running) and Copy link.
 func (c *pageCore[S]) runButtons() app.UI {
-	return app.Div().Class("buttons").Body(
+	return app.Div().Class("buttons run-bar").Body(
 		app.Button().ID("run").Class("primary").Disabled(c.invalid != "").Text("Run").OnClick(func(ctx app.Context, e app.Event) { c.start(ctx) }),
 		app.Button().ID("cancel").Disabled(c.state.Status != Running).Text("Cancel").OnClick(func(ctx app.Context, e app.Event) { c.stop() }),
 		app.Button().ID("copy-link").Text("Copy link").OnClick(c.copyLink),

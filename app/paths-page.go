@@ -116,7 +116,7 @@ func (p *pathsPage) Render() app.UI {
 // line, with the two solutions marked, and the trained Bézier curve's loss
 // when there is one (its parameter t in place of α).
 func pairPlot(path, bezier *experiment.Path, spec experiment.Paths, status Status) *chart.Plot {
-	c := &chart.Plot{Title: "Straight line θ(α) = (1−α)θ_A + αθ_B", X: chart.Axis{Label: "α (0 = solution A, 1 = solution B)"},
+	c := &chart.Plot{Title: "Straight line θ(α) = (1−α)θ_{A} + αθ_{B}", X: chart.Axis{Label: "α (0 = solution A, 1 = solution B)"},
 		Y: chart.Axis{Label: "loss (per sample)", Log: true}, Legend: true, Height: 320, Note: "press Run"}
 	if status == Running {
 		c.Note = "training the pair…"
@@ -131,8 +131,8 @@ func pairPlot(path, bezier *experiment.Path, spec experiment.Paths, status Statu
 	if len(path.TrainAcc) > 0 {
 		c.Y2 = chart.Axis{Label: "accuracy (%)", Min: 0, Max: 100}
 		c.Series = append(c.Series,
-			chart.Series{Name: "train accuracy", X: path.Alpha, Y: percent(path.TrainAcc), Class: "c0", Dashed: true, Right: true},
-			chart.Series{Name: "test accuracy", X: path.Alpha, Y: percent(path.TestAcc), Class: "c1", Dashed: true, Right: true})
+			chart.Series{Name: "train accuracy", X: path.Alpha, Y: percent(path.TrainAcc), Class: "c3", Dashed: true, Right: true},
+			chart.Series{Name: "test accuracy", X: path.Alpha, Y: percent(path.TestAcc), Class: "c4", Dashed: true, Right: true})
 	}
 	if bezier != nil {
 		c.Series = append(c.Series, chart.Series{Name: fmt.Sprintf("Bézier curve, train loss (barrier %.3g)", bezier.Barrier), X: bezier.Alpha, Y: bezier.TrainLoss, Class: "c2", Dashed: true, Width: 2})
@@ -157,7 +157,7 @@ func percent(xs []float64) []float64 {
 
 // sharpnessPlot draws the top Hessian eigenvalue at a few α.
 func sharpnessPlot(path *experiment.Path) *chart.Plot {
-	c := &chart.Plot{Title: "Top Hessian eigenvalue along the line", X: chart.Axis{Label: "α"}, Y: chart.Axis{Label: "λ_max (loss per parameter²)"},
+	c := &chart.Plot{Title: "Top Hessian eigenvalue along the line", X: chart.Axis{Label: "α"}, Y: chart.Axis{Label: "λ_{max} (loss per parameter²)"},
 		Height: 240, Note: "no sharpness yet"}
 	if path == nil || len(path.Sharpness) == 0 {
 		return c
@@ -165,9 +165,9 @@ func sharpnessPlot(path *experiment.Path) *chart.Plot {
 	x, y, h := []float64{}, []float64{}, []string{}
 	for _, s := range path.Sharpness {
 		x, y = append(x, s.Alpha), append(y, s.Top)
-		h = append(h, fmt.Sprintf("α = %.3g: λ_max = %.5g (Ritz residual %.2g)", s.Alpha, s.Top, s.Residual))
+		h = append(h, fmt.Sprintf("α = %.3g: λₘₐₓ = %.5g (Ritz residual %.2g)", s.Alpha, s.Top, s.Residual))
 	}
-	c.Series = []chart.Series{{X: x, Y: y, Class: "c2", Width: 1.5}, {Name: "λ_max", X: x, Y: y, Style: chart.Points, Class: "c2", Width: 7, Hover: h}}
+	c.Series = []chart.Series{{X: x, Y: y, Class: "c2", Width: 1.5}, {Name: "λ_{max}", X: x, Y: y, Style: chart.Points, Class: "c2", Width: 7, Hover: h}}
 	return c
 }
 
@@ -276,14 +276,14 @@ func widthsTable(res *experiment.PathsResult) app.UI {
 	q := func(m, a, b float64) string { return fmt.Sprintf("%.3g [%.3g, %.3g]", m, a, b) }
 	return app.Section().Class("panel").Body(
 		app.H2().Text("Per width (median [quartiles] over pairs)"),
-		app.Table().ID("widths-table").Body(
+		app.Div().Class("table-scroll").Body(app.Table().ID("widths-table").Body(
 			app.THead().Body(app.Tr().Body(app.Th().Text("width N"), app.Th().Text("straight-line barrier"), app.Th().Text("dropout-path barrier"), app.Th().Text("half-dropout ΔL"), app.Th().Text("pairs"))),
 			app.TBody().Body(app.Range(res.Widths).Slice(func(i int) app.UI {
 				w := res.Widths[i]
 				return app.Tr().Body(app.Td().Text(w.Width), app.Td().Text(q(w.LinearBarrier, w.LinearQ1, w.LinearQ3)),
 					app.Td().Text(q(w.DropoutBarrier, w.DropoutQ1, w.DropoutQ3)), app.Td().Text(q(w.DropoutDelta, w.DeltaQ1, w.DeltaQ3)), app.Td().Text(w.Seeds))
 			})),
-		),
+		)),
 	)
 }
 

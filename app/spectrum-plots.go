@@ -56,8 +56,8 @@ func trainingPlot(points []train.Point, classification bool) *chart.Plot {
 	if classification {
 		p.Y2 = chart.Axis{Label: "accuracy (%)", Min: 0, Max: 100}
 		p.Series = append(p.Series,
-			chart.Series{Name: "train accuracy", X: step, Y: cols[2], Class: "c0", Dashed: true, Right: true},
-			chart.Series{Name: "test accuracy", X: step, Y: cols[3], Class: "c1", Dashed: true, Right: true})
+			chart.Series{Name: "train accuracy", X: step, Y: cols[2], Class: "c2", Dashed: true, Right: true},
+			chart.Series{Name: "test accuracy", X: step, Y: cols[3], Class: "c3", Dashed: true, Right: true})
 	}
 	return p
 }

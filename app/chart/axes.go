@@ -11,9 +11,9 @@ func (l *layout) write(w *buf) {
 	w.raw(` viewBox="0 0 `)
 	w.pt(l.w, l.h)
 	w.raw(`" role="img" aria-label="`)
-	w.esc(p.ariaLabel())
+	w.esc(plain(p.ariaLabel()))
 	w.raw(`"><title>`)
-	w.esc(p.ariaLabel())
+	w.esc(plain(p.ariaLabel()))
 	w.raw("</title>")
 	w.writeStyle()
 	w.raw(`<defs><clipPath id="`, idMark, `-plot"><rect`)
@@ -146,13 +146,14 @@ func (l *layout) drawAxes(w *buf) {
 	}
 }
 
-// text writes a <text> element at (x, y) with escaped content.
+// text writes a <text> element at (x, y) with escaped content, its
+// subscripts set as such (see rich).
 func (l *layout) text(w *buf, x, y float64, s string) {
 	w.raw("<text")
 	w.attr("x", x)
 	w.attr("y", y)
 	w.raw(">")
-	w.esc(s)
+	w.rich(s)
 	w.raw("</text>")
 }
 
@@ -166,7 +167,7 @@ func (l *layout) drawTitles(w *buf) {
 		w.attr("x", l.centre(p.X.Label, labelFont))
 		w.attr("y", l.h-pad+1)
 		w.raw(">")
-		w.esc(p.X.Label)
+		w.rich(p.X.Label)
 		w.raw("</text>")
 	}
 	rotated := func(label string, x, angle float64) {
@@ -179,7 +180,7 @@ func (l *layout) drawTitles(w *buf) {
 		w.attr("x", x)
 		w.attr("y", y)
 		w.raw(">")
-		w.esc(label)
+		w.rich(label)
 		w.raw("</text>")
 	}
 	if p.Y.Label != "" {
@@ -195,7 +196,7 @@ func (l *layout) drawTitles(w *buf) {
 		w.attr("x", l.centre(p.Title, titleFont))
 		w.attr("y", l.titleY)
 		w.raw(">")
-		w.esc(p.Title)
+		w.rich(p.Title)
 		w.raw("</text>")
 	}
 }

@@ -19,7 +19,8 @@
 // # Conventions
 //
 //   - Data are in axis units; px are the units of the SVG's viewBox, whose
-//     size is Plot.Width × Plot.Height (640×360 by default).
+//     size is Plot.Width × Plot.Height (640×360 by default), plus the
+//     legend's and the marker labels' rows.
 //   - Zero values mean defaults: a Line series, the i-th series coloured
 //     "c<i mod 8>", automatic ranges, default tick labels, default size.
 //   - Missing data is not an error. A point with a NaN or ±Inf coordinate,
@@ -44,7 +45,9 @@
 // 45 px of height or 90 px of width (NiceTicks), fewer on x when the labels
 // would overlap. Log axes have ticks at powers of ten, every s-th decade on
 // wide ranges, with unlabelled minor ticks at 2…9 × 10^k when every decade
-// is labelled, and 1-2-5 ticks on ranges of under three decades (LogTicks).
+// is labelled, and 1-2-5 ticks on ranges of under three decades (LogTicks);
+// a chart's log axis within 10⁻³…10⁵ labels 1, 2 and 5 (or 1…8) per decade
+// when that many labels fit.
 // Labels are compact and use the minus sign U+2212 (FormatTick): a linear
 // axis rounds all labels to its step ("0", "0.5", "1"), switching to
 // e-notation ("2e−13") for ticks from 10⁵ or steps under 10⁻³; a log axis
@@ -82,14 +85,19 @@
 // # Layout
 //
 // From the top: the title, centred over the plot area; the legend, in rows
-// left-aligned with the plot area; the plot area, clipped, holding bands,
-// series and markers; the x tick labels and x label. The y label reads
-// upwards on the left, the right-axis label downwards on the right. Margins
-// follow the tick labels' estimated widths (0.6 em a character). Marker
-// labels are rotated along their lines at the top of the plot area and move
-// to the other side of the line, or down, to avoid each other; band labels
-// avoid marker labels. XAt uses the same layout as SVG, so a fraction of
+// left-aligned with the plot area; the marker labels, in rows of a strip
+// above the plot area, each joined to its line or band by a short
+// connector, so they never sit on the data; the plot area, clipped,
+// holding bands, series and markers; the x tick labels and x label. The
+// SVG grows by the legend's and the strip's height, so a narrow chart
+// whose legend wraps keeps its plot area (Height is the height without
+// them). The y label reads upwards on the left, the right-axis label
+// downwards on the right. Margins follow the tick labels' estimated widths
+// (0.6 em a character). XAt uses the same layout as SVG, so a fraction of
 // the rendered width maps back to exactly the x drawn there.
+//
+// In titles, axis labels, legend entries and marker labels, "_{…}" is a
+// subscript, set as a lowered, smaller <tspan>: "λ_{max}", "θ_{A}".
 //
 // # References
 //

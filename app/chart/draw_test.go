@@ -215,23 +215,30 @@ func TestHoverTargetsSitOnTheirPoints(t *testing.T) {
 	}
 }
 
-// Truth: the requirement that neighbouring marker labels stay readable:
-// their estimated boxes must not overlap, and stay inside the plot area.
+// Truth: the requirement that marker labels stay readable and never sit on
+// the data: their estimated boxes must not overlap each other, lie inside
+// the SVG, and stay above the plot area (in the strip between the legend
+// and the plot).
 func TestMarkerLabelsDoNotOverlap(t *testing.T) {
-	p := Plot{X: Axis{Min: 0, Max: 10}, VLines: []VLine{
-		{X: 0, Label: "at the axis"}, {X: 2, Label: "first marker"}, {X: 2.1, Label: "second marker"},
-		{X: 2.2, Label: "third"}, {X: 5, Label: "λ max"}, {X: 10, Label: "right edge"}},
+	p := Plot{X: Axis{Min: 0, Max: 10}, Legend: true, Series: []Series{{Name: "data", X: []float64{0, 10}, Y: []float64{0, 1}}},
+		VLines: []VLine{
+			{X: 0, Label: "at the axis"}, {X: 2, Label: "first marker"}, {X: 2.1, Label: "second marker"},
+			{X: 2.2, Label: "third"}, {X: 5, Label: "λ max"}, {X: 10, Label: "right edge"}},
 		Bands: []Band{{X0: 1.9, X1: 2.6, Label: "cluster"}, {X0: 4.5, X1: 6, Label: "bulk"}}}
 	l := p.layout()
-	ms := l.placeMarks()
-	if len(ms) != 8 {
-		t.Fatalf("%d labels placed, want 8", len(ms))
+	if len(l.marks) != 8 {
+		t.Fatalf("%d labels placed, want 8", len(l.marks))
 	}
-	for i, a := range ms {
-		if a.box.x0 < l.x0 || a.box.x1 > l.x1 || a.box.y0 < l.y0 || a.box.y1 > l.y1 {
-			t.Errorf("label %q at %+v leaves the plot area [%g, %g]×[%g, %g]", a.text, a.box, l.x0, l.x1, l.y0, l.y1)
+	for i, a := range l.marks {
+		if a.box.x0 < 0 || a.box.x1 > l.w || a.box.y1 > l.y0 {
+			t.Errorf("label %q at %+v leaves the strip above the plot area (x in [0, %g], y ≤ %g)", a.text, a.box, l.w, l.y0)
 		}
-		for _, b := range ms[:i] {
+		for _, e := range l.legend {
+			if e.y > a.box.y0 {
+				t.Errorf("label %q at %+v is above the legend entry %q (baseline %g)", a.text, a.box, e.text, e.y)
+			}
+		}
+		for _, b := range l.marks[:i] {
 			if a.box.overlaps(b.box) {
 				t.Errorf("labels %q %+v and %q %+v overlap", a.text, a.box, b.text, b.box)
 			}

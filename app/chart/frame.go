@@ -35,6 +35,7 @@ type layout struct {
 	twin           bool
 	titleY         float64 // title baseline
 	legend         []legendEntry
+	marks          []markLabel // marker labels, in the strip above the plot area
 }
 
 // legendEntry is one legend item, placed with its swatch starting at x on a
@@ -88,12 +89,21 @@ func (p *Plot) layout() *layout {
 		}
 	}
 
+	l.x = newScale(p.X.Log, xlo, xhi, l.x0, l.x1)
 	top := float64(pad)
 	if p.Title != "" {
 		l.titleY = top + titleFont
 		top += titleFont + 8
 	}
+	// The legend and the marker labels stack above the plot area, and the
+	// SVG grows by their height, so on a narrow chart, where the legend
+	// wraps onto more rows, they do not eat the plot.
+	base := top
 	top = l.placeLegend(top)
+	var strip float64
+	l.marks, strip = l.placeMarks(top)
+	top += strip
+	l.h += top - base
 	l.y0 = top + 4
 	bottom := float64(pad + tickLen + tickGap + tickFont)
 	if p.X.Label != "" {
@@ -101,7 +111,6 @@ func (p *Plot) layout() *layout {
 	}
 	l.y1 = math.Max(l.y0+20, l.h-bottom)
 
-	l.x = newScale(p.X.Log, xlo, xhi, l.x0, l.x1)
 	l.y = newScale(p.Y.Log, ylo, yhi, l.y1, l.y0)
 	l.y2 = newScale(p.Y2.Log, y2lo, y2hi, l.y1, l.y0)
 	return l

@@ -1,6 +1,9 @@
 package chart
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // scale maps axis values to px: linearly in v on a linear axis and in
 // log₁₀ v on a log axis. The same px and inv serve drawing and XAt, so the
@@ -188,10 +191,13 @@ func axisTicks(a Axis, lo, hi float64, n int) tickSet {
 		var stride int
 		ts.at, stride = logTicks(lo, hi, n)
 		ts.labels = formatLog(ts.at, stride > 0)
+		if dense := denseLogTicks(lo, hi, n); len(dense) > len(ts.at) {
+			ts.at, ts.labels, stride = dense, formatLog(dense, false), 1
+		}
 		if stride == 1 && len(ts.at) <= 9 {
 			for k := int(math.Floor(math.Log10(lo))); k <= int(math.Ceil(math.Log10(hi))); k++ {
 				for m := 2.0; m <= 9; m++ {
-					if v := m * pow10(k); v >= lo && v <= hi {
+					if v := m * pow10(k); v >= lo && v <= hi && !slices.Contains(ts.at, v) {
 						ts.minor = append(ts.minor, v)
 					}
 				}
@@ -216,4 +222,42 @@ func maxLabelWidth(labels []string, size float64) float64 {
 		w = math.Max(w, textWidth(s, size))
 	}
 	return w
+}
+
+// logMantissas are the labelled values per decade of a log axis, from the
+// sparsest to the densest: 1; 1, 2, 5; 1, 2, 3, 4, 5, 6, 8.
+var logMantissas = [][]float64{{1}, {1, 2, 5}, {1, 2, 3, 4, 5, 6, 8}}
+
+// denseLogTicks returns the densest ticks m·10^k (m from one row of
+// logMantissas) inside [lo, hi] that number at most n+1, when the axis stays
+// within 10⁻³…10⁵ (where the labels are plain decimals such as 0.02 or
+// 500, not powers of ten). It returns nil otherwise, and logTicks decides.
+// So where room allows, a log axis reads 1, 2, 5 per decade instead of its
+// powers of ten alone.
+func denseLogTicks(lo, hi float64, n int) []float64 {
+	if !(lo > 0) || !finite(hi) || lo < 1e-3*(1-1e-9) || hi > 1e5 {
+		return nil
+	}
+	var best []float64
+	for _, ms := range logMantissas {
+		var ts []float64
+		for k := int(math.Floor(math.Log10(lo))); k <= int(math.Ceil(math.Log10(hi))); k++ {
+			for _, m := range ms {
+				v := m * pow10(k)
+				if k < 0 && k >= -22 {
+					v = m / math.Pow10(-k)
+				}
+				if v >= lo*(1-1e-9) && v <= hi*(1+1e-9) {
+					ts = append(ts, v)
+				}
+			}
+		}
+		if len(ts) > n+1 {
+			break
+		}
+		if len(ts) >= 2 {
+			best = ts
+		}
+	}
+	return best
 }

@@ -9,84 +9,99 @@ func (b box) overlaps(c box) bool {
 	return b.x0 < c.x1 && c.x0 < b.x1 && b.y0 < c.y1 && c.y0 < b.y1
 }
 
-// markLabel is a placed marker label: its text, colour class and anchor.
-// Rotated labels read upwards and end at (x, y); the others are centred on
-// x with their baseline at y.
+// markLabel is a placed marker label: its text, colour class and the box
+// it occupies; the text is centred on the box with its baseline at y. mx
+// is the x of its marker (the line, or the band's middle), where a short
+// connector joins the label to the plot area.
 type markLabel struct {
 	text, class string
-	x, y        float64
-	rotated     bool
+	x, y, mx    float64
 	box         box // the estimated extent
 }
 
-// placeMarks places the labels of the markers inside the x range. A VLine
-// label is rotated to read upwards along its line and ends just below the
-// top of the plot area, on the left of the line, or on the right when the
-// left collides with a label already placed (or with the y axis), or
-// further down when both sides do. A Band label is horizontal at the top of
-// the band, centred, left- or right-aligned, whichever first avoids the
-// VLine labels, and otherwise at the bottom of the band.
-func (l *layout) placeMarks() []markLabel {
-	var out []markLabel
-	var taken []box
-	vs := make([]VLine, 0, len(l.p.VLines))
+// Marker labels sit in rows of a strip above the plot area, never over the
+// data.
+const (
+	markRow     = markFont + 5 // height of a row of marker labels
+	maxMarkRows = 3            // rows before labels may overlap
+)
+
+// placeMarks places the labels of the markers inside the x range in the
+// strip between top and the plot area: horizontal, centred over their line
+// (or the visible part of their band) but kept inside the SVG, in the
+// first row, from the bottom up, where they overlap no label placed
+// before (left to right), moving right of the labels in the way when
+// centring collides. When all maxMarkRows rows are full the label goes in
+// the top row anyway. It returns the labels and the strip's
+// height.
+func (l *layout) placeMarks(top float64) ([]markLabel, float64) {
+	type mark struct {
+		text, class string
+		x           float64
+	}
+	var ms []mark
 	for _, v := range l.p.VLines {
 		if v.Label != "" && l.x.inside(v.X) {
-			vs = append(vs, v)
+			ms = append(ms, mark{v.Label, markerClass(v.Class), l.x.px(v.X)})
 		}
-	}
-	sort.SliceStable(vs, func(i, j int) bool { return vs[i].X < vs[j].X })
-	for _, v := range vs {
-		x, length := l.x.px(v.X), textWidth(v.Label, markFont)
-		// Rotated by −90°, the glyphs lie left of the baseline: about
-		// 0.8 em of ascent, 0.2 em of descent.
-		side := func(bx, top float64) box { return box{bx - 0.8*markFont, bx + 0.2*markFont, top, top + length} }
-		top := l.y0 + 4
-		left, right := side(x-3, top), side(x+markFont+1, top)
-		b := left
-		switch {
-		case left.x0 >= l.x0 && !collides(left, taken):
-		case right.x1 <= l.x1 && !collides(right, taken):
-			b = right
-		default:
-			for collides(b, taken) { // each step moves b down
-				for _, t := range taken {
-					if b.overlaps(t) {
-						b = side(x-3, t.y1+6)
-					}
-				}
-			}
-			if b.y1 > l.y1 { // no room below: overlap at the top
-				b = left
-			}
-		}
-		taken = append(taken, b)
-		out = append(out, markLabel{text: v.Label, class: markerClass(v.Class),
-			x: b.x1 - 0.2*markFont, y: b.y0, rotated: true, box: b})
 	}
 	for _, bd := range l.p.Bands {
 		if bd.Label == "" || !l.x.valid(bd.X0) || !l.x.valid(bd.X1) {
 			continue
 		}
 		a, c := l.clampX(l.x.px(bd.X0)), l.clampX(l.x.px(bd.X1))
-		a, c = min(a, c), max(a, c)
 		if a == c {
 			continue // entirely outside the range
 		}
-		tw := textWidth(bd.Label, markFont)
-		at := func(x0, y float64) box { return box{x0, x0 + tw, y - markFont, y + 2} }
-		top := l.y0 + markFont + 3
-		b := at((a+c-tw)/2, l.y1-4)
-		for _, cand := range []box{at((a+c-tw)/2, top), at(a+3, top), at(c-3-tw, top)} {
-			if !collides(cand, taken) {
-				b = cand
-				break
+		ms = append(ms, mark{bd.Label, markerClass(bd.Class), (a + c) / 2})
+	}
+	if len(ms) == 0 {
+		return nil, 0
+	}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].x < ms[j].x })
+	var out []markLabel
+	rows := 1
+	for _, m := range ms {
+		tw := textWidth(m.text, markFont)
+		x0 := max(2, min(l.w-2-tw, m.x-tw/2))
+		var b box
+		placed := false
+		for r := 0; r < maxMarkRows && !placed; r++ {
+			y0, y1 := float64(-(r+1)*markRow), float64(-r*markRow)
+			// Centred over the marker, or else just right of the labels
+			// it would overlap in this row.
+			b = box{x0, x0 + tw, y0, y1}
+			for _, t := range boxes(out) {
+				if b.overlaps(t) {
+					b = box{t.x1 + 6, t.x1 + 6 + tw, y0, y1}
+				}
+			}
+			if b.x1 <= l.w-2 && !collides(b, boxes(out)) {
+				rows, placed = max(rows, r+1), true
 			}
 		}
-		taken = append(taken, b)
-		out = append(out, markLabel{text: bd.Label, class: markerClass(bd.Class), x: (b.x0 + b.x1) / 2, y: b.y1 - 2, box: b})
+		if !placed { // crowded: the top row, centred, overlapping
+			b = box{x0, x0 + tw, float64(-maxMarkRows * markRow), float64(-(maxMarkRows - 1) * markRow)}
+			rows = maxMarkRows
+		}
+		out = append(out, markLabel{text: m.text, class: m.class, mx: m.x, box: b})
 	}
-	return out
+	// The boxes were placed upwards from 0; move them into the strip.
+	strip := float64(rows * markRow)
+	for i := range out {
+		b := &out[i].box
+		b.y0, b.y1 = b.y0+top+strip, b.y1+top+strip
+		out[i].x, out[i].y = (b.x0+b.x1)/2, b.y1-3
+	}
+	return out, strip + 2
+}
+
+func boxes(ms []markLabel) []box {
+	bs := make([]box, len(ms))
+	for i, m := range ms {
+		bs[i] = m.box
+	}
+	return bs
 }
 
 // collides reports whether b overlaps any of taken.
@@ -137,21 +152,20 @@ func (l *layout) drawVLines(w *buf) {
 	}
 }
 
-// drawMarkLabels writes the labels placed by placeMarks.
+// drawMarkLabels writes the labels placed by placeMarks, each joined to
+// the top of the plot area by a short connector at its marker's x.
 func (l *layout) drawMarkLabels(w *buf) {
-	for _, m := range l.placeMarks() {
-		w.raw(`<text class="lab `, m.class, `"`)
-		if m.rotated {
-			w.raw(` text-anchor="end" transform="rotate(-90 `)
-			w.pt(m.x, m.y)
-			w.raw(`)"`)
-		} else {
-			w.raw(` text-anchor="middle"`)
-		}
+	for _, m := range l.marks {
+		w.raw(`<line class="cn `, m.class, `"`)
+		w.attr("x1", max(m.box.x0, min(m.box.x1, m.mx)))
+		w.attr("y1", m.box.y1-1)
+		w.attr("x2", m.mx)
+		w.attr("y2", l.y0)
+		w.raw(`/><text class="lab `, m.class, `" text-anchor="middle"`)
 		w.attr("x", m.x)
 		w.attr("y", m.y)
 		w.raw(">")
-		w.esc(m.text)
+		w.rich(m.text)
 		w.raw("</text>")
 	}
 }

@@ -109,7 +109,8 @@ type Plot struct {
 	// Bands are shaded x ranges drawn under the series.
 	Bands []Band
 	// Width and Height are the size in px of the SVG's viewBox and of its
-	// width and height attributes; 0 means 640×360.
+	// width and height attributes; 0 means 640×360. The legend's rows and
+	// the marker labels' strip add to the height.
 	Width, Height int
 	// Legend draws a legend of the named series above the plot area.
 	Legend bool

@@ -113,10 +113,90 @@ func cleanClass(c string) string {
 }
 
 // textWidth estimates the rendered width in px of s in a proportional
-// sans-serif font of the given size: about 0.6 em a character. It only
-// reserves margins, so it errs on the wide side.
+// sans-serif font of the given size: about 0.6 em a character, 0.45 em in
+// a subscript (see rich). It only reserves margins, so it errs on the wide
+// side.
 func textWidth(s string, size float64) float64 {
-	return float64(utf8.RuneCountInString(s)) * 0.6 * size
+	w := 0.0
+	for _, part := range splitRich(s) {
+		n := float64(utf8.RuneCountInString(part.text))
+		if part.sub {
+			n *= 0.75
+		}
+		w += n * 0.6 * size
+	}
+	return w
+}
+
+// richPart is a run of a label's text, in a subscript or not.
+type richPart struct {
+	text string
+	sub  bool
+}
+
+// splitRich splits a label at its subscripts: "θ_{A}" is θ then A in a
+// subscript. Text without "_{" is one plain part; an unclosed "_{" is
+// plain text.
+func splitRich(s string) []richPart {
+	var parts []richPart
+	for {
+		i := strings.Index(s, "_{")
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i+2:], '}')
+		if j < 0 {
+			break
+		}
+		if i > 0 {
+			parts = append(parts, richPart{s[:i], false})
+		}
+		parts = append(parts, richPart{s[i+2 : i+2+j], true})
+		s = s[i+3+j:]
+	}
+	if s != "" || len(parts) == 0 {
+		parts = append(parts, richPart{s, false})
+	}
+	return parts
+}
+
+// plain is a label without its subscript markup, for the accessible name
+// and tooltips: "λ_{max}" reads "λ_max".
+func plain(s string) string {
+	var b strings.Builder
+	for _, p := range splitRich(s) {
+		if p.sub {
+			b.WriteString("_")
+		}
+		b.WriteString(p.text)
+	}
+	return b.String()
+}
+
+// rich appends a label escaped for XML, with each subscript ("_{…}") as a
+// <tspan> lowered by a third of an em at three quarters of the size, so
+// θ_{A} and λ_{max} are set as a mathematician writes them.
+//
+// The shift uses dy, which every SVG renderer supports (baseline-shift is
+// not in Firefox), and the text after a subscript moves back up by as much.
+func (w *buf) rich(s string) {
+	lowered := false
+	for _, p := range splitRich(s) {
+		switch {
+		case p.sub && !lowered:
+			w.raw(`<tspan dy=".3em" font-size="75%">`)
+		case p.sub:
+			w.raw(`<tspan font-size="75%">`)
+		case lowered:
+			w.raw(`<tspan dy="-.3em">`)
+		default:
+			w.esc(p.text)
+			continue
+		}
+		w.esc(p.text)
+		w.raw(`</tspan>`)
+		lowered = p.sub
+	}
 }
 
 // swatch is one colour class: its CSS custom property and light fallback.
@@ -168,6 +248,7 @@ func (w *buf) writeStyle() {
 		id, " .hv:hover{fill:currentColor}",
 		id, " .d{stroke-dasharray:5 3}",
 		id, " .vl{stroke:currentColor;stroke-width:1.25;fill:none}",
+		id, " .cn{stroke:currentColor;stroke-width:.75;fill:none}",
 		id, " .band{fill:currentColor;fill-opacity:.1;stroke:none}",
 		id, " .lab{fill:currentColor;font-size:10px;paint-order:stroke;stroke:var(--chart-halo,#fff);stroke-width:3px;stroke-linejoin:round}",
 		id, " .title{font-size:14px;font-weight:600}",
