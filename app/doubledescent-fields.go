@@ -39,7 +39,7 @@ var ddGroups = []fieldGroup{
 
 func init() {
 	for k, v := range map[string]string{
-		"linear": "Linear regression (min-norm and ridge)", "features": "Random ReLU features", "mlp": "Neural network (one hidden layer)", "lstd": "LSTD with random features (RL)",
+		"linear": "Linear regression", "features": "Random ReLU features", "mlp": "Network, one hidden layer", "lstd": "LSTD, random features (RL)",
 	} {
 		enumText[k] = v
 	}

@@ -51,7 +51,7 @@ var pathsGroups = []fieldGroup{
 }
 
 func init() {
-	enumText["batch"] = "small vs large batch (one initialisation)"
+	enumText["batch"] = "small vs large batch"
 	enumText["seeds"] = "two seeds"
 	for _, k := range []string{"0", "3", "5", "9", "17"} {
 		enumText[k] = k

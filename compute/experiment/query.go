@@ -71,6 +71,8 @@ func ParseQuery(query string, specs ...any) (notices []string) {
 			}
 			if n := p.read(spec, vs[len(vs)-1]); n != "" {
 				notices = append(notices, n)
+			} else if p.Kind == reflect.Slice && strings.TrimSpace(vs[len(vs)-1]) == "" {
+				notices = append(notices, fmt.Sprintf("%s is empty, read as an empty list (hidden: a network without hidden layers, a linear model)", p.Key))
 			}
 		}
 	}

@@ -6,7 +6,8 @@
 //	go run ./tools/screenshots -out /tmp/shots
 //	go run ./tools/screenshots -out /tmp/shots -pages spectrum -screens phone
 //
-// Each picture is <page>-<screen>-<scheme>.png, the full page. It also
+// Each picture is <page>-<screen>-<scheme>.png, the full page, and on a
+// phone also <page>-phone-<scheme>-top.png, the first screen. It also
 // prints what a person would trip over: a page wider than the window
 // (horizontal scrolling), and, on a phone, the Run button out of reach
 // (below the first screen). With -readme it writes docs/screenshot.png,
@@ -95,7 +96,7 @@ func main() {
 			}
 			for _, scheme := range strings.Split(*schemes, ",") {
 				name := fmt.Sprintf("%s-%s-%s.png", p.name, sc.name, scheme)
-				png, notes, err := shoot(browser, base+p.path, sc, scheme)
+				png, top, notes, err := shoot(browser, base+p.path, sc, scheme)
 				if err != nil {
 					log.Printf("%s: %v", name, err)
 					problems++
@@ -103,6 +104,11 @@ func main() {
 				}
 				if err := os.WriteFile(filepath.Join(*out, name), png, 0o644); err != nil {
 					log.Fatal(err)
+				}
+				if top != nil {
+					if err := os.WriteFile(filepath.Join(*out, strings.TrimSuffix(name, ".png")+"-top.png"), top, 0o644); err != nil {
+						log.Fatal(err)
+					}
 				}
 				fmt.Printf("%-44s %4d KB %s\n", name, len(png)>>10, strings.Join(notes, "; "))
 				problems += len(notes)
@@ -142,7 +148,7 @@ func selected(list, name string) bool {
 // shoot opens url in a new browser context on the screen, in the colour
 // scheme, waits for the run the link starts to finish, and takes the full
 // page. notes lists what a person would trip over.
-func shoot(browser context.Context, url string, sc screen, scheme string) (png []byte, notes []string, err error) {
+func shoot(browser context.Context, url string, sc screen, scheme string) (png, top []byte, notes []string, err error) {
 	limited, cancelLimit := context.WithTimeout(browser, 4*time.Minute)
 	defer cancelLimit()
 	ctx, cancel := chromedp.NewContext(limited, chromedp.WithNewBrowserContext())
@@ -159,13 +165,13 @@ func shoot(browser context.Context, url string, sc screen, scheme string) (png [
 		return err
 	})
 	if err := chromedp.Do(ctx, setup, chromedp.Navigate(url)); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if err := poll(ctx, `!document.getElementById('app-wasm-loader')`, time.Minute); err != nil {
-		return nil, nil, fmt.Errorf("the app did not start: %w", err)
+		return nil, nil, nil, fmt.Errorf("the app did not start: %w", err)
 	}
 	if err := poll(ctx, `!document.querySelector('#run-status') || ['done','failed'].includes(document.querySelector('#run-status').dataset.status)`, 3*time.Minute); err != nil {
-		return nil, nil, fmt.Errorf("the run did not finish: %w", err)
+		return nil, nil, nil, fmt.Errorf("the run did not finish: %w", err)
 	}
 	if s, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('#run-status')?.dataset.status ?? ''`)); s == "failed" {
 		notes = append(notes, "the run failed")
@@ -180,8 +186,13 @@ func shoot(browser context.Context, url string, sc screen, scheme string) (png [
 			notes = append(notes, fmt.Sprintf("Run is %.0f px down, below the first screen", top))
 		}
 	}
+	if sc.mobile {
+		if top, err = chromedp.Run(ctx, chromedp.CaptureScreenshot()); err != nil {
+			return nil, nil, nil, err
+		}
+	}
 	png, err = chromedp.Run(ctx, chromedp.FullScreenshot(100))
-	return png, notes, err
+	return png, top, notes, err
 }
 
 // poll waits until a JavaScript condition holds.
