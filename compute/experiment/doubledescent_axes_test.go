@@ -102,4 +102,3 @@ func TestAxesAreLogWhereTheSizesSpanDecades(t *testing.T) {
 		t.Errorf("sizes 50…150 (a factor of 3) get a log x axis")
 	}
 }
-
