@@ -106,7 +106,9 @@ func field(spec any, p experiment.Param, info fieldInfo, onChange func(key, valu
 		control = app.Select().ID(id).DataSet("key", p.Key).Title(p.Help).OnChange(handler).
 			Body(app.Range(p.Enum).Slice(func(i int) app.UI {
 				text := p.Enum[i]
-				if t, ok := enumText[text]; ok {
+				if t, ok := enumText[p.Key+"="+text]; ok {
+					text = t
+				} else if t, ok := enumText[text]; ok {
 					text = t
 				}
 				return app.Option().Value(p.Enum[i]).Selected(p.Enum[i] == value).Text(text)

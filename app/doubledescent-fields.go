@@ -41,7 +41,7 @@ func init() {
 	for k, v := range map[string]string{
 		"linear": "Linear regression", "features": "Random ReLU features", "mlp": "Network, one hidden layer", "lstd": "LSTD, random features (RL)",
 	} {
-		enumText[k] = v
+		enumText["model="+k] = v
 	}
 }
 

@@ -51,8 +51,8 @@ var pathsGroups = []fieldGroup{
 }
 
 func init() {
-	enumText["batch"] = "small vs large batch"
-	enumText["seeds"] = "two seeds"
+	enumText["pair=batch"] = "small vs large batch"
+	enumText["pair=seeds"] = "two seeds"
 	for _, k := range []string{"0", "3", "5", "9", "17"} {
 		enumText[k] = k
 	}

@@ -42,7 +42,9 @@ var spectrumGroups = []fieldGroup{
 	{"Randomness", []string{"seed", "repeats"}},
 }
 
-// enumText names enum values on the page.
+// enumText names enum values on the page, by "key=value" for a value
+// whose name depends on its parameter (model=linear is a regression,
+// activation=linear is not), else by value.
 var enumText = map[string]string{
 	"mixture": "Gaussian mixture", "moons": "Two moons", "circles": "Two circles", "teacher": "Teacher–student (regression)", "digits": "MNIST digits",
 	"ce": "softmax cross-entropy", "mse": "squared error", "hessian": "Hessian", "ggn": "Gauss-Newton",
