@@ -30,13 +30,14 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
 // page is one page to photograph: its link, which runs on opening.
-type page struct{ name, path string }
+type sitePage struct{ name, path string }
 
-var pages = []page{
+var pages = []sitePage{
 	{"home", "/"},
 	{"spectrum", "/spectrum"},
 	{"paths", "/paths"},
@@ -96,7 +97,8 @@ func main() {
 			}
 			for _, scheme := range strings.Split(*schemes, ",") {
 				name := fmt.Sprintf("%s-%s-%s.png", p.name, sc.name, scheme)
-				png, top, notes, err := shoot(browser, base+p.path, sc, scheme)
+				wantReadme := *readme && p.name == "spectrum" && sc.name == "laptop" && scheme == "light"
+				png, top, notes, err := shoot(browser, base+p.path, sc, scheme, wantReadme)
 				if err != nil {
 					log.Printf("%s: %v", name, err)
 					problems++
@@ -112,8 +114,8 @@ func main() {
 				}
 				fmt.Printf("%-44s %4d KB %s\n", name, len(png)>>10, strings.Join(notes, "; "))
 				problems += len(notes)
-				if *readme && p.name == "spectrum" && sc.name == "laptop" && scheme == "light" {
-					if err := os.WriteFile("docs/screenshot.png", png, 0o644); err != nil {
+				if wantReadme {
+					if err := os.WriteFile("docs/screenshot.png", top, 0o644); err != nil {
 						log.Fatal(err)
 					}
 				}
@@ -148,7 +150,10 @@ func selected(list, name string) bool {
 // shoot opens url in a new browser context on the screen, in the colour
 // scheme, waits for the run the link starts to finish, and takes the full
 // page. notes lists what a person would trip over.
-func shoot(browser context.Context, url string, sc screen, scheme string) (png, top []byte, notes []string, err error) {
+//
+// With readme, top is instead the README's picture: the top 1330 px of the
+// results column.
+func shoot(browser context.Context, url string, sc screen, scheme string, readme bool) (png, top []byte, notes []string, err error) {
 	limited, cancelLimit := context.WithTimeout(browser, 4*time.Minute)
 	defer cancelLimit()
 	ctx, cancel := chromedp.NewContext(limited, chromedp.WithNewBrowserContext())
@@ -190,6 +195,20 @@ func shoot(browser context.Context, url string, sc screen, scheme string) (png, 
 		if top, err = chromedp.Run(ctx, chromedp.CaptureScreenshot()); err != nil {
 			return nil, nil, nil, err
 		}
+	}
+	if readme {
+		r, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => { const r = document.querySelector('.results').getBoundingClientRect(); return [r.left + scrollX, r.top + scrollY, r.width, Math.min(r.height, 1330)] })()`))
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		beyond := true
+		res, err := chromedp.Call(ctx, page.CaptureScreenshot, page.CaptureScreenshotParams{
+			Format: page.CaptureScreenshotFormatPng, CaptureBeyondViewport: &beyond,
+			Clip: &page.Viewport{X: r[0], Y: r[1], Width: r[2], Height: r[3], Scale: 1}})
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		top = res.Data
 	}
 	png, err = chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	return png, top, notes, err
