@@ -134,4 +134,3 @@ func TestControlsFollowTheFieldsShown(t *testing.T) {
 
 // kbEnter is the Enter key as chromedp's KeyEvent types it.
 const kbEnter = "\r"
-
