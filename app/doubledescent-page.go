@@ -97,6 +97,9 @@ func (p *doubleDescentPage) chart() *chart.Plot {
 		return ddPlot(res, p.logY)
 	}
 	s := p.ran
+	if s.Model == "" { // nothing ran yet: the controls' model
+		s = p.spec
+	}
 	xa, ya := s.Axes()
 	c := &chart.Plot{Title: "Test error", X: chart.Axis{Label: xa.Label, Log: xa.Log}, Y: chart.Axis{Label: ya.Label, Log: p.logY && ya.Log}, Legend: true, Height: 380,
 		Note: "press Run to sweep"}
