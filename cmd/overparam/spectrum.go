@@ -32,7 +32,7 @@ func runSpectrum(args []string, stdout, stderr io.Writer) int {
 	}
 	if *export != "" {
 		if err := checkWritable(*export); err != nil {
-			fmt.Fprintf(stderr, "overparam spectrum: -export: %v\n", err)
+			fmt.Fprintf(stderr, "overparam spectrum: -export %s: %v\n", *export, err)
 			return 2
 		}
 	}

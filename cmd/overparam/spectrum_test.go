@@ -287,11 +287,13 @@ func TestSpectrumReportsDivergence(t *testing.T) {
 	}
 }
 
+// An export path that cannot be written is a usage error, refused before
+// training (status 2), naming the file.
 func TestSpectrumExportToAMissingDirectoryFails(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "no-such-dir", "model.json")
 	o := run(t, spectrumArgs("-json", "-export", file)...)
-	if o.code != 1 {
-		t.Fatalf("exit status %d, want 1 (run failed); stderr:\n%s", o.code, o.stderr)
+	if o.code != 2 {
+		t.Fatalf("exit status %d, want 2 (refused up front); stderr:\n%s", o.code, o.stderr)
 	}
 	if !strings.Contains(o.stderr, file) {
 		t.Errorf("stderr does not name the file %s:\n%s", file, o.stderr)
