@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/overparam/overparam/app/chart"
 	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/train"
 )
 
 func ptr(v float64) *float64 { return &v }
@@ -65,5 +67,29 @@ func TestDDChartSaysWhatItDraws(t *testing.T) {
 	h := html(ddSummary(res, s))
 	if !strings.Contains(h, `id="stat-peak"`) || !strings.Contains(h, ">none<") {
 		t.Errorf("a sweep without a peak does not say so: %s", h)
+	}
+}
+
+// TestEverySeriesHasItsOwnColour: in the charts with a right axis, no two
+// named series share a colour class (test loss and test accuracy were both
+// orange, told apart only by a dash). Truth: the charts' own series.
+func TestEverySeriesHasItsOwnColour(t *testing.T) {
+	pts := []train.Point{{Step: 0, TrainLoss: 2, TestLoss: 2, TrainAcc: 0.1, TestAcc: 0.1}, {Step: 10, TrainLoss: 1, TestLoss: 1.2, TrainAcc: 0.8, TestAcc: 0.6}}
+	path := &experiment.Path{Name: "linear", Alpha: []float64{0, 1}, TrainLoss: []float64{1, 1}, TestLoss: []float64{1, 1}, TrainAcc: []float64{1, 1}, TestAcc: []float64{1, 1}}
+	bezier := &experiment.Path{Name: experiment.BezierName, Alpha: []float64{0, 1}, TrainLoss: []float64{1, 1}, TestLoss: []float64{1, 1}}
+	for name, p := range map[string]*chart.Plot{
+		"training curves": trainingPlot(pts, true),
+		"pair of seeds":   pairPlot(path, bezier, experiment.DefaultPaths(), Done),
+	} {
+		seen := map[string]string{}
+		for _, s := range p.Series {
+			if s.Name == "" {
+				continue
+			}
+			if other, ok := seen[s.Class]; ok {
+				t.Errorf("%s: %q and %q are both %s", name, other, s.Name, s.Class)
+			}
+			seen[s.Class] = s.Name
+		}
 	}
 }
