@@ -79,6 +79,14 @@ func (c *pageCore[S]) validator() interface{ Validate() error } {
 	return any(&c.spec).(interface{ Validate() error })
 }
 
+// OnResize unfolds the controls when the window grows past a phone's
+// width, where their fold (summary) is hidden.
+func (c *pageCore[S]) OnResize(ctx app.Context) {
+	if c.controlsShut && app.Window().Get("innerWidth").Int() > narrowWidth {
+		c.controlsShut = false
+	}
+}
+
 // load sets the controls from a link query.
 func (c *pageCore[S]) load(query string) {
 	c.spec = c.def.defaults()
