@@ -60,7 +60,8 @@ type VLine struct {
 	// X is the position in x-axis units. A marker outside the x range is
 	// not drawn.
 	X float64
-	// Label is drawn rotated, reading upwards, ending at the top of the line.
+	// Label is drawn above the plot area, centred over the line and joined
+	// to it by a short connector (see the package documentation, Layout).
 	Label string
 	// Class is the colour class; empty means "muted".
 	Class string
@@ -72,7 +73,8 @@ type VLine struct {
 type Band struct {
 	// X0 and X1 bound the band in x-axis units, in either order.
 	X0, X1 float64
-	// Label is drawn at the top of the band, centred.
+	// Label is drawn above the plot area, centred over the band's visible
+	// part.
 	Label string
 	// Class is the colour class; empty means "muted".
 	Class string
