@@ -201,10 +201,11 @@ func ddSummary(res *experiment.DDResult, spec experiment.DoubleDescent) app.UI {
 	if res == nil || len(res.Points) == 0 {
 		return app.Div().Class("summary")
 	}
-	peakAt, peakValue := "none", "–"
+	peakAt, peakValue, peakKey := "none", "–", "peak "+res.YLabel
 	if pk := res.Peak; pk != nil {
 		peakAt = fmt.Sprintf("%.3g", pk.X)
-		peakValue = fmt.Sprintf("%.3g (%.3g× the lowest before)", pk.Median, pk.Median/pk.Before)
+		peakValue = fmt.Sprintf("%.3g", pk.Median)
+		peakKey = fmt.Sprintf("peak %s (%.3g× the lowest before it)", res.YLabel, pk.Median/pk.Before)
 	}
 	best := res.Points[len(res.Points)-1]
 	threshold := "none"
@@ -213,7 +214,7 @@ func ddSummary(res *experiment.DDResult, spec experiment.DoubleDescent) app.UI {
 	}
 	return app.Div().Class("summary").Body(
 		stat("peak", fmt.Sprintf("peak at %s (a median ≥ %g× the lowest before and after it)", res.XLabel, experiment.PeakFactor), peakAt, true),
-		stat("peak-value", "peak "+res.YLabel, peakValue, false),
+		stat("peak-value", peakKey, peakValue, false),
 		stat("largest", res.YLabel+" at the largest size", fmt.Sprintf("%.3g", best.Median), false),
 		stat("threshold", "interpolation threshold ("+res.XLabel+")", threshold, false),
 		stat("repeats", "repeats per size", fmt.Sprint(spec.Repeats), false),
