@@ -228,7 +228,7 @@ func TestAssembleDoubleDescentRejectsBadParts(t *testing.T) {
 	}
 }
 
-func TestDDQuantileInterpolatesOrderStatistics(t *testing.T) {
+func TestSampleQuantileInterpolatesOrderStatistics(t *testing.T) {
 	// Truth: R's quantile(x, type = 7), e.g. quantile(1:4, 0.25) = 1.75.
 	cases := []struct {
 		x       []float64
@@ -241,8 +241,8 @@ func TestDDQuantileInterpolatesOrderStatistics(t *testing.T) {
 		{[]float64{7}, 0.25, 7},
 	}
 	for _, c := range cases {
-		if got := ddQuantile(c.x, c.q); got != c.want {
-			t.Errorf("quantile(%v, %g) = %g, want %g", c.x, c.q, got, c.want)
+		if got := sampleQuantile(c.x, c.q); got != c.want {
+			t.Errorf("sampleQuantile(%v, %g) = %g, want %g", c.x, c.q, got, c.want)
 		}
 	}
 }
