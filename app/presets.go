@@ -1,14 +1,22 @@
 package app
 
-// preset is a one-click setting of a page that reproduces a paper's claim.
-type preset struct {
-	ID, Title string
-	// Claim is what the run shows, in two sentences.
-	Claim string
-	// Cite names the paper; URL links to it.
-	Cite, URL string
-	// Query holds the spec keys that differ from the page's defaults.
-	Query string
+import "github.com/overparam/overparam/compute/experiment"
+
+// preset is a one-click setting of a page that reproduces a paper's claim
+// (experiment.Preset). Double descent's list lives in compute
+// (experiment.DoubleDescentPresets), where the CLI's -preset reads it too.
+type preset = experiment.Preset
+
+// PresetLinks returns the page link, without the host, of every preset in
+// the gallery, by preset id: what a preset button or a gallery card opens.
+func PresetLinks() map[string]string {
+	links := map[string]string{}
+	for _, sec := range gallery() {
+		for _, p := range sec.Presets {
+			links[p.ID] = sec.Link(p)
+		}
+	}
+	return links
 }
 
 const (

@@ -47,16 +47,16 @@ func ddDigits(t *testing.T) Assets {
 // link restores it.
 func TestDoubleDescentPresetsAreValidAndRoundTripThroughLinks(t *testing.T) {
 	for _, p := range DoubleDescentPresets() {
-		s := p.Spec
+		s := DoubleDescentPresetSpec(p)
 		if err := s.Validate(); err != nil {
-			t.Errorf("preset %s: %v", p.Name, err)
+			t.Errorf("preset %s: %v", p.ID, err)
 		}
 		if s.Points() != len(s.Sizes) {
-			t.Errorf("preset %s: Points() = %d for %d sizes", p.Name, s.Points(), len(s.Sizes))
+			t.Errorf("preset %s: Points() = %d for %d sizes", p.ID, s.Points(), len(s.Sizes))
 		}
 		got := DefaultDoubleDescent()
 		if n := ParseQuery(Query(&s), &got); len(n) != 0 || !reflect.DeepEqual(got, s) {
-			t.Errorf("preset %s: a link gave notices %q and spec %+v", p.Name, n, got)
+			t.Errorf("preset %s: a link gave notices %q and spec %+v", p.ID, n, got)
 		}
 	}
 	if !reflect.DeepEqual(DefaultDoubleDescent(), DefaultDoubleDescentFor("linear")) {
@@ -278,15 +278,17 @@ func TestKNNRecognitionVotesOnCleanNeighbours(t *testing.T) {
 
 func ExampleDoubleDescentPresets() {
 	for _, p := range DoubleDescentPresets() {
-		fmt.Println(p.Name)
+		fmt.Println(p.ID)
 	}
 	// Output:
-	// linear
-	// features
-	// mlp
-	// mlp-digits
-	// lstd
-	// lstd-coverage
+	// dd-linear
+	// dd-features
+	// dd-mlp-noise
+	// dd-mlp-clean
+	// dd-mlp-digits
+	// dd-lstd
+	// dd-lstd-ridge
+	// dd-lstd-coverage
 }
 
 // Truth: the help texts of the tags, which say which model reads a key.
