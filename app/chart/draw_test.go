@@ -156,8 +156,8 @@ func TestNoteOnlyWhenNothingIsDrawn(t *testing.T) {
 	}
 }
 
-// Truth: the requirement that hover text goes in a <title> inside a
-// per-point element.
+// Truth: Series.Hover's documentation (plot.go) — tooltip text per point
+// (per bin for Bars), a <title> inside an element at the point.
 func TestHoverTextIsATitlePerPoint(t *testing.T) {
 	for _, style := range []Style{Line, Area, Points, Bars} {
 		x := []float64{1, 2, 3}
@@ -218,8 +218,10 @@ func TestHoverTargetsSitOnTheirPoints(t *testing.T) {
 	}
 }
 
-// Truth: the requirement that neighbouring marker labels stay readable:
-// their estimated boxes must not overlap, and stay inside the plot area.
+// Truth: placeMarks' documentation (marks.go) — a label moves to the other
+// side of its line, or further down, when it would collide with one already
+// placed — so the estimated boxes of neighbouring labels never overlap, and
+// they stay inside the plot area.
 func TestMarkerLabelsDoNotOverlap(t *testing.T) {
 	p := Plot{X: Axis{Min: 0, Max: 10}, VLines: []VLine{
 		{X: 0, Label: "at the axis"}, {X: 2, Label: "first marker"}, {X: 2.1, Label: "second marker"},
