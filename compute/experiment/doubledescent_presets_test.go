@@ -6,34 +6,6 @@ import (
 	"testing"
 )
 
-func TestDoubleDescentPresetsHaveUniqueIDsAndEveryModelsDefault(t *testing.T) {
-	// Truth: DoubleDescentPresets' documentation — ids name buttons, files
-	// and -preset values, so they are unique; each model's default is among
-	// the presets, the first being the page's default.
-	seen := map[string]bool{}
-	queries := map[string]bool{}
-	for _, p := range DoubleDescentPresets() {
-		if seen[p.ID] || p.ID == "" || p.Title == "" || p.Claim == "" || p.Cite == "" || !strings.HasPrefix(p.URL, "https://") {
-			t.Errorf("preset %q: a repeated or empty id, or a missing title, claim, citation or link: %+v", p.ID, p)
-		}
-		seen[p.ID] = true
-		queries[p.Query] = true
-		if p.Thumbnail() != p.ID+".svg" {
-			t.Errorf("preset %s: thumbnail %q", p.ID, p.Thumbnail())
-		}
-	}
-	for _, model := range []string{"linear", "features", "mlp", "lstd"} {
-		s := DefaultDoubleDescentFor(model)
-		if !queries[Query(&s)] {
-			t.Errorf("the %s model's default is not a preset", model)
-		}
-	}
-	first := DoubleDescentPresetSpec(DoubleDescentPresets()[0])
-	if !reflect.DeepEqual(first, DefaultDoubleDescent()) {
-		t.Errorf("the first preset is not the page's default")
-	}
-}
-
 func TestTheCLIsEarlierPresetNamesGiveTheirFormerSpecs(t *testing.T) {
 	// Truth: the CLI's preset list before the merge (compute/experiment/
 	// doubledescent_spec.go at commit a288668): each model's
