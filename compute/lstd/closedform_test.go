@@ -196,13 +196,17 @@ func TestOneConstantFeatureGivesTheClosedForm(t *testing.T) {
 }
 
 func TestEmpiricalMSBEConvergesToTheTrueMSBEUnderFullCoverage(t *testing.T) {
-	// Truth: the empirical MSBE is the MSBE of the empirical MRP (P̂, r̂) on the
-	// visited states, weighted by visit frequency (package documentation) —
-	// the quantity Brellmann et al. (ICLR 2024, arXiv:2310.05518) compare with
-	// the true MSBE: it vanishes when ridgeless LSTD interpolates (N ≥ m,
-	// TestRidgelessLSTDInterpolatesTheVisitedStates), and with every state
-	// visited it converges to the true MSBE Σ_s d_s (r̄ + γPV − V)_s² as
-	// n → ∞. Monte Carlo over independent trajectories: for a fixed V the
+	// Truth: Brellmann et al. (ICLR 2024, arXiv:2310.05518), as quoted in
+	// the paper's OpenReview discussion (forum 9RIbNmx984): "Under the
+	// assumption that all states are visited [the empirical MSBE] converges
+	// to [the true MSBE] with probability 1, as the number of collected
+	// transitions n → ∞". Of the two candidate definitions, the MSBE of the
+	// empirical MRP (P̂, r̂) on the visited states, weighted by visit
+	// frequency (package documentation), has that property and the mean
+	// squared one-step TD error does not; ours also vanishes when ridgeless
+	// LSTD interpolates (N ≥ m, TestRidgelessLSTDInterpolatesTheVisitedStates).
+	// The true MSBE is Σ_s d_s (r̄ + γPV − V)_s². Monte Carlo over
+	// independent trajectories: for a fixed V the
 	// mean of the per-state residual r̂_s + γV̂′_s − V_s has variance
 	// (σ² + γ²Var_{s′∼P_s} V(s′))/c_s, so E[empirical] = true + Σ_s (σ² +
 	// γ²Var_s V)/n + O(1/n) from the start state; the test asks the mean of
