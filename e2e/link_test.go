@@ -15,7 +15,8 @@ import (
 const sharedQuery = "v=1&classes=3&samples=300&test=200&hidden=16&epochs=40&steps=30&probes=4&topk=8&seed=7"
 
 // parityTol is the relative tolerance between the browser's numbers and
-// the CLI's: nine significant digits, as the brief requires. The run is
+// the CLI's: nine significant digits, the precision of the CLI's printed
+// numbers (README.md promises more: "bit for bit"). The run is
 // deterministic and the same Go code runs in both, so they should agree to
 // the bit; the test reports whether they do.
 const parityTol = 1e-9

@@ -14,7 +14,7 @@ import (
 const offlineQuery = "/spectrum?v=1&classes=3&samples=300&test=100&hidden=16&epochs=30&steps=30&probes=2&topk=5"
 
 // TestWorksOfflineAfterFirstVisit: after one visit, the app opens a shared
-// link and runs it with the server gone. Truth: the issue's "works offline
+// link and runs it with the server gone. Truth: README.md's "works offline
 // after the first visit" — go-app's service worker caches the pages, the
 // two wasm modules, the worker bootstrap and the assets (internal/site
 // lists them), and serves a link's page without its query from the cache.

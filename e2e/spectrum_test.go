@@ -9,8 +9,8 @@ import (
 	"github.com/chromedp/cdproto/target"
 )
 
-// cancelWithin is how soon a canceled run must say so: the brief's "at
-// once", for a person watching the page.
+// cancelWithin is how soon a canceled run must say so: README.md's "a
+// Cancel button that stops the run at once", for a person watching the page.
 const cancelWithin = 2 * time.Second
 
 // workerStopWithin is how soon the worker of a canceled job must end: the

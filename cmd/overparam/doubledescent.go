@@ -18,7 +18,8 @@ test error's mean, median and quartiles with the theory that predicts it:
   mlp       a one-hidden-layer ReLU network vs width, with label noise
             (Nakkiran et al. 2020; Gu et al. 2023)
   lstd      LSTD with random features vs N/m (Brellmann et al. 2024)
-Flags start from the preset of -model (or of -preset); later flags override it.`
+Flags start from the preset of -model (or of -preset, one of the page's
+presets by id, e.g. -preset dd-lstd-ridge); later flags override it.`
 
 func runDoubleDescent(args []string, stdout, stderr io.Writer) int {
 	spec, err := doubleDescentBase(args)
@@ -69,18 +70,18 @@ func doubleDescentBase(args []string) (experiment.DoubleDescent, error) {
 	if *preset == "" {
 		return experiment.DefaultDoubleDescentFor(scratch.Model), nil
 	}
-	for _, p := range experiment.DoubleDescentPresets() {
-		if p.Name == *preset {
-			return p.Spec, nil
-		}
+	if p, ok := experiment.FindDoubleDescentPreset(*preset); ok {
+		return experiment.DoubleDescentPresetSpec(p), nil
 	}
 	return experiment.DoubleDescent{}, fmt.Errorf("-preset %q is not a preset; choose one of %s", *preset, strings.Join(presetNames(), ", "))
 }
 
+// presetNames lists the presets' ids: the page's preset buttons and the
+// gallery's cards, whose links give the same runs.
 func presetNames() []string {
 	var names []string
 	for _, p := range experiment.DoubleDescentPresets() {
-		names = append(names, p.Name)
+		names = append(names, p.ID)
 	}
 	return names
 }

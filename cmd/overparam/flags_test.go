@@ -107,8 +107,9 @@ func numbersOutside(enum []string) []string {
 	return out
 }
 
-// crossFieldCases are invalid combinations, each from a rule of the issue
-// (and of Spectrum.Validate's documentation), and invalid command lines.
+// crossFieldCases are invalid combinations, each from a rule of
+// Spectrum.Validate's documentation (compute/experiment/spectrum_spec.go),
+// and invalid command lines.
 var crossFieldCases = []badCase{
 	{name: "teacher data with cross-entropy loss is rejected",
 		args: []string{"-data", "teacher", "-loss", "ce"}, want: []string{"loss = ce", "teacher", "mse"}},
@@ -116,11 +117,11 @@ var crossFieldCases = []badCase{
 		args: []string{"-data", "teacher", "-loss", "mse", "-labelnoise", "0.1"}, want: []string{"labelnoise", "teacher"}},
 	{name: "more extreme eigenvalues than Lanczos steps are rejected",
 		args: []string{"-steps", "20", "-topk", "30"}, want: []string{"topk = 30", "steps = 20"}},
-	// 20-300-10 has 20·300 + 300 + 300·10 + 10 = 9310 parameters; the issue
-	// allows a dense eigendecomposition up to 5000.
+	// 20-300-10 has 20·300 + 300 + 300·10 + 10 = 9310 parameters; README.md
+	// ("The CLI") allows a dense eigendecomposition up to 5,000.
 	{name: "a dense spectrum of a network above 5000 parameters is rejected",
 		args: []string{"-dense", "-hidden", "300"}, want: []string{"5000", "9310"}},
-	{name: "digit images of 20 pixels are rejected (the issue: 14 or 28)",
+	{name: "digit images of 20 pixels are rejected (README.md: 28 or 14)",
 		args: []string{"-pixels", "20"}, want: []string{"pixels = 20", "14", "28"}},
 	{name: "more test digits than the bundled 2000 are rejected",
 		args: []string{"-data", "digits", "-test", "3000"}, want: []string{"2000"}},

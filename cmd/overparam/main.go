@@ -3,10 +3,17 @@
 //
 // Usage:
 //
-//	overparam spectrum [flags]   train an MLP and print its Hessian spectrum
-//	overparam run -link URL      run a page link natively, print JSON
-//	overparam serve [-addr]      serve the browser app (default localhost:8000)
-//	overparam static -out dist   write the app as a static site
+//	overparam spectrum [flags]       train an MLP and print its Hessian spectrum
+//	overparam paths [flags]          losses along paths between solutions,
+//	                                 dropout stability and barriers by width
+//	overparam doubledescent [flags]  sweep a model (-model or -preset) over its
+//	                                 size: the double-descent curve with theory
+//	overparam run -link URL          run any page's link natively, print JSON
+//	overparam serve [-addr]          serve the browser app (default localhost:8000)
+//	overparam static -out dist       write the app as a static site
+//
+// Each experiment command prints a summary, or with -json the result the
+// page downloads; the numbers equal the browser's bit for bit.
 //
 // Run "overparam <command> -h" for a command's flags, with defaults and ranges.
 package main

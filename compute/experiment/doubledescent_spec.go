@@ -251,30 +251,3 @@ func (s *DoubleDescent) Bytes() int64 {
 
 // lambdaText formats a penalty for curve names.
 func lambdaText(l float64) string { return strconv.FormatFloat(l, 'g', 4, 64) }
-
-// DoubleDescentPreset is a named spec the page offers, with a one-line
-// description of what it shows.
-type DoubleDescentPreset struct {
-	Name  string        `json:"name"`
-	Title string        `json:"title"`
-	Spec  DoubleDescent `json:"spec"`
-}
-
-// DoubleDescentPresets returns the presets of the double-descent page: each
-// model's DefaultDoubleDescentFor, then variants that take longer or show
-// the peak's absence.
-func DoubleDescentPresets() []DoubleDescentPreset {
-	digits := DefaultDoubleDescentFor("mlp")
-	digits.Data, digits.N, digits.Epochs, digits.Repeats = "digits", 500, 200, 3
-	digits.Sizes = []int{2, 4, 8, 12, 16, 24, 32, 48, 64, 128}
-	coverage := DefaultDoubleDescentFor("lstd")
-	coverage.N = 3000
-	return []DoubleDescentPreset{
-		{"linear", "min-norm least squares peaks at p = n; optimally tuned ridge does not (Hastie et al. 2019)", DefaultDoubleDescentFor("linear")},
-		{"features", "random ReLU features peak at N = n, as Mei & Montanari (2019) predict", DefaultDoubleDescentFor("features")},
-		{"mlp", "with 20% label noise, a network's test error peaks where it starts to interpolate (seconds)", DefaultDoubleDescentFor("mlp")},
-		{"mlp-digits", "14×14 MNIST digits with 20% label noise: training error reaches 0 near width 16 and Gu et al.'s kNN measure rises after it; the peak is faint at this scale (half a minute)", digits},
-		{"lstd", "LSTD's true MSBE peaks at N = m visited states when λ is tiny (Brellmann et al. 2024)", DefaultDoubleDescentFor("lstd")},
-		{"lstd-coverage", "a trajectory that visits every state: no peak", coverage},
-	}
-}

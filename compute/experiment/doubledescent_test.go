@@ -47,16 +47,16 @@ func ddDigits(t *testing.T) Assets {
 // link restores it.
 func TestDoubleDescentPresetsAreValidAndRoundTripThroughLinks(t *testing.T) {
 	for _, p := range DoubleDescentPresets() {
-		s := p.Spec
+		s := DoubleDescentPresetSpec(p)
 		if err := s.Validate(); err != nil {
-			t.Errorf("preset %s: %v", p.Name, err)
+			t.Errorf("preset %s: %v", p.ID, err)
 		}
 		if s.Points() != len(s.Sizes) {
-			t.Errorf("preset %s: Points() = %d for %d sizes", p.Name, s.Points(), len(s.Sizes))
+			t.Errorf("preset %s: Points() = %d for %d sizes", p.ID, s.Points(), len(s.Sizes))
 		}
 		got := DefaultDoubleDescent()
 		if n := ParseQuery(Query(&s), &got); len(n) != 0 || !reflect.DeepEqual(got, s) {
-			t.Errorf("preset %s: a link gave notices %q and spec %+v", p.Name, n, got)
+			t.Errorf("preset %s: a link gave notices %q and spec %+v", p.ID, n, got)
 		}
 	}
 	if !reflect.DeepEqual(DefaultDoubleDescent(), DefaultDoubleDescentFor("linear")) {
@@ -228,7 +228,7 @@ func TestAssembleDoubleDescentRejectsBadParts(t *testing.T) {
 	}
 }
 
-func TestDDQuantileInterpolatesOrderStatistics(t *testing.T) {
+func TestSampleQuantileInterpolatesOrderStatistics(t *testing.T) {
 	// Truth: R's quantile(x, type = 7), e.g. quantile(1:4, 0.25) = 1.75.
 	cases := []struct {
 		x       []float64
@@ -241,8 +241,8 @@ func TestDDQuantileInterpolatesOrderStatistics(t *testing.T) {
 		{[]float64{7}, 0.25, 7},
 	}
 	for _, c := range cases {
-		if got := ddQuantile(c.x, c.q); got != c.want {
-			t.Errorf("quantile(%v, %g) = %g, want %g", c.x, c.q, got, c.want)
+		if got := sampleQuantile(c.x, c.q); got != c.want {
+			t.Errorf("sampleQuantile(%v, %g) = %g, want %g", c.x, c.q, got, c.want)
 		}
 	}
 }
@@ -278,15 +278,17 @@ func TestKNNRecognitionVotesOnCleanNeighbours(t *testing.T) {
 
 func ExampleDoubleDescentPresets() {
 	for _, p := range DoubleDescentPresets() {
-		fmt.Println(p.Name)
+		fmt.Println(p.ID)
 	}
 	// Output:
-	// linear
-	// features
-	// mlp
-	// mlp-digits
-	// lstd
-	// lstd-coverage
+	// dd-linear
+	// dd-features
+	// dd-mlp-noise
+	// dd-mlp-clean
+	// dd-mlp-digits
+	// dd-lstd
+	// dd-lstd-ridge
+	// dd-lstd-coverage
 }
 
 // Truth: the help texts of the tags, which say which model reads a key.

@@ -62,7 +62,8 @@ type Paths struct {
 // DefaultPaths returns the spec the paths page opens with, a few seconds in
 // a browser: small- vs large-batch SGD on a five-class Gaussian mixture, and
 // mean-field widths 32 … 512 on the teacher of 4 ReLUs in d = 10
-// (SCIENCE.md §2), three repeats each.
+// (the teacher–student setting of Shevchenko & Mondelli 2020,
+// arXiv:1912.10095), three repeats each.
 func DefaultPaths() Paths {
 	return Paths{
 		Pair: "batch",

@@ -17,10 +17,16 @@ type Assets struct {
 
 // Progress reports a running experiment's phase and how far it is.
 type Progress struct {
-	// Phase is "train", "lanczos", "density" or "dense".
+	// Phase names what runs, for a progress line. A spectrum run reports
+	// "train", "lanczos" (the first probe), "density" (the others) and
+	// "dense", prefixed by "initial " for the spectrum at initialisation or
+	// by "seed N " for a repeat; a paths run "train", "sharpness",
+	// "bezier", "path" and "bezier path", and for its mean-field networks
+	// "width N: " before "train", "dropout" and "<path name> path"; a
+	// double-descent point "repeats".
 	Phase string `json:"phase"`
-	// Done and Total count steps of the phase: curve points while
-	// training, operator products afterwards.
+	// Done and Total count steps of the phase: training steps while
+	// training, Lanczos steps, grid points of a path, repeats of a point.
 	Done  int `json:"done"`
 	Total int `json:"total"`
 	// Point is the newest training-curve point, while training.

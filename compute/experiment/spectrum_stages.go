@@ -184,7 +184,9 @@ func (s *Spectrum) probe(op probeOperator, full func() *nn.Curvature, index int,
 			if probeOperator(c) != op {
 				before -= c.Products() - cBefore // count the dense products as the one-worker run does
 			}
-			r.Dense = spectrum.DenseEigenvalues(spectrum.Sym{N: n, Data: h})
+			if r.Dense, err = denseEigenvalues(h, n, s.Curvature); err != nil {
+				return nil, err
+			}
 		}
 	}
 	r.Products = op.Products() - before

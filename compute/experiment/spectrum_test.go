@@ -80,10 +80,12 @@ func TestLanczosEigenvaluesMatchTheDenseHessianOfATrainedNetwork(t *testing.T) {
 }
 
 func TestOutlierGapSitsAtCMinusOneOrCForManyClasses(t *testing.T) {
-	// Truth: Sagun et al. 2017 and Papyan 2020 — with softmax cross-entropy on
-	// C classes the top of the spectrum holds C−1 (sometimes C) outliers.
-	// SCIENCE.md: test the largest relative gap among the top 2C eigenvalues,
-	// averaged over seeds, never an exact count on one seed.
+	// Truth: Sagun et al. 2017 (arXiv:1706.04454) and Papyan 2019
+	// (arXiv:1901.08244) — with softmax cross-entropy on C classes the top
+	// of the spectrum holds C−1 (sometimes C) outliers: the output Hessian
+	// diag(p) − ppᵀ of each sample has rank C−1. Their claims are seed
+	// averages, so the test asks where the largest relative gap among the top
+	// 2C eigenvalues sits on average over seeds, not an exact count on one.
 	skipUnderWasm(t)
 	for _, classes := range []int{6, 10} {
 		t.Run("C = "+itoa(classes), func(t *testing.T) {

@@ -1,10 +1,6 @@
 package nn
 
-import (
-	"math"
-
-	"github.com/overparam/overparam/compute/fmath"
-)
+import "github.com/overparam/overparam/compute/fmath"
 
 // outputLoss evaluates the loss of one sample with output f (already scaled
 // by OutScale) and writes g = ∂ℓ/∂f. For cross-entropy it also leaves
@@ -68,6 +64,3 @@ func outputHessianMul(loss Loss, dst, p, u []float64) {
 		panic("nn: unknown loss")
 	}
 }
-
-// isFinite reports whether x is neither NaN nor ±Inf.
-func isFinite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

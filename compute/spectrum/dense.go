@@ -144,12 +144,21 @@ func tridiagonalize(d, e, a []float64, n int) {
 // triangles of the result are filled. Use it to compare an operator with
 // DenseEigenvalues at small n. It panics if op.Dim() ≤ 0.
 func DenseOf(op Operator) Sym {
+	a, _ := DenseOfAsym(op)
+	return a
+}
+
+// DenseOfAsym is DenseOf that also returns the largest asymmetry
+// max |A_ij − A_ji| of the products before symmetrization, a check on op.
+// It is the one place that builds a dense matrix from operator products
+// (nn.DenseCurvature uses it too).
+func DenseOfAsym(op Operator) (a Sym, asym float64) {
 	n := op.Dim()
 	if n <= 0 {
 		panic(msgDenseOfDims)
 	}
 	// Row j of a first holds op·e_j, column j of A: a_ji = A_ij.
-	a := NewSym(n)
+	a = NewSym(n)
 	e := make([]float64, n)
 	for j := range n {
 		e[j] = 1
@@ -159,11 +168,13 @@ func DenseOf(op Operator) Sym {
 	// Symmetrize in place: a_ij = a_ji = (A_ij + A_ji)/2.
 	for i := range n {
 		for j := i + 1; j < n; j++ {
-			v := (a.Data[j*n+i] + a.Data[i*n+j]) / 2
+			x, y := a.Data[j*n+i], a.Data[i*n+j]
+			asym = max(asym, math.Abs(x-y))
+			v := (x + y) / 2
 			a.Data[i*n+j], a.Data[j*n+i] = v, v
 		}
 	}
-	return a
+	return a, asym
 }
 
 // Wasserstein1 returns the Wasserstein-1 (earth mover's) distance, in

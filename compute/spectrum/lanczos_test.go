@@ -333,7 +333,8 @@ func TestLanczosRejectsBadSettings(t *testing.T) {
 	}
 }
 
-// Truth: STYLE.md — programmer mistakes panic with a "spectrum: " message.
+// Truth: the package contract in compute/spectrum/doc.go — a shape
+// mismatch is a programmer's mistake and panics with a "spectrum: " message.
 func TestShapeMismatchesPanic(t *testing.T) {
 	a := spikedWishart(8, 8, nil, 0, 1)
 	mustPanic(t, "Sym.MulVecTo with a short dst", func() { a.MulVecTo(make([]float64, 7), make([]float64, 8)) })

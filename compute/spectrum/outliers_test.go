@@ -26,7 +26,9 @@ func TestOutlierRule(t *testing.T) {
 		// The same spectrum with MinRatio 1.05 counts one outlier.
 		{"a lower MinRatio accepts a modest gap", []float64{1.3, 1.2, 1.15}, 1.05,
 			Outliers{Count: 1, Edge: 1.2, Ratio: 1.3 / 1.2, Index: 1}},
-		// SCIENCE.md §1: C−1 outliers with about a 1.3× gap; C = 4.
+		// C−1 = 3 outliers for C = 4 classes (Sagun et al. 2017,
+		// arXiv:1706.04454) above a bulk at 3: λ₃/λ₄ = 3.9/3 = 1.3 is the
+		// largest ratio, above the default MinRatio 1.2.
 		{"three class outliers with a 1.3 gap", []float64{5, 4.5, 3.9, 3, 2.9, 2.85, 2.8}, 0,
 			Outliers{Count: 3, Edge: 3, Ratio: 1.3, Index: 3}},
 		// Unsorted input is sorted first: same as the first case.

@@ -11,7 +11,7 @@ const (
 	// w1RangeTol bounds W₁(SLQ, exact)/range at 80 steps and 10 probes.
 	// Chen, Trogdon & Ubaru (2021) bound the quadrature part by O(range/m)
 	// and the probe part by O(1/√(n·n_v)). Measured: 6.7e-4 for the
-	// bulk-plus-outliers spectrum (SCIENCE.md expects about 1e-3) and 4e-3
+	// bulk-plus-outliers spectrum and 4e-3
 	// for the range-filling semicircle, where the m-node staircase
 	// dominates (9e-3 at m = 30; still 3e-3 with 160 probes).
 	w1RangeTol = 1e-2
