@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/target"
+	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/web"
 )
 
 // cancelWithin is how soon a canceled run must say so: README.md's "a
@@ -24,12 +26,22 @@ const workerStopWithin = 4 * time.Second
 // the top table marks its first Outliers rows with class "outlier"
 // (eigenTables in app/spectrum-results.go), and the density chart is a
 // histogram of rect.bar elements with one circle in the "accent" series per
-// outlier (densityPlot in app/spectrum-plots.go). The default preset has
-// ten classes, so Sagun et al. (2017) predict about C − 1 = 9 outliers; the
-// test asks only for at least one, as the exact count depends on training.
+// outlier (densityPlot in app/spectrum-plots.go). The count must be exactly
+// the one `overparam spectrum` prints for the default preset: the native
+// RunSpectrum of experiment.DefaultSpectrum() in this process, the call
+// cmd/overparam/spectrum.go makes; so must the weak-gap marker, and the
+// page must state experiment.OutlierRule under the count.
 func TestDefaultSpectrumRuns(t *testing.T) {
 	tt := newTab(t)
 	defer tt.checkClean(t)
+	cli := make(chan *experiment.SpectrumResult, 1)
+	go func() {
+		res, err := experiment.RunSpectrum(experiment.DefaultSpectrum(), experiment.Assets{Digits: web.DigitsGz}, nil)
+		if err != nil {
+			t.Errorf("the native run of the default preset: %v", err)
+		}
+		cli <- res
+	}()
 	start := time.Now()
 	tt.open("/spectrum")
 	tt.waitStatus("done", runTimeout)
@@ -44,8 +56,16 @@ func TestDefaultSpectrumRuns(t *testing.T) {
 	if err != nil {
 		t.Fatalf("#stat-outliers .v is %q, want an integer", text)
 	}
-	if outliers < 1 {
-		t.Errorf("outliers = %d, want at least 1 for ten classes", outliers)
+	if want := <-cli; want != nil {
+		if outliers != want.Outliers {
+			t.Errorf("the page shows %d outliers, the CLI's run of the default preset %d", outliers, want.Outliers)
+		}
+		if weak := eval[bool](tt, `document.getElementById('outliers-weak') !== null`); weak != want.WeakGap {
+			t.Errorf("the page's weak-gap marker is %v, the CLI's weak_gap %v", weak, want.WeakGap)
+		}
+	}
+	if rule := eval[string](tt, `document.getElementById('outlier-rule')?.textContent ?? ''`); rule != experiment.OutlierRule {
+		t.Errorf("#outlier-rule reads %q, want experiment.OutlierRule", rule)
 	}
 	if rows := eval[int](tt, `document.querySelectorAll('#top-table tr.outlier').length`); rows != outliers {
 		t.Errorf("#top-table has %d rows with class outlier, but #stat-outliers says %d", rows, outliers)

@@ -66,7 +66,8 @@ func printSpectrum(w io.Writer, r *experiment.SpectrumResult) {
 	fmt.Fprintf(w, "training  %d steps (%s): train loss %.6g, accuracy %.4g; test loss %.6g, accuracy %.4g; ‖∇L‖ %.3g\n",
 		r.Stats.TrainSteps, r.Stats.StopReason, f.TrainLoss, f.TrainAcc, f.TestLoss, f.TestAcc, f.GradNorm)
 	fmt.Fprintf(w, "%s spectrum, %d Lanczos steps × %d probes (%d products)\n", s.Curvature, s.Steps, s.Probes, r.Stats.Products)
-	fmt.Fprintf(w, "outliers  %d above the bulk edge %.6g (largest gap ratio %.3g)\n", r.Outliers, r.BulkEdge, r.GapRatio)
+	fmt.Fprintf(w, "outliers  %d above the bulk edge %.6g (gap ratio %.3g%s)\n", r.Outliers, r.BulkEdge, r.GapRatio, weakMark(r.WeakGap))
+	fmt.Fprintf(w, "          %s\n", experiment.OutlierRule)
 	fmt.Fprintf(w, "trace     %.6g ± %.2g\n", r.Trace, r.TraceStdErr)
 	fmt.Fprintln(w, "\n  #   top eigenvalue    residual     bottom eigenvalue  residual")
 	for i := range r.Top {
@@ -78,13 +79,21 @@ func printSpectrum(w io.Writer, r *experiment.SpectrumResult) {
 	}
 	fmt.Fprintln(w, "  (* outlier)")
 	if len(r.Seeds) > 0 {
-		fmt.Fprintf(w, "\nover seeds: seed %d has %d outliers", s.Seed, r.Outliers)
+		fmt.Fprintf(w, "\nover seeds: seed %d has %d outliers%s", s.Seed, r.Outliers, weakMark(r.WeakGap))
 		for _, sr := range r.Seeds {
-			fmt.Fprintf(w, "; seed %d has %d", sr.Spec.Seed, sr.Outliers)
+			fmt.Fprintf(w, "; seed %d has %d%s", sr.Spec.Seed, sr.Outliers, weakMark(sr.WeakGap))
 		}
 		fmt.Fprintln(w)
 	}
 	if r.Dense != nil {
 		fmt.Fprintf(w, "\ndense: %d eigenvalues from %.8g to %.8g\n", len(r.Dense), r.Dense[0], r.Dense[len(r.Dense)-1])
 	}
+}
+
+// weakMark is the note printed beside an outlier count whose gap is weak.
+func weakMark(weak bool) string {
+	if weak {
+		return ", weak gap"
+	}
+	return ""
 }

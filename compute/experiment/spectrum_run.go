@@ -41,12 +41,17 @@ type SpectrumResult struct {
 
 	Extremes
 
-	// Outliers is the number of eigenvalues above the bulk, by the rule of
-	// spectrum.DetectOutliers; BulkEdge the first eigenvalue of the bulk;
-	// GapRatio the largest ratio λ_i/λ_{i+1} among the top values.
+	// Outliers is the number of converged top eigenvalues above the bulk
+	// edge, by the rule of spectrum.FindOutliers (OutlierRule states it);
+	// BulkEdge is the top of the bulk, from the SLQ measure; GapRatio is the
+	// smallest point above the edge over the edge (0 when no gap was found);
+	// WeakGap flags an uncertain count (a gap ratio below
+	// spectrum.StrongGapRatio, an unconverged value above the edge, or a
+	// top-k that does not reach the edge).
 	Outliers int     `json:"outliers"`
 	BulkEdge float64 `json:"bulk_edge"`
 	GapRatio float64 `json:"gap_ratio"`
+	WeakGap  bool    `json:"weak_gap"`
 
 	Density     DensityCurve `json:"density"`
 	Trace       float64      `json:"trace"`

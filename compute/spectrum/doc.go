@@ -62,8 +62,9 @@
 //
 // Its Wasserstein-1 error is analysed by Chen, Trogdon & Ubaru (2021).
 // Hutchinson's estimator tr A ≈ (1/p) Σ_k v_kᵀ A v_k with Rademacher v_k
-// (Hutchinson 1989) gives the trace; DetectOutliers applies a largest-gap
-// rule to the top eigenvalues.
+// (Hutchinson 1989) gives the trace; FindOutliers counts the converged top
+// Ritz values above the bulk edge, a gap in the SLQ measure measured from the
+// top of the bulk.
 //
 // # References
 //
@@ -102,5 +103,10 @@
 //     pseudorandom number generators. OOPSLA. (SplitMix64, for probe seeds.)
 //   - L. Sagun, U. Evci, V. U. Güney, Y. Dauphin & L. Bottou (2017).
 //     Empirical analysis of the Hessian of over-parametrized neural networks.
-//     (Bulk and outliers.)
+//     arXiv:1706.04454. (Bulk and outliers.)
+//   - V. Papyan (2020). Traces of class/cross-class structure pervade deep
+//     learning spectra. JMLR 21(252). (C − 1 class outliers from the
+//     Gauss-Newton class means.)
+//   - T. Kato (1949). On the upper and lower bounds of eigenvalues. J. Phys.
+//     Soc. Japan 4, 334–339. (Kato–Temple bound: Converged.)
 package spectrum
