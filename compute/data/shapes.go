@@ -129,8 +129,8 @@ func shapeSet(r *rand.Rand, c curve, s ShapeSettings, n int) Set {
 	set := newClassSet(n, 2, 2, balancedLabels(r, n, 2))
 	for i, class := range set.Labels {
 		x, y := c(class, r.Float64(), s.Factor)
-		set.X[2*i] = x + s.Noise*rng.Normal(r)
-		set.X[2*i+1] = y + s.Noise*rng.Normal(r)
+		set.X[2*i] = x + float64(s.Noise*rng.Normal(r))
+		set.X[2*i+1] = y + float64(s.Noise*rng.Normal(r))
 	}
 	return set
 }

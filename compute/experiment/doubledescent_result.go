@@ -110,7 +110,7 @@ func (s *DoubleDescent) x(k, visited int) float64 {
 // withTheory attaches the theory of curve name ("" for the main curve) to st:
 // test MSE = excess risk + noise variance. Infinite values are left out.
 func (s *DoubleDescent) withTheory(st DDStat, name string) DDStat {
-	sigma2, r2 := s.Noise*s.Noise, s.Signal
+	sigma2, r2 := float64(s.Noise*s.Noise), s.Signal
 	finite := func(v float64) *float64 {
 		if math.IsInf(v, 0) || math.IsNaN(v) {
 			return nil
@@ -165,12 +165,12 @@ func ddStats(k int, x float64, values []float64) DDStat {
 // ddQuantile returns the q-quantile of ascending values, interpolating
 // between order statistics: h = (n−1)q, x_⌊h⌋ + (h − ⌊h⌋)(x_⌊h⌋₊₁ − x_⌊h⌋).
 func ddQuantile(sorted []float64, q float64) float64 {
-	h := float64(len(sorted)-1) * q
+	h := float64(float64(len(sorted)-1) * q)
 	i := int(h)
 	if i+1 >= len(sorted) {
 		return sorted[len(sorted)-1]
 	}
-	return sorted[i] + (h-float64(i))*(sorted[i+1]-sorted[i])
+	return sorted[i] + float64((h-float64(i))*(sorted[i+1]-sorted[i]))
 }
 
 // ddSeed returns the seed of repeat r at size k (k = 0 for streams shared by

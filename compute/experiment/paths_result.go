@@ -170,10 +170,10 @@ func quartiles(x []float64) (q [3]float64) {
 	s := slices.Clone(x)
 	slices.Sort(s)
 	for k := range q {
-		h := float64(k+1) / 4 * float64(len(s)-1)
+		h := float64(float64(k+1) / 4 * float64(len(s)-1))
 		lo := int(h)
 		hi := min(lo+1, len(s)-1)
-		q[k] = s[lo] + (h-float64(lo))*(s[hi]-s[lo])
+		q[k] = s[lo] + float64((h-float64(lo))*(s[hi]-s[lo]))
 	}
 	return q
 }

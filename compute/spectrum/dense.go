@@ -204,7 +204,7 @@ func Wasserstein1(nodes, weights, exact []float64) float64 {
 	var w1, diff float64
 	for i := 0; i+1 < len(atoms); i++ {
 		diff += atoms[i].w
-		w1 += math.Abs(diff) * (atoms[i+1].x - atoms[i].x)
+		w1 += float64(math.Abs(diff) * (atoms[i+1].x - atoms[i].x))
 	}
 	return w1
 }
