@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 
+	"github.com/overparam/overparam/compute/fmath"
 	"github.com/overparam/overparam/compute/rng"
 )
 
@@ -110,7 +111,7 @@ func (t *Teacher) Variance() float64 {
 			}
 			rho := dot(t.W[i*d:(i+1)*d], t.W[j*d:(j+1)*d]) / nn
 			rho = math.Max(-1, math.Min(1, rho))
-			cov := nn * (math.Sqrt(1-float64(rho*rho)) + float64((math.Pi-math.Acos(rho))*rho) - 1) / (2 * math.Pi)
+			cov := nn * (math.Sqrt(1-float64(rho*rho)) + float64((math.Pi-fmath.Acos(rho))*rho) - 1) / (2 * math.Pi)
 			v += float64(t.A[i] * t.A[j] * cov)
 		}
 	}

@@ -73,7 +73,7 @@ func Tanh(x float64) float64 {
 	if x < 0 {
 		return -Tanh(-x)
 	}
-	e := math.Expm1(2 * x)
+	e := Expm1(2 * x)
 	return e / (e + 2)
 }
 

@@ -28,11 +28,12 @@
 //   - Randomness comes from compute/rng's Probes stream. SLQ and Hutchinson
 //     probe i depends only on (seed, i), so probes can run on separate Web
 //     Workers in any order and combine to the same bits.
-//   - Results are bit-for-bit the same natively and in js/wasm: the vector
-//     kernels, Sym.MulVecTo and the Householder reduction of
-//     DenseEigenvalues are plain Go with a fixed summation order and no
-//     fused multiply-add, tridiagonal eigenproblems use gonum's pure-Go
-//     dsteqr, and exponentials come from compute/fmath.
+//   - Results are bit-for-bit the same natively (amd64, arm64) and in
+//     js/wasm: the vector kernels, Sym.MulVecTo, the Householder reduction of
+//     DenseEigenvalues and the implicit QR iteration on tridiagonal matrices
+//     (our own: gonum's dsteqr fuses multiply-adds on arm64) are plain Go
+//     with a fixed summation order and every product rounded, and
+//     exponentials come from compute/fmath.
 //   - A programmer's mistake (a length mismatch) panics with a message
 //     starting "spectrum: ". A problem of the data or the run is returned as
 //     an error wrapping ErrSettings, ErrMemory, ErrCanceled, ErrNotFinite or
