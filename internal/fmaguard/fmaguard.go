@@ -58,6 +58,7 @@ var reloc = regexp.MustCompile(`R_[A-Z0-9_]+:([^\s+]+)`)
 
 // function is one TEXT symbol of a disassembled archive.
 type function struct {
+	pkg   string   // the package whose archive holds it
 	fused []string // "file.go:12 FMADDD"
 	refs  []string // symbols it calls or takes the address of
 }
@@ -83,7 +84,7 @@ func Scan(dir string, roots []string, patterns ...string) ([]Site, error) {
 		if !ok || file == "" {
 			return nil
 		}
-		return disassemble(file, funcs)
+		return disassemble(pkg, file, funcs)
 	}
 	isRoot := func(pkg string) bool {
 		for _, r := range roots {
@@ -111,8 +112,10 @@ func Scan(dir string, roots []string, patterns ...string) ([]Site, error) {
 			return nil, err
 		}
 	}
-	for sym := range funcs {
-		if whole(symbolPackage(sym)) {
+	// Every function compiled into a root or gonum archive, including generic
+	// instantiations named after another package (slices.SortFunc[…]).
+	for sym, f := range funcs {
+		if whole(f.pkg) {
 			checked[sym] = true
 			queue = append(queue, sym)
 		}
@@ -179,8 +182,9 @@ func exportFiles(dir string, patterns []string) (map[string]string, error) {
 	return exports, nil
 }
 
-// disassemble adds the functions of the compiled archive file to funcs.
-func disassemble(file string, funcs map[string]function) error {
+// disassemble adds the functions of package pkg's compiled archive file to
+// funcs.
+func disassemble(pkg, file string, funcs map[string]function) error {
 	cmd := exec.Command(goTool(), "tool", "objdump", file)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -203,7 +207,7 @@ func disassemble(file string, funcs map[string]function) error {
 			flush()
 			sym, _, _ = strings.Cut(rest, " ")
 			sym = strings.TrimSuffix(sym, "(SB)")
-			f = function{}
+			f = function{pkg: pkg}
 			continue
 		}
 		fields := strings.Fields(line)
