@@ -77,10 +77,12 @@
 //     in Applied Mathematics 20. (§4.5 residual bounds, §6.9 "twice is
 //     enough", ch. 13 Lanczos in practice.)
 //   - E. Anderson et al. (1999). LAPACK Users' Guide, 3rd ed. SIAM.
-//     (dsyev, dsytd2, dlarfg, dsteqr: DenseEigenvalues.)
+//     (dsyev, dsytd2, dlarfg: DenseEigenvalues.)
 //   - G. H. Golub & C. F. Van Loan (2013). Matrix Computations, 4th ed.
 //     Johns Hopkins University Press. (Alg. 8.3.1, Householder
-//     tridiagonalization; §8.3 its backward stability.)
+//     tridiagonalization; Alg. 8.3.2 and §8.3.5, the implicit symmetric QR
+//     step with Wilkinson's shift of tridiagEigen; §8.3 their backward
+//     stability.)
 //   - G. H. Golub & G. Meurant (2010). Matrices, Moments and Quadrature with
 //     Applications. Princeton University Press. (Ch. 6–7: Lanczos and Gauss
 //     quadrature.)

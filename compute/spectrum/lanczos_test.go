@@ -13,7 +13,7 @@ const (
 	// to this relative accuracy (|θ − λ|/|λ|).
 	topRelTol = 1e-8
 	// fullRelTol: with Steps = n every eigenvalue is matched to this
-	// accuracy relative to ‖A‖ (backward stable Lanczos + dsteqr: a few
+	// accuracy relative to ‖A‖ (backward stable Lanczos + implicit QR: a few
 	// hundred ulps).
 	fullRelTol = 1e-10
 	// roundingSlack: absolute slack, relative to ‖A‖, added to the residual
