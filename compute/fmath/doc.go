@@ -12,11 +12,12 @@
 //
 // # No fused multiply-add
 //
-// On arm64 (and ppc64le, s390x, riscv64) the Go compiler computes x*y + z,
-// x*y − z and z − x*y with one fused instruction and one rounding, unless an
-// explicit conversion rounds the product: float64(x*y) + z is never fused (the
-// Go specification, "Arithmetic operators"). amd64 (at the default
-// GOAMD64=v1) and js/wasm never fuse. compute/ therefore follows one rule:
+// On arm64 (and ppc64le, s390x, riscv64, and amd64 built with GOAMD64=v3)
+// the Go compiler computes x*y + z, x*y − z and z − x*y with one fused
+// instruction and one rounding, unless an explicit conversion rounds the
+// product: float64(x*y) + z is never fused (the Go specification,
+// "Arithmetic operators"). amd64 at the default GOAMD64=v1 and js/wasm never
+// fuse. compute/ therefore follows one rule:
 // every floating-point product that feeds an addition or subtraction is
 // written float64(...), including products hidden in a variable (t := x*y
 // later added), in an inlined call (rng.Uniform, Hypot) or in a division by a
