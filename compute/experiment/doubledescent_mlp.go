@@ -107,7 +107,7 @@ func ddKNNRecognition(a *nn.Arch, theta []float64, set *data.Set, k int) float64
 		var ss float64
 		for j := range row {
 			row[j] = max(row[j]+b[j], 0)
-			ss += row[j] * row[j]
+			ss += float64(row[j] * row[j])
 		}
 		if ss > 0 {
 			inv := 1 / math.Sqrt(ss)

@@ -111,7 +111,7 @@ func (s *DoubleDescent) x(k, visited int) float64 {
 // withTheory attaches the theory of curve name ("" for the main curve) to st:
 // test MSE = excess risk + noise variance. Infinite values are left out.
 func (s *DoubleDescent) withTheory(st DDStat, name string) DDStat {
-	sigma2, r2 := s.Noise*s.Noise, s.Signal
+	sigma2, r2 := float64(s.Noise*s.Noise), s.Signal
 	finite := func(v float64) *float64 {
 		if math.IsInf(v, 0) || math.IsNaN(v) {
 			return nil

@@ -206,23 +206,23 @@ func (s *DoubleDescent) cost(k int) (ops, bytes float64) {
 	switch s.Model {
 	case "linear":
 		m := min(n, k64)
-		return n*k64*m + m*m*m + 10*n*k64, 8 * (2*n*k64 + 2*m*m + 4*k64)
+		return float64(n*k64*m) + float64(m*m*m) + float64(10*n*k64), 8 * (float64(2*n*k64) + float64(2*m*m) + float64(4*k64))
 	case "features":
 		m := min(n, k64)
-		return (n+t)*d*k64 + n*k64*m + m*m*m + t*k64 + 10*(n+t)*d, 8 * (3*(n+t)*k64 + 2*m*m + (n+t)*d)
+		return float64((n+t)*d*k64) + float64(n*k64*m) + float64(m*m*m) + float64(t*k64) + float64(10*(n+t)*d), 8 * (float64(3*(n+t)*k64) + float64(2*m*m) + float64((n+t)*d))
 	case "mlp":
 		in, out := float64(s.mlpIn()), float64(s.mlpOut())
-		p := in*k64 + k64 + k64*out + out
-		b := 8 * ((n+t)*in + 6*n*(k64+out) + 6*p + 2*n*k64)
+		p := float64(in*k64) + k64 + float64(k64*out) + out
+		b := float64(8 * (float64((n+t)*in) + float64(6*n*(k64+out)) + float64(6*p) + float64(2*n*k64)))
 		if s.Data == "digits" {
 			b += 12000 * 28 * 28 // the decoded asset
 		}
-		return 3*float64(s.Epochs)*n*p + (n+t)*p + n*n*k64, b
+		return float64(3*float64(s.Epochs)*n*p) + float64((n+t)*p) + float64(n*n*k64), b
 	default: // lstd
 		st := float64(s.States)
 		m := min(n, st)
 		r := min(k64, m)
-		return st*d*k64 + m*k64*r + r*r*r + n*k64 + st*st*30, 8 * (st*st + 2*st*k64 + 3*m*k64 + r*r + st*d)
+		return float64(st*d*k64) + float64(m*k64*r) + float64(r*r*r) + float64(n*k64) + float64(st*st*30), 8 * (float64(st*st) + float64(2*st*k64) + float64(3*m*k64) + float64(r*r) + float64(st*d))
 	}
 }
 

@@ -185,11 +185,11 @@ func dropoutMs(n int) []int {
 func (s *Paths) cost() (work float64, bytes int64) {
 	sp := s.pairSpec()
 	p, n := float64(sp.Arch().NumParams()), float64(s.Samples)
-	work = (2*float64(s.Epochs) + 2*float64(s.Sharpness*s.Steps) + float64(2*s.Resolution+1)*(1+float64(s.Test)/n)/3 + float64(s.Bezier)) * n * p
+	work = (float64(2*float64(s.Epochs)) + float64(2*float64(s.Sharpness*s.Steps)) + float64(2*s.Resolution+1)*(1+float64(s.Test)/n)/3 + float64(s.Bezier)) * n * p
 	m := float64(s.MFSamples)
-	evals := float64(s.Resolution+2)*(m+float64(s.MFTest)) + (2*dropoutDraws+4)*m
+	evals := float64(float64(s.Resolution+2)*(m+float64(s.MFTest))) + float64((2*dropoutDraws+4)*m)
 	for _, width := range s.Widths {
-		work += float64(s.Seeds) * (2*float64(s.MFEpochs)*m + evals/3) * float64((s.MFDim+1)*width)
+		work += float64(float64(s.Seeds) * (float64(2*float64(s.MFEpochs)*m) + evals/3) * float64((s.MFDim+1)*width))
 	}
 	widest, mn := int64(s.Widths[len(s.Widths)-1]), int64(s.MFSamples+s.MFTest)
 	bytes = sp.Bytes() + 8*mn*(int64(s.MFDim)+1+4*widest) + 8*12*(int64(s.MFDim)+1)*widest

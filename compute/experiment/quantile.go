@@ -12,7 +12,7 @@ package experiment
 // Reference: R. J. Hyndman & Y. Fan, "Sample quantiles in statistical
 // packages", The American Statistician 50(4), 1996.
 func sampleQuantile(sorted []float64, q float64) float64 {
-	h := float64(len(sorted)-1) * q
+	h := float64(float64(len(sorted)-1) * q)
 	i := int(h)
 	if i+1 >= len(sorted) {
 		return sorted[len(sorted)-1]

@@ -39,7 +39,7 @@ func outputLoss(loss Loss, g, p, f []float64, label int, yRow []float64) float64
 			}
 			r := v - y
 			g[j] = r // ∂ℓ/∂f = f − y
-			l += r * r
+			l += float64(r * r)
 		}
 		return 0.5 * l
 	}
@@ -53,7 +53,7 @@ func outputHessianMul(loss Loss, dst, p, u []float64) {
 	case CrossEntropy:
 		var pu float64
 		for j := range u {
-			pu += p[j] * u[j]
+			pu += float64(p[j] * u[j])
 		}
 		for j := range u {
 			dst[j] = p[j] * (u[j] - pu) // (diag(p) − ppᵀ)u = p ⊙ (u − pᵀu)

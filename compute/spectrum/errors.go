@@ -23,8 +23,8 @@ var (
 	// recurrence, produced NaN or ±Inf.
 	ErrNotFinite = errors.New("non-finite value")
 	// ErrNoConvergence means the tridiagonal eigensolver did not converge
-	// (LAPACK dsteqr's iteration limit); it has not happened for finite
-	// input.
+	// within 30n implicit QR steps (LAPACK dsteqr's limit); it has not
+	// happened for finite input.
 	ErrNoConvergence = errors.New("no convergence")
 )
 

@@ -79,8 +79,11 @@ func Converged(values []float64, i int, r float64) bool {
 //     the lowest gap). The edge is a and the gap ratio b/a.
 //  3. The outliers are the leading run of converged Ritz values above the
 //     edge: top[0], top[1], … (the largest Ritz values of one Lanczos run,
-//     descending, with their residuals), counted while they exceed a and
-//     pass Converged among ritz, all Ritz values of that run ascending.
+//     descending, with their residuals), counted while they exceed the
+//     gap's geometric midpoint √(ab) (top and the measure's nodes come from
+//     different Lanczos runs, so the top of the bulk can exceed a by an
+//     ulp) and pass Converged among ritz, all Ritz values of that run
+//     ascending.
 //
 // The count is flagged Weak when b/a < StrongGapRatio, when the run stops at
 // an unconverged value above the edge, or when every value of top lies
@@ -129,8 +132,12 @@ func FindOutliers(d Density, n int, ritz, top, residuals []float64) Outliers {
 		return out
 	}
 	out.Weak = out.Ratio < StrongGapRatio
+	// A value counts as above the gap when it exceeds the gap's geometric
+	// midpoint √(ab): top comes from another Lanczos run than the measure's
+	// nodes, so the bulk's top eigenvalue can exceed a by an ulp in top.
+	mid := math.Sqrt(out.Edge * float64(out.Ratio*out.Edge))
 	for j, th := range top {
-		if th <= out.Edge {
+		if th <= mid {
 			return out
 		}
 		if !Converged(ritz, len(ritz)-1-j, residuals[j]) {
@@ -156,7 +163,7 @@ func bulkReference(nodes, weights []float64, sigma float64, n int) float64 {
 	k := min(max(BulkDepth, BulkDepthFraction*float64(n)), float64(n)*aboveSigma/4)
 	var count float64
 	for i := len(nodes) - 1; i >= 0; i-- {
-		count += float64(n) * weights[i]
+		count += float64(float64(n) * weights[i])
 		if count >= k {
 			return nodes[i]
 		}

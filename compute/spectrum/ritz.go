@@ -3,9 +3,6 @@ package spectrum
 import (
 	"fmt"
 	"math"
-
-	"gonum.org/v1/gonum/lapack"
-	"gonum.org/v1/gonum/lapack/gonum"
 )
 
 // LanczosResult is what a Lanczos run of m steps found. Values are in the
@@ -99,9 +96,9 @@ func (l *Lanczos) Result() LanczosResult {
 	return r
 }
 
-// eigen computes T_k = S Θ Sᵀ with LAPACK's implicit QL/QR (dsteqr, gonum's
-// pure-Go port, which gives the same bits natively and in js/wasm), caching it
-// for the current k. It reports false, and sets Err, on failure.
+// eigen computes T_k = S Θ Sᵀ with the implicit QR iteration of tridiagEigen
+// (the same bits on every platform), caching it for the current k. It reports
+// false, and sets Err, on failure.
 func (l *Lanczos) eigen() bool {
 	k := l.k
 	if l.evK == k {
@@ -110,9 +107,8 @@ func (l *Lanczos) eigen() bool {
 	d := append([]float64(nil), l.alpha[:k]...)
 	e := append([]float64(nil), l.beta[:k-1]...)
 	z := make([]float64, k*k)
-	work := make([]float64, max(1, 2*k-2))
 	l.evK = k
-	if !(gonum.Implementation{}).Dsteqr(lapack.EVTridiag, k, d, e, z, k, work) {
+	if !tridiagEigen(d, e, z) {
 		l.vals, l.vecs = nil, nil
 		if l.err == nil {
 			l.err = fmt.Errorf("spectrum: the tridiagonal eigensolver did not converge after %d Lanczos steps: %w", k, ErrNoConvergence)

@@ -167,9 +167,9 @@ func Run(trainSet, test *nn.Objective, theta []float64, s Settings, progress fun
 			}
 			// v ← μv + (g + λθ), θ ← θ − ηv.
 			for i := range theta {
-				g := grad[i] + s.WeightDecay*theta[i]
-				vel[i] = s.Momentum*vel[i] + g
-				theta[i] -= s.LR * vel[i]
+				g := grad[i] + float64(s.WeightDecay*theta[i])
+				vel[i] = float64(s.Momentum*vel[i]) + g
+				theta[i] -= float64(s.LR * vel[i])
 			}
 			step++
 		}
@@ -216,8 +216,8 @@ func subset(o *nn.Objective, pos []int) []int {
 func penalisedNorm(g, theta []float64, lambda float64) float64 {
 	var ss float64
 	for i := range g {
-		x := g[i] + lambda*theta[i]
-		ss += x * x
+		x := g[i] + float64(lambda*theta[i])
+		ss += float64(x * x)
 	}
 	return math.Sqrt(ss)
 }
