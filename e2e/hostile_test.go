@@ -3,7 +3,6 @@ package e2e
 import (
 	"strings"
 	"testing"
-	"time"
 )
 
 // hostileQuery tries script injection through a value and through an
@@ -22,7 +21,7 @@ func TestHostileLinkIsCorrected(t *testing.T) {
 	defer tt.checkClean(t)
 	tt.open("/spectrum?" + hostileQuery)
 
-	tt.waitFor("#notices", `document.getElementById('notices') !== null`, 5*time.Second)
+	tt.waitFor("#notices", `document.getElementById('notices') !== null`, pageLoadTimeout)
 	if !eval[bool](tt, `(() => { const r = document.getElementById('notices').getBoundingClientRect(); return r.width > 0 && r.height > 0 })()`) {
 		t.Errorf("#notices is in the DOM but not visible")
 	}
@@ -76,7 +75,7 @@ func TestAbsurdLinkIsRefused(t *testing.T) {
 	defer tt.checkClean(t)
 	tt.open("/spectrum?v=1&samples=10000&hidden=1024,1024,1024,1024&steps=1000")
 
-	tt.waitFor("#invalid", `document.getElementById('invalid') !== null`, 5*time.Second)
+	tt.waitFor("#invalid", `document.getElementById('invalid') !== null`, pageLoadTimeout)
 	msg := eval[string](tt, `document.getElementById('invalid').textContent`)
 	if !strings.Contains(msg, "limit") {
 		t.Errorf("#invalid says %q, want a message naming the limit", msg)

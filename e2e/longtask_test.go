@@ -45,7 +45,7 @@ func TestNoLongTasksDuringRun(t *testing.T) {
 	eval[bool](tt, `(window.__longtasks.length = 0, true)`)
 	started := time.Now()
 	tt.click("#run")
-	tt.waitFor("the run to start", `document.querySelector('#run-status')?.dataset.status !== 'done'`, 10*time.Second)
+	tt.waitFor("the run to start", `document.querySelector('#run-status')?.dataset.status !== 'done'`, pageLoadTimeout)
 	tt.waitStatus("done", runTimeout)
 	// The observer reports long tasks in a later task; a marker long task
 	// run now is reported after every earlier one (untilReported).

@@ -321,6 +321,6 @@ func (tt *tab) clickRun(sel string) {
 	tt.tb.Helper()
 	before := eval[string](tt, `document.querySelector('#run-status')?.dataset.run ?? ''`)
 	tt.click(sel)
-	tt.waitFor("a new run after clicking "+sel, fmt.Sprintf(`(document.querySelector('#run-status')?.dataset.run ?? '') !== %q`, before), 10*time.Second)
+	tt.waitFor("a new run after clicking "+sel, fmt.Sprintf(`(document.querySelector('#run-status')?.dataset.run ?? '') !== %q`, before), pageLoadTimeout)
 	tt.waitStatus("done", runTimeout)
 }
