@@ -97,7 +97,8 @@ kernels:
 	wat2wasm web/kernels/kernels.wat -o web/kernels/kernels.wasm
 	cd web/kernels && sha256sum kernels.wat > kernels.wat.sha256
 
-# The gzipped sizes the browser downloads, against the budgets of issue 3.
+# The gzipped sizes the browser downloads, against their budgets; README.md
+# ("How it works") states the workers' 1.2 MB, which WORKER_BUDGET holds.
 APP_BUDGET    := 2500000
 WORKER_BUDGET := 1200000
 size-check: wasm

@@ -7,7 +7,6 @@
 // web/app.wasm and web/worker-*.wasm ('make build'):
 //
 //	OVERPARAM_E2E=1 go test -count=1 -v ./e2e
-//	OVERPARAM_E2E=1 OVERPARAM_SCREENSHOTS=/tmp/shots go test -count=1 -run Screenshots ./e2e
 //	OVERPARAM_E2E=1 go test -run '^$' -bench SLQPool -benchtime 3x ./e2e
 package e2e
 

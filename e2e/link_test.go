@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/overparam/overparam/compute/experiment"
 	"github.com/overparam/overparam/web"
@@ -95,7 +94,7 @@ func TestSharedLinkMatchesCLI(t *testing.T) {
 	// Changing a control keeps the link in step without new history entries.
 	before := eval[int](tt, `history.length`)
 	tt.setControl("seed", "8")
-	tt.waitFor("the address to follow the seed control", `new URLSearchParams(location.search).get('seed') === '8'`, 5*time.Second)
+	tt.waitFor("the address to follow the seed control", `new URLSearchParams(location.search).get('seed') === '8'`, pageLoadTimeout)
 	if after := eval[int](tt, `history.length`); after != before {
 		t.Errorf("history.length went from %d to %d on a control change; want replaceState", before, after)
 	}

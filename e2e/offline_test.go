@@ -1,11 +1,11 @@
 package e2e
 
 import (
+	"context"
 	"os"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -35,25 +35,20 @@ func TestWorksOfflineAfterFirstVisit(t *testing.T) {
 	tt.do("opening the first visit", chromedp.Navigate(base+offlineQuery))
 	tt.waitFor("the app to start", `!document.getElementById('app-wasm-loader')`, pageLoadTimeout)
 	tt.waitStatus("done", runTimeout)
-	// The service worker has installed once every resource is cached.
+	// The service worker has installed once every resource is cached, and
+	// navigator.serviceWorker.ready resolves once it is active.
 	cached := `(async () => {
-		const r = await navigator.serviceWorker.getRegistration();
+		const r = await navigator.serviceWorker.ready;
 		if (!r || !r.active) return false;
 		for (const k of await caches.keys()) {
 			const c = await caches.open(k);
 			if (await c.match('/web/worker-spectrum.wasm') && await c.match('/web/app.wasm') && await c.match('/spectrum')) return true;
 		}
 		return false })()`
-	deadline := time.Now().Add(pageLoadTimeout)
-	for {
-		ok, err := chromedp.Run(tt.ctx, chromedp.Evaluate[bool](cached, chromedp.EvalAwaitPromise))
-		if err == nil && ok {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the service worker did not cache the site within %v (last error %v)", pageLoadTimeout, err)
-		}
-		time.Sleep(200 * time.Millisecond)
+	installed, cancel := context.WithTimeout(tt.ctx, pageLoadTimeout) // a guard against a hang only
+	defer cancel()
+	if ok, err := chromedp.Run(installed, chromedp.Evaluate[bool](cached, chromedp.EvalAwaitPromise)); err != nil || !ok {
+		t.Fatalf("the active service worker has not cached the site (%v)", err)
 	}
 
 	kill() // the server is gone: everything now comes from the cache
@@ -80,7 +75,7 @@ func TestHoverReadoutAndPins(t *testing.T) {
 			el.dispatchEvent(new MouseEvent('mousemove', {bubbles: true, clientX: r.left + r.width * ` + fmtFloat(at) + `, clientY: r.top + r.height / 2}));
 			return true })()`
 		eval[bool](tt, js)
-		time.Sleep(300 * time.Millisecond)
+		tt.waitFor("the "+id+" readout", `document.querySelector('#panel-`+id+` .readout').textContent !== ''`, pageLoadTimeout)
 		return eval[string](tt, `document.querySelector('#panel-`+id+` .readout').textContent`)
 	}
 	if got := hover("density", 0.5); !strings.HasPrefix(got, "λ = ") {

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/overparam/overparam/compute/experiment"
@@ -51,39 +50,19 @@ func runDoubleDescent(args []string, stdout, stderr io.Writer) int {
 // to spec, and -preset, -json and -quiet.
 func doubleDescentFlags(fs *flag.FlagSet, spec *experiment.DoubleDescent) (preset *string, asJSON, quiet *bool) {
 	bindSpec(fs, spec)
-	preset = fs.String("preset", "", "start from this `preset`: "+strings.Join(presetNames(), ", "))
+	preset = doubleDescentPresetFlag.register(fs)
 	asJSON = fs.Bool("json", false, "print the result as one JSON object")
 	quiet = fs.Bool("quiet", false, "do not print progress to stderr")
 	return preset, asJSON, quiet
 }
 
 // doubleDescentBase returns the spec the flags start from: the preset named
-// by -preset, else the preset of -model, else the default. It reads the two
-// flags with a silent parse of the same flags; the real parse then reports
-// any problem and applies every flag on top of the base.
+// by -preset, else the preset of -model, else the default.
 func doubleDescentBase(args []string) (experiment.DoubleDescent, error) {
-	scratch := experiment.DefaultDoubleDescent()
-	fs := flag.NewFlagSet("doubledescent", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	preset, _, _ := doubleDescentFlags(fs, &scratch)
-	_ = fs.Parse(args)
-	if *preset == "" {
-		return experiment.DefaultDoubleDescentFor(scratch.Model), nil
-	}
-	if p, ok := experiment.FindDoubleDescentPreset(*preset); ok {
-		return experiment.DoubleDescentPresetSpec(p), nil
-	}
-	return experiment.DoubleDescent{}, fmt.Errorf("-preset %q is not a preset; choose one of %s", *preset, strings.Join(presetNames(), ", "))
-}
-
-// presetNames lists the presets' ids: the page's preset buttons and the
-// gallery's cards, whose links give the same runs.
-func presetNames() []string {
-	var names []string
-	for _, p := range experiment.DoubleDescentPresets() {
-		names = append(names, p.ID)
-	}
-	return names
+	return doubleDescentPresetFlag.base(args, func(fs *flag.FlagSet, s *experiment.DoubleDescent) *string {
+		preset, _, _ := doubleDescentFlags(fs, s)
+		return preset
+	})
 }
 
 // printDoubleDescent writes a result as a table: one row per size with the

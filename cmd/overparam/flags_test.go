@@ -117,8 +117,8 @@ var crossFieldCases = []badCase{
 		args: []string{"-data", "teacher", "-loss", "mse", "-labelnoise", "0.1"}, want: []string{"labelnoise", "teacher"}},
 	{name: "more extreme eigenvalues than Lanczos steps are rejected",
 		args: []string{"-steps", "20", "-topk", "30"}, want: []string{"topk = 30", "steps = 20"}},
-	// 20-300-10 has 20·300 + 300 + 300·10 + 10 = 9310 parameters; README.md
-	// ("The CLI") allows a dense eigendecomposition up to 5,000.
+	// 20-300-10 has 20·300 + 300 + 300·10 + 10 = 9310 parameters. Holds
+	// README.md, "overparam spectrum": "-dense … (up to 5,000 parameters)".
 	{name: "a dense spectrum of a network above 5000 parameters is rejected",
 		args: []string{"-dense", "-hidden", "300"}, want: []string{"5000", "9310"}},
 	{name: "digit images of 20 pixels are rejected (README.md: 28 or 14)",
@@ -128,11 +128,13 @@ var crossFieldCases = []badCase{
 	{name: "a mixture without separation is rejected",
 		args: []string{"-data", "mixture", "-sep", "0"}, want: []string{"sep = 0"}},
 	// With the default 300 epochs this network trips the work limit first,
-	// so one epoch isolates the memory limit of 1 GiB = 1024 MiB.
+	// so one epoch isolates the memory limit of 1 GiB = 1024 MiB. Holds
+	// README.md, "Sharing" and "overparam spectrum": "over 1 GiB".
 	{name: "a job above the memory limit is rejected with the limit in MiB",
 		args: []string{"-samples", "10000", "-epochs", "1", "-hidden", "1024,1024,1024"},
-		want: []string{"MiB", fmt.Sprintf("the limit is %d MiB", experiment.MemoryLimit>>20)}},
+		want: []string{"MiB", "the limit is 1024 MiB"}},
 	// epochs × samples × parameters = 10000 · 10000 · 1994 ≈ 2e11 > 1e11.
+	// Holds README.md's "over 10¹¹ epochs × samples × parameters".
 	{name: "a job above the work limit is rejected with the limit",
 		args: []string{"-samples", "10000", "-epochs", "10000", "-hidden", "64"},
 		want: []string{"epochs × samples × parameters", "1e+11"}},

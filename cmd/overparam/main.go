@@ -12,8 +12,10 @@
 //	overparam serve [-addr]          serve the browser app (default localhost:8000)
 //	overparam static -out dist       write the app as a static site
 //
-// Each experiment command prints a summary, or with -json the result the
-// page downloads; the numbers equal the browser's bit for bit.
+// Each experiment command starts from a page's preset (-preset ID, the id
+// of its button or gallery card; the default preset without it) and prints
+// a summary, or with -json the result the page downloads; the numbers equal
+// the browser's bit for bit.
 //
 // Run "overparam <command> -h" for a command's flags, with defaults and ranges.
 package main

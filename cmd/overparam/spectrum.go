@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,15 +14,21 @@ import (
 const spectrumSynopsis = `Trains an MLP and prints the spectrum of the Hessian (or Gauss-Newton matrix)
 of its mean training loss, weight decay excluded: extreme eigenvalues by Lanczos
 with full reorthogonalisation, with Ritz residuals; the outlier count; the
-stochastic Lanczos quadrature density; the trace. Follows Sagun et al. 2016/2017.`
+stochastic Lanczos quadrature density; the trace. Follows Sagun et al. 2016/2017.
+Flags start from the default preset, or from -preset, one of the page's
+presets by id (e.g. -preset classes3); later flags override it.`
 
 func runSpectrum(args []string, stdout, stderr io.Writer) int {
-	spec := experiment.DefaultSpectrum()
+	spec, err := spectrumPresetFlag.base(args, func(fs *flag.FlagSet, s *experiment.Spectrum) *string {
+		preset, _, _, _ := spectrumFlags(fs, s)
+		return preset
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "overparam spectrum: %v\n", err)
+		return 2
+	}
 	fs := newFlagSet("spectrum", spectrumSynopsis, stderr)
-	bindSpec(fs, &spec)
-	asJSON := fs.Bool("json", false, "print the result as one JSON object")
-	export := fs.String("export", "", "write the trained model and its training data as JSON to this `file`")
-	quiet := fs.Bool("quiet", false, "do not print progress to stderr")
+	_, asJSON, export, quiet := spectrumFlags(fs, &spec)
 	if status := parseFlags(fs, args, spectrumSynopsis, stderr); status >= 0 {
 		return status
 	}
@@ -44,6 +51,17 @@ func runSpectrum(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return output("spectrum", res, *asJSON, stdout, stderr, printSpectrum)
+}
+
+// spectrumFlags registers the command's flags: one per spec key, bound to
+// spec, and -preset, -json, -export and -quiet.
+func spectrumFlags(fs *flag.FlagSet, spec *experiment.Spectrum) (preset *string, asJSON *bool, export *string, quiet *bool) {
+	bindSpec(fs, spec)
+	preset = spectrumPresetFlag.register(fs)
+	asJSON = fs.Bool("json", false, "print the result as one JSON object")
+	export = fs.String("export", "", "write the trained model and its training data as JSON to this `file`")
+	quiet = fs.Bool("quiet", false, "do not print progress to stderr")
+	return preset, asJSON, export, quiet
 }
 
 func writeJSON(path string, v any) error {

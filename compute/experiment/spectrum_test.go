@@ -120,7 +120,8 @@ func TestWideningTheNetworkShrinksTheBulk(t *testing.T) {
 	// mostly scales the bulk. Measured by the median of the SLQ spectral
 	// measure (the bulk holds all but ~C of thousands of eigenvalues),
 	// averaged over two seeds; each quadrupling of the width must shrink it
-	// by at least 1.5× (measured ≈ 4× on this preset).
+	// by at least 1.5× (measured 3.8× from 16 to 64, 1.9× from 64 to 256).
+	// Holds README.md, "Numbers you can trust", Sagun's effects.
 	skipUnderWasm(t)
 	var prev float64
 	for _, width := range []int{16, 64, 256} {
@@ -133,6 +134,9 @@ func TestWideningTheNetworkShrinksTheBulk(t *testing.T) {
 				t.Fatal(err)
 			}
 			median += quantile(res.Density, 0.5) / 2
+		}
+		if prev != 0 {
+			t.Logf("width %d: bulk median %.3g, %.2f× below width %d's", width, median, prev/median, width/4)
 		}
 		if prev != 0 && !(median < prev/1.5) {
 			t.Errorf("width %d: bulk median %.3g, not 1.5× below the narrower network's %.3g", width, median, prev)

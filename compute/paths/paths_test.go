@@ -46,6 +46,7 @@ func TestLinearPathEndsAtItsEndpointsBitForBit(t *testing.T) {
 }
 
 func TestGridsHoldTheEndpointsExactly(t *testing.T) {
+	// Holds README.md, "Paths": the line is drawn "for α ∈ [−½, 3/2]".
 	// Truth: LinearGrid's documentation (paths.go) — α_j = j/k on about
 	// [−½, 3/2], so k = 50 gives 25 + 50 + 25 + 1 = 101 points, with α = 0 and
 	// 1 on the grid (Barrier panics without them); j/k is correctly rounded
