@@ -10,9 +10,9 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/target"
+	"github.com/chromedp/chromedp"
 	"github.com/overparam/overparam/compute/experiment"
 	"github.com/overparam/overparam/web"
-	"github.com/chromedp/chromedp"
 )
 
 // TestDefaultSpectrumRuns: /spectrum with no query runs the default preset
