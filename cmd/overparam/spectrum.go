@@ -85,7 +85,9 @@ func printSpectrum(w io.Writer, r *experiment.SpectrumResult) {
 		r.Stats.TrainSteps, r.Stats.StopReason, f.TrainLoss, f.TrainAcc, f.TestLoss, f.TestAcc, f.GradNorm)
 	fmt.Fprintf(w, "%s spectrum, %d Lanczos steps × %d probes (%d products)\n", s.Curvature, s.Steps, s.Probes, r.Stats.Products)
 	fmt.Fprintf(w, "outliers  %d above the bulk edge %.6g (gap ratio %.3g%s)\n", r.Outliers, r.BulkEdge, r.GapRatio, weakMark(r.WeakGap))
-	fmt.Fprintf(w, "          %s\n", experiment.OutlierRule)
+	for _, line := range wrapWords(experiment.OutlierRule, 70) {
+		fmt.Fprintf(w, "          %s\n", line)
+	}
 	fmt.Fprintf(w, "trace     %.6g ± %.2g\n", r.Trace, r.TraceStdErr)
 	fmt.Fprintln(w, "\n  #   top eigenvalue    residual     bottom eigenvalue  residual")
 	for i := range r.Top {
