@@ -22,6 +22,7 @@ func Register() {
 	app.Route(PathSpectrum, func() app.Composer { return newSpectrumPage() })
 	app.Route(PathPaths, func() app.Composer { return newPathsPage() })
 	app.Route(PathDoubleDescent, func() app.Composer { return newDoubleDescentPage() })
+	app.NotFound = NewNotFoundPage()
 }
 
 // link returns the URL of a page path under the site's root prefix, so
