@@ -3,8 +3,8 @@ package app
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // notFoundPage is what the app shows at an address that is no page: the
-// site's header and a link home. Register makes it go-app's NotFound, and
-// the server (internal/site) renders it for unknown paths, with status 404.
+// site's header and a link home. Register routes every path that is no
+// page to it; the server (internal/site) answers those with status 404.
 type notFoundPage struct{ app.Compo }
 
 // NewNotFoundPage returns the not-found page.

@@ -6,7 +6,6 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	opapp "github.com/overparam/overparam/app"
@@ -18,16 +17,6 @@ var goAppFiles = map[string]bool{
 	"/app.js": true, "/goapp.js": true, "/app-worker.js": true, "/wasm_exec.js": true,
 	"/manifest.webmanifest": true, "/manifest.json": true, "/app.css": true,
 	"/app.wasm": true, "/goapp.wasm": true,
-}
-
-var notFoundOnce sync.Once
-
-// registerNotFound routes every path that is no page to the app's
-// not-found page, on the server only, so that go-app pre-renders it for
-// unknown paths instead of writing a bare "404 page not found". In the
-// browser, the app shows the same page as go-app's NotFound.
-func registerNotFound() {
-	notFoundOnce.Do(func() { app.RouteWithRegexp("^/", opapp.NewNotFoundPage) })
 }
 
 // Server returns the handler `overparam serve` runs: go-app's pages and

@@ -127,8 +127,7 @@ func appHandler(o Options) (*app.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	opapp.Register()
-	registerNotFound()
+	opapp.Register() // routes unknown paths to the app's not-found page, which go-app pre-renders
 	h := &app.Handler{
 		Name:                  "Overparam",
 		ShortName:             "Overparam",
