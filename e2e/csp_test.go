@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -14,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/overparam/overparam/internal/site"
@@ -230,5 +232,35 @@ func TestStaticSiteUnderABasePath(t *testing.T) {
 	tt.waitFor("the not-found page", `document.getElementById('not-found-home')`, pageLoadTimeout)
 	if href := eval[string](tt, `document.getElementById('not-found-home').getAttribute('href')`); href != "/overparam/" {
 		t.Errorf("the not-found page links home to %q, want /overparam/", href)
+	}
+}
+
+// TestPagesWithoutJavaScript: with JavaScript off, every page shows its
+// pre-rendered content and the <noscript> message, not go-app's loading
+// screen (which covers the page and never goes away without scripts).
+// Truth: the noscript message of internal/site/page.go and the
+// @media (scripting: none) rule of web/style.css.
+func TestPagesWithoutJavaScript(t *testing.T) {
+	noJS := chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+		return err
+	})
+	tt := newTab(t, noJS)
+	for _, p := range []string{"/", "/spectrum", "/paths", "/doubledescent", "/no-such-page"} {
+		tt.do("opening "+p+" without JavaScript", chromedp.Navigate(pageURL(p)))
+		tt.waitFor("the page to load", `document.readyState === 'complete'`, pageLoadTimeout)
+		visible := func(sel string) bool {
+			return eval[bool](tt, `(() => { const e = document.querySelector('`+sel+`'); if (!e) return false;
+				const r = e.getBoundingClientRect(); return getComputedStyle(e).display !== 'none' && r.width > 0 && r.height > 0 })()`)
+		}
+		if !visible(".noscript") {
+			t.Errorf("%s: the <noscript> message is not shown", p)
+		}
+		if visible("#app-wasm-loader") {
+			t.Errorf("%s: go-app's loading screen covers the page", p)
+		}
+		if !visible("main h1") {
+			t.Errorf("%s: the pre-rendered heading is not shown", p)
+		}
 	}
 }
