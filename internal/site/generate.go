@@ -113,6 +113,9 @@ func replaceDir(out, tmp string) error {
 	if err != nil {
 		return err
 	}
+	if st.Mode()&fs.ModeSymlink != 0 {
+		return fmt.Errorf("%s is a symbolic link: give the directory it points to as -out", out)
+	}
 	if !st.IsDir() {
 		return fmt.Errorf("%s is a file, not a directory: choose another -out", out)
 	}

@@ -77,7 +77,7 @@ func ParseDomain(s string) (string, error) {
 	case u.User != nil || u.RawQuery != "" || u.Fragment != "":
 		return "", fmt.Errorf("-domain %q: give only the host, such as https://example.org, with no user, query or fragment", s)
 	case strings.Trim(u.Path, "/") != "":
-		return "", fmt.Errorf("-domain %q has a path: give only the host, and the path with -base (e.g. -domain https://example.org -base %s)", s, "/"+strings.Trim(u.Path, "/"))
+		return "", fmt.Errorf("-domain %q has a path: give only the host; the path the site lives under is static's -base (e.g. -domain https://example.org -base %s)", s, "/"+strings.Trim(u.Path, "/"))
 	}
 	return u.Host, nil
 }
