@@ -121,6 +121,22 @@ const rasterisesBlobSVG = `new Promise((done) => {
 // violation and no console error. Truth: the policy in
 // internal/site/page.go, enforced by Chromium as CSP Level 3 specifies.
 func TestPagesWorkUnderTheCSP(t *testing.T) {
+	// Every page starts, in a tab of its own: checkClean reads the requests
+	// of each live worker, which can hang on the workers of a page just
+	// left, so the run's tab visits one page.
+	tour := newTab(t, script(recordViolations))
+	tf := watchFailures(tour)
+	for _, p := range []string{"/", "/paths", "/doubledescent"} {
+		tour.open(p)
+		if v := violations(tour); len(v) > 0 {
+			t.Errorf("on %s, the policy blocked:\n  %s", p, strings.Join(v, "\n  "))
+		}
+	}
+	if errs, _, _ := tour.journal(); len(errs) > 0 {
+		t.Errorf("visiting the pages, %d console errors:\n  %s", len(errs), strings.Join(errs, "\n  "))
+	}
+	tf.check(t, "visiting the pages")
+
 	tt := newTab(t, script(recordViolations))
 	defer tt.checkClean(t)
 	f := watchFailures(tt)
@@ -136,13 +152,19 @@ func TestPagesWorkUnderTheCSP(t *testing.T) {
 	if v := violations(tt); len(v) > 0 {
 		t.Errorf("on the spectrum page, the policy blocked:\n  %s", strings.Join(v, "\n  "))
 	}
-	for _, p := range []string{"/", "/paths", "/doubledescent"} {
-		tt.open(p)
-		if v := violations(tt); len(v) > 0 {
-			t.Errorf("on %s, the policy blocked:\n  %s", p, strings.Join(v, "\n  "))
-		}
-	}
 	f.check(t, "under the CSP")
+}
+
+// TestUnknownPathShowsTheAppsNotFoundPage: `overparam serve` answers a path
+// that is no page with status 404 and the app's not-found page, and the
+// app, once started, shows the same page with its link home (go-app's own
+// was a bare "4 0 4 Not Found"). Truth: app/not-found-page.go.
+func TestUnknownPathShowsTheAppsNotFoundPage(t *testing.T) {
+	tt := newTab(t)
+	tt.open("/no-such-page")
+	tt.waitFor("the not-found page", `document.getElementById('not-found-home')?.getAttribute('href') === '/'`, pageLoadTimeout)
+	tt.click("#not-found-home")
+	tt.waitFor("the home page", `location.pathname === '/' && document.querySelector('.gallery')`, pageLoadTimeout)
 }
 
 // pagesHost serves a static site the way GitHub Pages does: under base, a
