@@ -32,9 +32,9 @@ wasm:
 serve: build
 	bin/overparam serve -addr localhost:8000
 
-## static: build, then write the static site to dist/ (BASE=/repo for GitHub Pages)
+## static: build, then write the static site to dist/ (BASE=/repo for GitHub Pages; DOMAIN=https://host for link previews)
 static: build
-	bin/overparam static -out dist -base "$(BASE)"
+	bin/overparam static -out dist -base "$(BASE)" -domain "$(DOMAIN)"
 
 ## test: formatting, vet, the compute dependency rule, native tests, js/wasm tests under node, linux/arm64 compute tests under qemu,
 ## wasm size budgets, and the browser app end to end in headless Chromium

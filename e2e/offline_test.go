@@ -13,11 +13,12 @@ import (
 // offlineQuery is a small spectrum that finishes in a second or two.
 const offlineQuery = "/spectrum?v=1&classes=3&samples=300&test=100&hidden=16&epochs=30&steps=30&probes=2&topk=5"
 
-// TestWorksOfflineAfterFirstVisit: after one visit, the app opens a shared
-// link and runs it with the server gone. Truth: README.md's "works offline
-// after the first visit" — go-app's service worker caches the pages, the
-// two wasm modules, the worker bootstrap and the assets (internal/site
-// lists them), and serves a link's page without its query from the cache.
+// TestWorksOfflineAfterFirstVisit: after one visit, every page opens with
+// every image shown (the logo was broken offline: web/icon.svg was not
+// cached), and a shared link runs, with the server gone; no request fails,
+// online or offline. Truth: README's "works offline after the first visit"
+// — go-app's service worker caches every page and every file of the site
+// (internal/site/files.go) and serves a link's page without its query.
 func TestWorksOfflineAfterFirstVisit(t *testing.T) {
 	requireEnv(t)
 	dir, err := os.MkdirTemp("", "overparam-offline-")
@@ -32,6 +33,7 @@ func TestWorksOfflineAfterFirstVisit(t *testing.T) {
 	defer kill()
 
 	tt := newTab(t)
+	failed := watchFailures(tt)
 	tt.do("opening the first visit", chromedp.Navigate(base+offlineQuery))
 	tt.waitFor("the app to start", `!document.getElementById('app-wasm-loader')`, pageLoadTimeout)
 	tt.waitStatus("done", runTimeout)
@@ -51,7 +53,17 @@ func TestWorksOfflineAfterFirstVisit(t *testing.T) {
 		t.Fatalf("the active service worker has not cached the site (%v)", err)
 	}
 
+	failed.check(t, "on the first visit")
+
 	kill() // the server is gone: everything now comes from the cache
+	for _, p := range []string{"/", "/paths", "/doubledescent"} {
+		tt.do("opening "+p+" offline", chromedp.Navigate(base+p))
+		tt.waitFor("the app to start offline on "+p, `!document.getElementById('app-wasm-loader')`, pageLoadTimeout)
+		tt.waitFor("every image to load on "+p, `Array.from(document.images).every(i => i.complete)`, pageLoadTimeout)
+		if broken := eval[[]string](tt, `Array.from(document.images).filter(i => !i.naturalWidth).map(i => i.src)`); len(broken) > 0 {
+			t.Errorf("offline, %s shows broken images: %v", p, broken)
+		}
+	}
 	link := offlineQuery + "&seed=9"
 	tt.do("opening a new link offline", chromedp.Navigate(base+link))
 	tt.waitFor("the app to start offline", `!document.getElementById('app-wasm-loader')`, pageLoadTimeout)
@@ -59,6 +71,7 @@ func TestWorksOfflineAfterFirstVisit(t *testing.T) {
 	if seed := eval[string](tt, `document.getElementById('f-seed').value`); seed != "9" {
 		t.Errorf("offline, the link's seed is %q, want 9", seed)
 	}
+	failed.check(t, "offline")
 }
 
 // TestHoverReadoutAndPins: moving the pointer over a chart shows the value
