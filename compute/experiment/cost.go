@@ -1,0 +1,245 @@
+package experiment
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/overparam/overparam/compute/nn"
+)
+
+// Cost is the estimated size of a whole run: every training step, every
+// curvature product, Lanczos's reorthogonalisation, dense eigenvalues and
+// every sweep point, as the browser's worker pool runs them. It is an
+// upper bound when a run may stop early (gradtol, a Lanczos breakdown).
+type Cost struct {
+	// Ops counts arithmetic in multiply-adds: the matrix products of
+	// package kernel (MatMul), Lanczos's Gram–Schmidt passes, the dense
+	// Householder reduction and least-squares factorisations, and about
+	// elementwiseOps per unit and sample for each pass's activations.
+	Ops int64 `json:"ops"`
+	// MatMul is the part of Ops spent in kernel.MulTo and kernel.MulAddTo
+	// (m·k·n per call), the part kernel.MulAdds measures.
+	MatMul int64 `json:"matmul"`
+	// Products counts curvature-vector products (Hessian or Gauss-Newton).
+	Products int64 `json:"products"`
+	// Bytes is the most memory one worker needs at once.
+	Bytes int64 `json:"bytes"`
+	// Seconds is Ops / OpsPerSecond: the time one browser worker would take.
+	Seconds float64 `json:"seconds"`
+}
+
+// OpsPerSecond is the calibration that turns Ops into Seconds: the
+// multiply-adds per second one compute worker sustains in js/wasm with the
+// pure-Go kernel on Overparam's runs, measured on this repository's
+// reference machine (2-core AMD EPYC VM, node v20; BENCHMARKS.md,
+// "Cost estimates") with
+//
+//	GOOS=js GOARCH=wasm PATH="$PATH:$(go env GOROOT)/lib/wasm" \
+//	  go test -count=1 -run TestCalibrateOpsPerSecond -v ./compute/experiment
+//
+// which times RunSpectrum, RunPaths and RunDoubleDescent on mid-sized specs
+// and divides their Ops by the time (the slowest rate is taken, so
+// estimates err long). Browsers with the SIMD kernel and several workers
+// are faster, so Seconds is a pessimistic figure for a browser tab.
+const OpsPerSecond = 1e9
+
+// Limits on a whole run, stated in Validate's messages.
+const (
+	// MemoryLimit is the most memory a run may need, in bytes: WebAssembly
+	// pages are 32-bit addressed and browsers grant a tab about 2–4 GiB.
+	MemoryLimit = 1 << 30
+	// SecondsLimit is the longest run accepted, in Seconds of the estimate:
+	// ten minutes of one browser worker.
+	SecondsLimit = 600
+	// OpsLimit is SecondsLimit in multiply-adds.
+	OpsLimit = SecondsLimit * OpsPerSecond
+	// AutoRunSeconds is the longest estimate a shared link starts without
+	// a click: above it the page shows the estimate and waits for Run.
+	AutoRunSeconds = 5
+)
+
+// elementwiseOps is the operation count charged per unit and sample for
+// each forward, gradient or curvature pass: the activation and its
+// derivatives (fmath's exp costs about a dozen multiply-adds), the softmax,
+// transposes and bias sums, which the matrix products do not include.
+const elementwiseOps = 10
+
+// finish fills in Seconds and saturates Ops and MatMul at MaxInt64.
+func (c Cost) finish() Cost {
+	c.Seconds = float64(c.Ops) / OpsPerSecond
+	return c
+}
+
+// add returns c + d for the arithmetic counts, and the larger of the two
+// byte counts (runs of a spec follow one another on one worker, or run on
+// separate workers, each with its own memory).
+func (c Cost) add(d Cost) Cost {
+	c.Ops = satAdd(c.Ops, d.Ops)
+	c.MatMul = satAdd(c.MatMul, d.MatMul)
+	c.Products = satAdd(c.Products, d.Products)
+	c.Bytes = max(c.Bytes, d.Bytes)
+	return c
+}
+
+// times returns c with the arithmetic counts multiplied by k.
+func (c Cost) times(k int) Cost {
+	c.Ops = satMul(c.Ops, float64(k))
+	c.MatMul = satMul(c.MatMul, float64(k))
+	c.Products = satMul(c.Products, float64(k))
+	return c
+}
+
+func satAdd(a, b int64) int64 {
+	if a > math.MaxInt64-b {
+		return math.MaxInt64
+	}
+	return a + b
+}
+
+// satMul returns a·k rounded, or MaxInt64 if it does not fit.
+func satMul(a int64, k float64) int64 { return toInt(float64(a) * k) }
+
+// toInt rounds x to an int64, saturating at MaxInt64 (and at 0 below).
+func toInt(x float64) int64 {
+	switch {
+	case !(x > 0):
+		return 0
+	case x >= math.MaxInt64:
+		return math.MaxInt64
+	}
+	return int64(math.Round(x))
+}
+
+// Text describes the estimate for people: "about 4 min (8.4e13
+// multiply-adds, 900 MiB)".
+func (c Cost) Text() string {
+	return fmt.Sprintf("about %s of computing (%.2g multiply-adds, %s of memory)", Duration(c.Seconds), float64(c.Ops), bytesText(c.Bytes))
+}
+
+// Duration formats seconds for people: "0.4 s", "12 s", "3 min", "2.5 h".
+func Duration(seconds float64) string {
+	switch {
+	case seconds < 10:
+		return fmt.Sprintf("%.1f s", seconds)
+	case seconds < 90:
+		return fmt.Sprintf("%.0f s", seconds)
+	case seconds < 90*60:
+		return fmt.Sprintf("%.0f min", seconds/60)
+	case seconds < 48*3600:
+		return fmt.Sprintf("%.1f h", seconds/3600)
+	}
+	return fmt.Sprintf("%.0f days", seconds/86400)
+}
+
+// bytesText formats a byte count in MiB or GiB.
+func bytesText(b int64) string {
+	if b >= 10<<30 {
+		return fmt.Sprintf("%.0f GiB", float64(b)/(1<<30))
+	}
+	if b >= 1<<30 {
+		return fmt.Sprintf("%.1f GiB", float64(b)/(1<<30))
+	}
+	return fmt.Sprintf("%d MiB", (b+(1<<20)-1)>>20)
+}
+
+// checkCost refuses a run whose estimate exceeds OpsLimit or MemoryLimit,
+// naming the estimate, the limit and what to reduce.
+func checkCost(c Cost, reduce string) error {
+	if c.Ops > OpsLimit {
+		return fmt.Errorf("this run would take %s; the limit is %s (%.2g multiply-adds) of one browser worker: use %s",
+			c.Text(), Duration(SecondsLimit), float64(OpsLimit), reduce)
+	}
+	if c.Bytes > MemoryLimit {
+		return fmt.Errorf("this run needs about %s of memory; the limit is %s (a browser tab's WebAssembly memory): use %s",
+			bytesText(c.Bytes), bytesText(MemoryLimit), reduce)
+	}
+	return nil
+}
+
+// passes counts sample passes through an MLP: gradients (forward and
+// backward), forward-only evaluations and curvature products, each per
+// sample.
+type passes struct {
+	grad, eval, hvp float64
+}
+
+// mlpCost turns sample passes through network a into a Cost: the kernel
+// multiply-adds read off nn's passes (compute/bench's documentation derives
+// them) with F_l = in_l·out_l and F = Σ F_l,
+//
+//	gradient          3F − F₁   (forward, weight gradients, errors)
+//	forward only      F
+//	Hessian product   6F − 4F₁  (Gauss-Newton 4F − 2F₁)
+//
+// plus elementwiseOps per unit for every pass.
+func mlpCost(a *nn.Arch, p passes, hessian bool) Cost {
+	var f, f1, units float64
+	for l := 1; l <= a.Layers(); l++ {
+		fl := float64(a.Sizes[l-1]) * float64(a.Sizes[l])
+		f += fl
+		units += float64(a.Sizes[l])
+		if l == 1 {
+			f1 = fl
+		}
+	}
+	hvp := 4*f - 2*f1
+	if hessian {
+		hvp = 6*f - 4*f1
+	}
+	mm := p.grad*(3*f-f1) + p.eval*f + p.hvp*hvp
+	ew := elementwiseOps * units * (p.grad + p.eval + p.hvp)
+	return Cost{MatMul: toInt(mm), Ops: toInt(mm + ew)}
+}
+
+// trainPasses counts the sample passes of train.Run with the given epochs,
+// samples n, test samples t (0 without a test set), batch (0 = full) and
+// curve points (train.Settings.Points, 0 meaning 200): every step's
+// gradient on its batch, and at each of the curve's checkpoints (every
+// max(1, T/points) steps, and after the last) a full-batch gradient and a
+// test evaluation; a full-batch step at a checkpoint reuses its gradient.
+// epochs = 0 is train.Measure: one checkpoint.
+func trainPasses(epochs, n, t, batch, points int) passes {
+	if epochs == 0 {
+		return passes{grad: float64(n), eval: float64(t)}
+	}
+	if batch <= 0 || batch > n {
+		batch = n
+	}
+	if points == 0 {
+		points = 200
+	}
+	steps := epochs * ((n + batch - 1) / batch)
+	every := max(1, steps/points)
+	checkpoints := float64((steps-1)/every + 2)
+	p := passes{grad: float64(epochs) * float64(n), eval: checkpoints * float64(t)}
+	if batch == n {
+		p.grad += float64(n) // the last checkpoint; the others replace a step
+	} else {
+		p.grad += checkpoints * float64(n)
+	}
+	return p
+}
+
+// lanczosOps is the arithmetic of m Lanczos steps on dimension n outside the
+// operator: full reorthogonalisation, two classical Gram–Schmidt passes of
+// 2(j+1)·n multiply-adds at 0-based step j, about 6n for α, β and the
+// updates, and the m×m tridiagonal eigenproblem at the end.
+func lanczosOps(n, m int) float64 {
+	nf, mf := float64(n), float64(m)
+	return 2*mf*(mf+1)*nf + 6*mf*nf + mf*mf*mf
+}
+
+// denseOps is the arithmetic of spectrum.DenseEigenvalues on n×n:
+// Householder tridiagonalisation, about (2/3)n³ multiply-adds (LAPACK's
+// dsytd2), and the implicit QL sweeps, O(n²).
+func denseOps(n int) float64 {
+	nf := float64(n)
+	return 2*nf*nf*nf/3 + 30*nf*nf
+}
+
+// String renders the estimate for logs: "Cost{4.2e9 ops, 2.1 s, 16 MiB}".
+func (c Cost) String() string {
+	return fmt.Sprintf("Cost{%.3g ops (%.3g in products, %d curvature products), %s, %s}",
+		float64(c.Ops), float64(c.MatMul), c.Products, time.Duration(c.Seconds*float64(time.Second)).Round(time.Millisecond), bytesText(c.Bytes))
+}
