@@ -132,27 +132,19 @@ func Duration(seconds float64) string {
 	return fmt.Sprintf("%.0f days", seconds/86400)
 }
 
-// bytesText formats a byte count in MiB or GiB.
-func bytesText(b int64) string {
-	if b >= 10<<30 {
-		return fmt.Sprintf("%.0f GiB", float64(b)/(1<<30))
-	}
-	if b >= 1<<30 {
-		return fmt.Sprintf("%.1f GiB", float64(b)/(1<<30))
-	}
-	return fmt.Sprintf("%d MiB", (b+(1<<20)-1)>>20)
-}
+// bytesText formats a byte count in MiB, rounded up.
+func bytesText(b int64) string { return fmt.Sprintf("%d MiB", (b+(1<<20)-1)>>20) }
 
-// checkCost refuses a run whose estimate exceeds OpsLimit or MemoryLimit,
+// checkCost refuses a run whose estimate exceeds MemoryLimit or OpsLimit,
 // naming the estimate, the limit and what to reduce.
 func checkCost(c Cost, reduce string) error {
-	if c.Ops > OpsLimit {
-		return fmt.Errorf("this run would take %s; the limit is %s (%.2g multiply-adds) of one browser worker: use %s",
-			c.Text(), Duration(SecondsLimit), float64(OpsLimit), reduce)
-	}
 	if c.Bytes > MemoryLimit {
 		return fmt.Errorf("this run needs about %s of memory; the limit is %s (a browser tab's WebAssembly memory): use %s",
 			bytesText(c.Bytes), bytesText(MemoryLimit), reduce)
+	}
+	if c.Ops > OpsLimit {
+		return fmt.Errorf("this run would take %s; the limit is %s (%.2g multiply-adds) of one browser worker: use %s",
+			c.Text(), Duration(SecondsLimit), float64(OpsLimit), reduce)
 	}
 	return nil
 }

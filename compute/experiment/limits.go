@@ -2,6 +2,8 @@ package experiment
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/overparam/overparam/compute/data"
 )
@@ -31,4 +33,13 @@ func checkDataSize(kind, trainKey string, train int, testKey string, test, dim i
 			trainKey, train, testKey, test, dim, n, data.MaxElements, data.MaxElements*8>>20, hint)
 	}
 	return nil
+}
+
+// intsText writes a list of whole numbers as a link does: "4,2048".
+func intsText(xs []int) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = strconv.Itoa(x)
+	}
+	return strings.Join(parts, ",")
 }

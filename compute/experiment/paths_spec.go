@@ -109,7 +109,7 @@ func (s *Paths) Validate() error {
 		}
 	}
 	if !slices.Contains(s.Widths, s.Width) {
-		return fmt.Errorf("width = %d is not one of widths = %v; the drawn paths are those of one of the widths", s.Width, s.Widths)
+		return fmt.Errorf("width = %d is not one of widths = %s; the drawn paths are those of one of the widths", s.Width, intsText(s.Widths))
 	}
 	if s.Pair == "batch" && !(s.SmallBatch > 0 && s.SmallBatch < s.Samples && (s.LargeBatch == 0 || s.LargeBatch > s.SmallBatch)) {
 		return fmt.Errorf("pair = batch needs smallbatch < largebatch, but the batches are %d and %d samples (0 means all %d)", s.SmallBatch, s.LargeBatch, s.Samples)
@@ -125,6 +125,33 @@ func (s *Paths) Validate() error {
 		return err
 	}
 	return checkCost(s.Cost(), "fewer epochs, samples, widths, seeds, Bézier steps or narrower layers")
+}
+
+// correctLink makes a link's width one of its widths, as ParseQuery's last
+// correction: a link whose widths were clamped (widths=1,1000000 reads as
+// 4,2048) or that names widths without its width would otherwise be
+// refused for a width the reader never chose. It picks the entry of widths
+// nearest to width (the larger on a tie).
+func (s *Paths) correctLink() []string {
+	if len(s.Widths) == 0 || slices.Contains(s.Widths, s.Width) {
+		return nil
+	}
+	best := s.Widths[0]
+	for _, w := range s.Widths {
+		if abs(w-s.Width) <= abs(best-s.Width) {
+			best = w
+		}
+	}
+	notice := fmt.Sprintf("width = %d is not one of widths = %s; set to %d", s.Width, intsText(s.Widths), best)
+	s.Width = best
+	return []string{notice}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // pairSpec returns the spectrum spec with the pair's data (of s.Seed), MLP
