@@ -131,12 +131,12 @@ var crossFieldCases = []badCase{
 	{name: "a job above the memory limit is rejected with the limit in MiB",
 		args: []string{"-samples", "10000", "-epochs", "1", "-hidden", "1024,1024,1024"},
 		want: []string{"MiB", fmt.Sprintf("the limit is %d MiB", experiment.MemoryLimit>>20)}},
-	// 20000 epochs of full-batch GD on 10000 samples: 2·10⁸ sample
+	// 40000 epochs of full-batch GD on 10000 samples: 4·10⁸ sample
 	// gradients of 3F − F₁ = 3·1920 − 1280 = 4480 multiply-adds
-	// (experiment.Spectrum.Cost), 9e11, above the 6e11 of
+	// (experiment.Spectrum.Cost), 1.8e12, above the 1.2e12 of
 	// experiment.OpsLimit.
 	{name: "a job above the work limit is rejected with the estimate and the limit",
-		args: []string{"-samples", "10000", "-epochs", "20000", "-hidden", "64"},
+		args: []string{"-samples", "10000", "-epochs", "40000", "-hidden", "64"},
 		want: []string{"of computing", "the limit is 10 min"}},
 	{name: "an unknown flag is rejected",
 		args: []string{"-no-such-flag", "1"}, want: []string{"flag provided but not defined: -no-such-flag"}},

@@ -42,7 +42,7 @@ type Cost struct {
 // and divides their Ops by the time (the slowest rate is taken, so
 // estimates err long). Browsers with the SIMD kernel and several workers
 // are faster, so Seconds is a pessimistic figure for a browser tab.
-const OpsPerSecond = 1e9
+const OpsPerSecond = 2e9
 
 // Limits on a whole run, stated in Validate's messages.
 const (

@@ -206,7 +206,7 @@ func (s *DoubleDescent) cost(k int) (ops, bytes float64) {
 		return n*k64*m + m*m*m + 10*n*k64, 8 * (2*n*k64 + 2*m*m + 4*k64)
 	case "features":
 		m := min(n, k64)
-		return (n+t)*d*k64 + n*k64*m + m*m*m + t*k64 + 10*(n+t)*d, 8 * (3*(n+t)*k64 + 2*m*m + (n+t)*d)
+		return (n+t)*d*k64 + n*k64*m + m*m*m + t*k64 + 10*(n+t)*d + elementwiseOps*(n+t)*k64, 8 * (3*(n+t)*k64 + 2*m*m + (n+t)*d)
 	case "mlp":
 		in, out := float64(s.mlpIn()), float64(s.mlpOut())
 		p := in*k64 + k64 + k64*out + out

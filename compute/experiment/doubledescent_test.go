@@ -81,7 +81,7 @@ func TestDoubleDescentValidateNamesTheProblem(t *testing.T) {
 		{"too many digits", func(s *DoubleDescent) { s.Model, s.Data, s.N = "mlp", "digits", 10001 }, "n = 10001 is out of range"},
 		{"too many test digits", func(s *DoubleDescent) { s.Model, s.Data, s.Test = "mlp", "digits", 3000 }, "test = 3000: the bundled digits hold 2000"},
 		{"identical mixture classes", func(s *DoubleDescent) { s.Model, s.Data, s.Sep = "mlp", "mixture", 0 }, "sep = 0"},
-		{"too much work", func(s *DoubleDescent) { s.N, s.Sizes, s.Repeats = 2000, []int{1000, 2000}, 64 }, "the limit is 10 min"},
+		{"too much work", func(s *DoubleDescent) { s.N, s.Sizes, s.Repeats = 3000, []int{1500, 3000}, 64 }, "the limit is 10 min"},
 		{"too much memory", func(s *DoubleDescent) { s.Model, s.States, s.Sizes, s.Repeats = "lstd", 2000, []int{100000}, 1 }, "MiB"},
 	}
 	for _, c := range cases {

@@ -248,7 +248,7 @@ func (s *Paths) Cost() Cost {
 		}
 		c = c.add(point.times(s.Seeds))
 	}
-	widest, mn := int64(s.Widths[len(s.Widths)-1]), int64(s.MFSamples+s.MFTest)
+	widest, mn := int64(slices.Max(append([]int{0}, s.Widths...))), int64(s.MFSamples+s.MFTest)
 	c.Bytes = sp.Bytes() + 8*mn*(int64(s.MFDim)+1+4*widest) + 8*12*(int64(s.MFDim)+1)*widest
 	return c.finish()
 }
