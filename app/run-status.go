@@ -55,6 +55,12 @@ func runStatus(s RunState, n statusNotes) app.UI {
 			app.Span().Class("badge "+s.Status.String()).Text(s.Status.String()),
 			app.Span().Text(line),
 		),
+		app.If(s.Status == Running, func() app.UI {
+			return app.Progress().Max(1).Value(fmt.Sprintf("%.3f", s.Fraction())).Aria("label", s.Phase+" progress")
+		}),
+		app.If(s.Status == Failed, func() app.UI {
+			return app.Div().Class("error").Role("alert").Text(s.Message)
+		}),
 		app.If(n.Refusal != "", func() app.UI { return app.Div().Class("error").ID("invalid").Role("alert").Text(n.Refusal) }),
 		app.If(n.Estimate != "" && (s.Status != Running || n.Awaiting), func() app.UI {
 			return app.Div().Class("unit").ID("estimate").Text("Estimated: " + n.Estimate + ".")
@@ -64,12 +70,6 @@ func runStatus(s RunState, n statusNotes) app.UI {
 				app.Strong().Text("This link was corrected:"),
 				app.Ul().Body(app.Range(n.Notices).Slice(func(i int) app.UI { return app.Li().Text(n.Notices[i]) })),
 			)
-		}),
-		app.If(s.Status == Running, func() app.UI {
-			return app.Progress().Max(1).Value(fmt.Sprintf("%.3f", s.Fraction())).Aria("label", s.Phase+" progress")
-		}),
-		app.If(s.Status == Failed, func() app.UI {
-			return app.Div().Class("error").Role("alert").Text(s.Message)
 		}),
 	)
 }

@@ -71,7 +71,8 @@ func TestDefaultSpectrumRuns(t *testing.T) {
 func TestCancelStopsRunAtOnce(t *testing.T) {
 	tt := newTab(t)
 	defer tt.checkClean(t)
-	tt.open("/spectrum?v=1&epochs=20000") // about 4·10¹⁰ operations: minutes of training
+	tt.open("/spectrum?v=1&epochs=20000") // about 10¹¹ operations: minutes of training
+	tt.click("#run")                      // a link estimated above experiment.AutoRunSeconds waits for Run
 	tt.waitStatus("running", pageLoadTimeout)
 	time.Sleep(500 * time.Millisecond) // let the workers get deep into training
 	busy := targetIDs(tt.targets(t, "worker"))
