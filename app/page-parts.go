@@ -8,8 +8,8 @@ import (
 // The parts every experiment page renders the same way.
 
 // header is the page title, its lede, the presets and the current
-// preset's claim with its citation. (The link's corrections are in the
-// status panel, runStatus.)
+// preset's claim with its citation, and between them the run status with
+// the refusal, the link's corrections and the estimate (runStatus).
 func (c *pageCore[S]) header(title, lede string) app.UI {
 	var current *preset
 	for i := range c.def.presets {
@@ -20,6 +20,11 @@ func (c *pageCore[S]) header(title, lede string) app.UI {
 	return app.Div().Body(
 		app.H1().Text(title),
 		app.P().Class("lede").Text(lede),
+		// The run's state, refusals and the link's corrections come first
+		// after the title, above the presets and the layout's columns, so
+		// they are in view as a link opens, on a phone as on a laptop.
+		app.If(c.jobsNote != "", func() app.UI { return app.Div().Class("error").Text(c.jobsNote) }),
+		runStatus(c.state, c.notes()),
 		app.Nav().Class("presets").Aria("label", "presets").Body(
 			app.Range(c.def.presets).Slice(func(i int) app.UI {
 				pr := c.def.presets[i]
@@ -122,8 +127,6 @@ func (c *pageCore[S]) layout(results ...app.UI) app.UI {
 	return app.Div().Class("layout").Body(
 		c.controlsPanel(),
 		app.Div().Class("results").Body(
-			app.If(c.jobsNote != "", func() app.UI { return app.Div().Class("error").Text(c.jobsNote) }),
-			runStatus(c.state, c.notes()),
 			app.Range(results).Slice(func(i int) app.UI { return results[i] }),
 		),
 	)
