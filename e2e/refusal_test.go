@@ -91,8 +91,8 @@ func TestLinkCorrectionsAreVisibleWithoutScrolling(t *testing.T) {
 // TestLongLinkShowsItsEstimateAndWaitsForRun: a shared link estimated
 // above experiment.AutoRunSeconds shows the estimate and starts only when
 // Run is clicked. Truth: experiment.Spectrum.Cost estimates epochs=20000
-// of the default network at 1.1e11 multiply-adds, about a minute at
-// experiment.OpsPerSecond; app/page-core.go's autoRun waits above 5 s.
+// of the default network at 1.1e11 multiply-adds, about two minutes at
+// experiment.OpsPerSecond; app/page-core.go's autoRun waits above 10 s.
 func TestLongLinkShowsItsEstimateAndWaitsForRun(t *testing.T) {
 	tt := newTab(t)
 	defer tt.checkClean(t)

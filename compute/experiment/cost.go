@@ -25,24 +25,27 @@ type Cost struct {
 	Products int64 `json:"products"`
 	// Bytes is the most memory one worker needs at once.
 	Bytes int64 `json:"bytes"`
-	// Seconds is Ops / OpsPerSecond: the time one browser worker would take.
+	// Seconds is Ops / OpsPerSecond: about the time the browser app takes.
 	Seconds float64 `json:"seconds"`
 }
 
-// OpsPerSecond is the calibration that turns Ops into Seconds: the
-// multiply-adds per second one compute worker sustains in js/wasm with the
-// pure-Go kernel on Overparam's runs, measured on this repository's
-// reference machine (2-core AMD EPYC VM, node v20; BENCHMARKS.md,
-// "Cost estimates") with
+// OpsPerSecond is the calibration that turns Ops into Seconds: about the
+// rate at which the browser app runs a spec's whole estimate, from the
+// click on Run to the result, on this repository's reference machine
+// (2-core AMD EPYC VM, Debian's Chromium, the SIMD kernel, a pool of two
+// workers; BENCHMARKS.md, "Cost estimates"). Measured with
 //
-//	GOOS=js GOARCH=wasm PATH="$PATH:$(go env GOROOT)/lib/wasm" \
-//	  go test -count=1 -run TestCalibrateOpsPerSecond -v ./compute/experiment
+//	make build && OVERPARAM_CALIBRATE=1 OVERPARAM_E2E=1 \
+//	  go test -count=1 -run TestCalibrateBrowserOpsPerSecond -v ./e2e
 //
-// which times RunSpectrum, RunPaths and RunDoubleDescent on mid-sized specs
-// and divides their Ops by the time (the slowest rate is taken, so
-// estimates err long). Browsers with the SIMD kernel and several workers
-// are faster, so Seconds is a pessimistic figure for a browser tab.
-const OpsPerSecond = 2e9
+// on six links (the default spectrum, hidden = 256, two 64-unit layers,
+// the default paths, the mlp and features sweeps): 0.56–2.3·10⁹ ops/s,
+// geometric mean 1.03·10⁹. Small networks (mean-field paths, the mlp
+// sweep) run below it, since their elementwise work weighs more than
+// elementwiseOps says; wide ones above. Natively (gonum) the same specs run
+// at 0.6–3·10⁹ ops/s (TestCalibrateOpsPerSecond in this package), and as
+// js/wasm under node with the pure-Go kernel at 1–5·10⁸.
+const OpsPerSecond = 1e9
 
 // Limits on a whole run, stated in Validate's messages.
 const (
@@ -50,13 +53,16 @@ const (
 	// pages are 32-bit addressed and browsers grant a tab about 2–4 GiB.
 	MemoryLimit = 1 << 30
 	// SecondsLimit is the longest run accepted, in Seconds of the estimate:
-	// ten minutes of one browser worker.
+	// ten minutes in a browser tab.
 	SecondsLimit = 600
 	// OpsLimit is SecondsLimit in multiply-adds.
 	OpsLimit = SecondsLimit * OpsPerSecond
 	// AutoRunSeconds is the longest estimate a shared link starts without
-	// a click: above it the page shows the estimate and waits for Run.
-	AutoRunSeconds = 5
+	// a click: above it the page shows the estimate and waits for Run. The
+	// pages' default specs (estimated 0.4–8.8 s; 6–12 s in the browser
+	// here, including the workers' start) start at once; a link asking
+	// for a minute or more waits.
+	AutoRunSeconds = 10
 )
 
 // elementwiseOps is the operation count charged per unit and sample for
@@ -143,7 +149,7 @@ func checkCost(c Cost, reduce string) error {
 			bytesText(c.Bytes), bytesText(MemoryLimit), reduce)
 	}
 	if c.Ops > OpsLimit {
-		return fmt.Errorf("this run would take %s; the limit is %s (%.2g multiply-adds) of one browser worker: use %s",
+		return fmt.Errorf("this run would take %s; the limit is %s (%.2g multiply-adds) in a browser tab: use %s",
 			c.Text(), Duration(SecondsLimit), float64(OpsLimit), reduce)
 	}
 	return nil
