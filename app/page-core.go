@@ -140,7 +140,8 @@ func (c *pageCore[S]) autoRun() bool {
 
 // notes is what the status panel says beside the run's state.
 func (c *pageCore[S]) notes() statusNotes {
-	n := statusNotes{Refusal: c.invalid, Notices: c.notices, Awaiting: c.awaiting}
+	n := statusNotes{Refusal: c.invalid, Notices: c.notices, Awaiting: c.awaiting,
+		OnRun: func(ctx app.Context, e app.Event) { c.start(ctx) }}
 	if c.invalid == "" {
 		n.Estimate = c.cost.Text()
 	}

@@ -17,6 +17,9 @@ type statusNotes struct {
 	Notices  []string // the link's corrections
 	Estimate string   // experiment.Cost.Text of the controls' run
 	Awaiting bool
+	// OnRun starts the run; while Awaiting, the panel offers it as a
+	// button beside the estimate (the controls' Run may be out of view).
+	OnRun app.EventHandler
 }
 
 // runStatus renders a run's state: a badge (idle, running, failed, done,
@@ -64,6 +67,9 @@ func runStatus(s RunState, n statusNotes) app.UI {
 		app.If(n.Refusal != "", func() app.UI { return app.Div().Class("error").ID("invalid").Role("alert").Text(n.Refusal) }),
 		app.If(n.Estimate != "" && (s.Status != Running || n.Awaiting), func() app.UI {
 			return app.Div().Class("unit").ID("estimate").Text("Estimated: " + n.Estimate + ".")
+		}),
+		app.If(n.Awaiting && n.OnRun != nil, func() app.UI {
+			return app.Div().Class("buttons").Body(app.Button().ID("run-awaiting").Class("primary").Text("Run this link").OnClick(n.OnRun))
 		}),
 		app.If(len(n.Notices) > 0, func() app.UI {
 			return app.Div().Class("notices").ID("notices").Role("status").Body(

@@ -67,7 +67,7 @@ func TestLongLinksWaitForRun(t *testing.T) {
 	if err := app.Match(want, runStatus(p.state, p.notes()), 1); err != nil {
 		t.Errorf("the estimate is not shown: %v\n%s", err, status)
 	}
-	if !strings.Contains(status, "press Run to start it") || !strings.Contains(status, `data-awaiting="yes"`) {
+	if !strings.Contains(status, "press Run to start it") || !strings.Contains(status, `data-awaiting="yes"`) || !strings.Contains(status, `id="run-awaiting"`) {
 		t.Errorf("the status panel does not ask for Run:\n%s", status)
 	}
 	p.onChange("epochs", "10")

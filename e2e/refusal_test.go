@@ -112,8 +112,14 @@ func TestLongLinkShowsItsEstimateAndWaitsForRun(t *testing.T) {
 	if workers := len(tt.targets(t, "worker")); workers > 0 {
 		t.Errorf("%d compute workers started before Run was clicked", workers)
 	}
-	tt.click("#run")
+	if !eval[bool](tt, inViewport("#run-awaiting")) {
+		t.Errorf("the status panel's Run button is not in view")
+	}
+	tt.click("#run-awaiting")
 	tt.waitStatus("running", pageLoadTimeout)
+	if n := eval[int](tt, `document.querySelectorAll('#run-awaiting').length`); n != 0 {
+		t.Errorf("the waiting link's Run button stays after the run started")
+	}
 	tt.click("#cancel")
 	tt.waitStatus("canceled", cancelWithin)
 }
