@@ -60,6 +60,13 @@ type pageCore[S any] struct {
 
 	copied   string
 	jobsNote string
+
+	// pageCtx is the context OnNav gave the page component, which stays
+	// mounted: a run started from a button that the start removes (the
+	// waiting link's Run) must dispatch its events through it, since go-app
+	// drops Dispatch calls whose source element is gone.
+	pageCtx    app.Context
+	hasPageCtx bool
 }
 
 func newPageCore[S any](def *experimentPage[S]) pageCore[S] {
@@ -121,6 +128,7 @@ func (c *pageCore[S]) pageLink() string {
 // experiment.AutoRunSeconds; a longer run waits for a click on Run, with
 // its estimate in the status panel.
 func (c *pageCore[S]) nav(ctx app.Context) {
+	c.pageCtx, c.hasPageCtx = ctx, true
 	c.load(ctx.Page().URL().RawQuery)
 	if !app.IsClient {
 		return
@@ -141,7 +149,12 @@ func (c *pageCore[S]) autoRun() bool {
 // notes is what the status panel says beside the run's state.
 func (c *pageCore[S]) notes() statusNotes {
 	n := statusNotes{Refusal: c.invalid, Notices: c.notices, Awaiting: c.awaiting,
-		OnRun: func(ctx app.Context, e app.Event) { c.start(ctx) }}
+		OnRun: func(ctx app.Context, e app.Event) {
+			if c.hasPageCtx {
+				ctx = c.pageCtx // the button goes away as the run starts
+			}
+			c.start(ctx)
+		}}
 	if c.invalid == "" {
 		n.Estimate = c.cost.Text()
 	}

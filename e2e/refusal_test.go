@@ -120,6 +120,9 @@ func TestLongLinkShowsItsEstimateAndWaitsForRun(t *testing.T) {
 	if n := eval[int](tt, `document.querySelectorAll('#run-awaiting').length`); n != 0 {
 		t.Errorf("the waiting link's Run button stays after the run started")
 	}
+	// Once training reports progress the status panel has its final
+	// height, so the controls no longer move under the pointer.
+	tt.waitFor("training progress", `document.querySelector('#run-status progress')?.value > 0 && !document.getElementById('cancel').disabled`, pageLoadTimeout)
 	tt.click("#cancel")
 	tt.waitStatus("canceled", cancelWithin)
 }
