@@ -142,11 +142,12 @@ func Duration(seconds float64) string {
 func bytesText(b int64) string { return fmt.Sprintf("%d MiB", (b+(1<<20)-1)>>20) }
 
 // checkCost refuses a run whose estimate exceeds MemoryLimit or OpsLimit,
-// naming the estimate, the limit and what to reduce.
-func checkCost(c Cost, reduce string) error {
+// naming the estimate, the limit and what to reduce (reduce for the
+// arithmetic, reduceMemory for the memory).
+func checkCost(c Cost, reduce, reduceMemory string) error {
 	if c.Bytes > MemoryLimit {
 		return fmt.Errorf("this run needs about %s of memory; the limit is %s (a browser tab's WebAssembly memory): use %s",
-			bytesText(c.Bytes), bytesText(MemoryLimit), reduce)
+			bytesText(c.Bytes), bytesText(MemoryLimit), reduceMemory)
 	}
 	if c.Ops > OpsLimit {
 		return fmt.Errorf("this run would take %s; the limit is %s (%.2g multiply-adds) in a browser tab: use %s",

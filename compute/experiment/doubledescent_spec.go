@@ -178,7 +178,7 @@ func (s *DoubleDescent) Validate() error {
 			return fmt.Errorf("gamma = %g: the discount must be below 1", s.Gamma)
 		}
 	}
-	return checkCost(s.Cost(), "fewer repeats, sizes or samples, or smaller sizes")
+	return checkCost(s.Cost(), "fewer repeats, sizes or samples, or smaller sizes", "fewer samples or smaller sizes")
 }
 
 // mlpIn and mlpOut are the input and output widths of the mlp model.

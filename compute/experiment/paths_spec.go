@@ -124,7 +124,8 @@ func (s *Paths) Validate() error {
 	if err := checkDataSize("teacher", "mfsamples", s.MFSamples, "mftest", s.MFTest, s.MFDim); err != nil {
 		return err
 	}
-	return checkCost(s.Cost(), "fewer epochs, samples, widths, seeds, Bézier steps or narrower layers")
+	return checkCost(s.Cost(), "fewer epochs, samples, widths, seeds, Bézier steps or narrower layers",
+		"fewer samples, narrower layers, smaller widths or fewer Lanczos steps")
 }
 
 // correctLink makes a link's width one of its widths, as ParseQuery's last

@@ -75,7 +75,8 @@ func (s *Spectrum) Validate() error {
 	if last := s.Seed + uint64(s.Repeats) - 1; last > maxSeed {
 		return fmt.Errorf("seed = %d with repeats = %d would need seeds up to %d; the largest seed is %d", s.Seed, s.Repeats, last, uint64(maxSeed))
 	}
-	return checkCost(s.Cost(), "fewer epochs, samples, probes, Lanczos steps, repeats or narrower layers")
+	return checkCost(s.Cost(), "fewer epochs, samples, probes, Lanczos steps, repeats or narrower layers",
+		"fewer samples, narrower layers or fewer Lanczos steps")
 }
 
 // validateSetup checks the ranges and the data and model combinations:
