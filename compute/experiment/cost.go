@@ -40,10 +40,11 @@ type Cost struct {
 //
 // on six links (the default spectrum, hidden = 256, two 64-unit layers,
 // the default paths, the mlp and features sweeps): 0.56–2.3·10⁹ ops/s,
-// geometric mean 1.03·10⁹. Small networks (mean-field paths, the mlp
+// geometric mean 1.03·10⁹, with six other sessions loading the two cores
+// (load average 15–16), so a quiet machine runs faster. Small networks (mean-field paths, the mlp
 // sweep) run below it, since their elementwise work weighs more than
 // elementwiseOps says; wide ones above. Natively (gonum) the same specs run
-// at 0.6–3·10⁹ ops/s (TestCalibrateOpsPerSecond in this package), and as
+// at 0.5–3·10⁹ ops/s (TestCalibrateOpsPerSecond in this package), and as
 // js/wasm under node with the pure-Go kernel at 1–5·10⁸.
 const OpsPerSecond = 1e9
 
@@ -71,7 +72,7 @@ const (
 // transposes and bias sums, which the matrix products do not include.
 const elementwiseOps = 10
 
-// finish fills in Seconds and saturates Ops and MatMul at MaxInt64.
+// finish fills in Seconds (the counts saturate at MaxInt64 as they add).
 func (c Cost) finish() Cost {
 	c.Seconds = float64(c.Ops) / OpsPerSecond
 	return c
