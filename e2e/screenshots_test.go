@@ -48,7 +48,6 @@ func TestScreenshots(t *testing.T) {
 		}},
 		{"canceled.png", []tabSetup{desktop}, func(tt *tab) []byte {
 			tt.open("/spectrum?v=1&epochs=20000")
-			tt.click("#run") // a long link waits for Run
 			tt.waitStatus("running", pageLoadTimeout)
 			time.Sleep(2 * time.Second)
 			tt.click("#cancel")
@@ -57,7 +56,6 @@ func TestScreenshots(t *testing.T) {
 		}},
 		{"link-notices.png", []tabSetup{desktop}, func(tt *tab) []byte {
 			tt.open("/spectrum?" + hostileQuery)
-			tt.click("#run") // the corrected link is long: it waits for Run
 			tt.waitStatus("running", pageLoadTimeout)
 			b := tt.viewport()
 			tt.click("#cancel")
