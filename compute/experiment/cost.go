@@ -176,19 +176,23 @@ type passes struct {
 func mlpCost(a *nn.Arch, p passes, hessian bool) Cost {
 	var f, f1, units float64
 	for l := 1; l <= a.Layers(); l++ {
-		fl := float64(a.Sizes[l-1]) * float64(a.Sizes[l])
+		fl := float64(float64(a.Sizes[l-1]) * float64(a.Sizes[l])) // rounded: no fused f += x·y
 		f += fl
 		units += float64(a.Sizes[l])
 		if l == 1 {
 			f1 = fl
 		}
 	}
-	hvp := 4*f - 2*f1
+	// Every product that feeds a sum is rounded, float64(x*y), so no
+	// platform fuses it (compute/'s same-bits rule): the estimate decides
+	// refusals and must not differ between the browser and the CLI.
+	hvp := float64(4*f) - float64(2*f1)
 	if hessian {
-		hvp = 6*f - 4*f1
+		hvp = float64(6*f) - float64(4*f1)
 	}
-	mm := p.grad*(3*f-f1) + p.eval*f + p.hvp*hvp
-	ew := elementwiseOps * units * (p.grad + p.eval + p.hvp)
+	grad := float64(3*f) - f1
+	mm := float64(p.grad*grad) + float64(p.eval*f) + float64(p.hvp*hvp)
+	ew := float64(elementwiseOps * units * (p.grad + p.eval + p.hvp))
 	return Cost{MatMul: toInt(mm), Ops: toInt(mm + ew)}
 }
 
@@ -212,11 +216,11 @@ func trainPasses(epochs, n, t, batch, points int) passes {
 	steps := epochs * ((n + batch - 1) / batch)
 	every := max(1, steps/points)
 	checkpoints := float64((steps-1)/every + 2)
-	p := passes{grad: float64(epochs) * float64(n), eval: checkpoints * float64(t)}
+	p := passes{grad: float64(float64(epochs) * float64(n)), eval: float64(checkpoints * float64(t))}
 	if batch == n {
 		p.grad += float64(n) // the last checkpoint; the others replace a step
 	} else {
-		p.grad += checkpoints * float64(n)
+		p.grad += float64(checkpoints * float64(n))
 	}
 	return p
 }
@@ -227,7 +231,7 @@ func trainPasses(epochs, n, t, batch, points int) passes {
 // updates, and the m×m tridiagonal eigenproblem at the end.
 func lanczosOps(n, m int) float64 {
 	nf, mf := float64(n), float64(m)
-	return 2*mf*(mf+1)*nf + 6*mf*nf + mf*mf*mf
+	return float64(2*mf*(mf+1)*nf) + float64(6*mf*nf) + float64(mf*mf*mf)
 }
 
 // denseOps is the arithmetic of spectrum.DenseEigenvalues on n×n:
@@ -235,7 +239,7 @@ func lanczosOps(n, m int) float64 {
 // dsytd2), and the implicit QL sweeps, O(n²).
 func denseOps(n int) float64 {
 	nf := float64(n)
-	return 2*nf*nf*nf/3 + 30*nf*nf
+	return float64(2*nf*nf*nf/3) + float64(30*nf*nf)
 }
 
 // String renders the estimate for logs: "Cost{4.2e9 ops, 2.1 s, 16 MiB}".

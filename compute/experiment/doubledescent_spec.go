@@ -206,7 +206,7 @@ func (s *DoubleDescent) cost(k int) (ops, bytes float64) {
 		return n*k64*m + m*m*m + 10*n*k64, 8 * (2*n*k64 + 2*m*m + 4*k64)
 	case "features":
 		m := min(n, k64)
-		return (n+t)*d*k64 + n*k64*m + m*m*m + t*k64 + 10*(n+t)*d + elementwiseOps*(n+t)*k64, 8 * (3*(n+t)*k64 + 2*m*m + (n+t)*d)
+		return (n+t)*d*k64 + n*k64*m + m*m*m + t*k64 + 10*(n+t)*d, 8 * (3*(n+t)*k64 + 2*m*m + (n+t)*d)
 	case "mlp":
 		in, out := float64(s.mlpIn()), float64(s.mlpOut())
 		p := in*k64 + k64 + k64*out + out
@@ -214,7 +214,7 @@ func (s *DoubleDescent) cost(k int) (ops, bytes float64) {
 		if s.Data == "digits" {
 			b += 12000 * 28 * 28 // the decoded asset
 		}
-		return 0, b // counted by mlpCost in Cost
+		return 3*float64(s.Epochs)*n*p + (n+t)*p + n*n*k64, b
 	default: // lstd
 		st := float64(s.States)
 		m := min(n, st)
@@ -240,7 +240,7 @@ func (s *DoubleDescent) Cost() Cost {
 			one.Bytes = int64(bytes)
 			if s.Noise > 0 {
 				noisy := math.Round(s.Noise * float64(s.N))
-				knn := float64(s.N)*float64(s.mlpIn()*k) + noisy*(float64(s.N)-noisy)*float64(k)
+				knn := float64(float64(s.N)*float64(s.mlpIn()*k)) + float64(noisy*(float64(s.N)-noisy)*float64(k))
 				one.MatMul = satAdd(one.MatMul, toInt(knn))
 				one.Ops = satAdd(one.Ops, toInt(knn))
 			}

@@ -228,12 +228,13 @@ func (s *Paths) Cost() Cost {
 		tp := trainPasses(s.Epochs, s.Samples, 0, batch, pathsCurvePoints)
 		pass.grad, pass.eval = pass.grad+tp.grad, pass.eval+tp.eval
 	}
-	pass.eval += float64(2*s.Resolution+1) * (n + t)
-	pass.grad += float64(s.Sharpness) * n
-	pass.hvp += float64(s.Sharpness*m) * n
+	// Products that feed sums are rounded, float64(x*y), as in mlpCost.
+	pass.eval += float64(float64(2*s.Resolution+1) * (n + t))
+	pass.grad += float64(float64(s.Sharpness) * n)
+	pass.hvp += float64(float64(s.Sharpness*m) * n)
 	if s.Bezier > 0 {
-		pass.grad += float64(s.Bezier) * n
-		pass.eval += float64(s.Resolution+1) * (n + t)
+		pass.grad += float64(float64(s.Bezier) * n)
+		pass.eval += float64(float64(s.Resolution+1) * (n + t))
 	}
 	c := mlpCost(a, pass, true)
 	c.Products = int64(s.Sharpness * m)
@@ -242,7 +243,8 @@ func (s *Paths) Cost() Cost {
 	mf, mt := float64(s.MFSamples), float64(s.MFTest)
 	for _, width := range s.Widths {
 		tp := trainPasses(s.MFEpochs, s.MFSamples, 0, min(s.MFBatch, s.MFSamples), pathsCurvePoints)
-		net := passes{grad: 2 * tp.grad, eval: 2*tp.eval + 2*mf + 2*float64(s.Resolution/2+1)*(mf+mt) + 2*mf}
+		walks := float64(2*float64(s.Resolution/2+1)) * (mf + mt)
+		net := passes{grad: 2 * tp.grad, eval: float64(2*tp.eval) + float64(2*mf) + float64(walks) + float64(2*mf)}
 		point := mlpCost(s.meanField(width), net, false)
 		for _, keep := range dropoutMs(width) {
 			point = point.add(mlpCost(s.meanField(keep), passes{eval: 2 * dropoutDraws * mf}, false))

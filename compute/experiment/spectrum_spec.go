@@ -186,15 +186,16 @@ func (s *Spectrum) runCost() Cost {
 	n := float64(s.Samples)
 	m := min(s.Steps, p)
 	pass := trainPasses(s.Epochs, s.Samples, s.Test, s.Batch, 0)
-	products := float64(s.Probes) * float64(m)
+	// Products that feed sums are rounded, float64(x*y), as in mlpCost.
+	products := float64(float64(s.Probes) * float64(m))
 	if s.Dense {
 		products += float64(p)
 	}
-	pass.grad += float64(s.Probes) * n // each probe job's curvature at θ
-	pass.hvp += products * n
+	pass.grad += float64(float64(s.Probes) * n) // each probe job's curvature at θ
+	pass.hvp += float64(products * n)
 	c := mlpCost(a, pass, s.Curvature == "hessian")
 	c.Products = toInt(products)
-	extra := float64(s.Probes) * lanczosOps(p, m)
+	extra := float64(float64(s.Probes) * lanczosOps(p, m))
 	if s.Dense {
 		extra += denseOps(p)
 	}
