@@ -54,6 +54,9 @@ func TestLinkCorrectionsAreInTheStatusPanel(t *testing.T) {
 // link (estimated below it) starts at once; a click on Run clears the
 // wait.
 func TestLongLinksWaitForRun(t *testing.T) {
+	if experiment.AutoRunSeconds != 10 {
+		t.Fatalf("AutoRunSeconds = %v; README.md, \"Sharing\", says a link estimated above 10 s waits for Run", experiment.AutoRunSeconds)
+	}
 	p := newSpectrumPage()
 	p.load("v=1&epochs=20000")
 	if p.cost.Seconds <= experiment.AutoRunSeconds {

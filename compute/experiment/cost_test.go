@@ -153,7 +153,9 @@ func TestCostOfIssueLinkIsRefused(t *testing.T) {
 	if err == nil {
 		t.Fatalf("Validate accepted a run estimated at %v", c)
 	}
-	for _, want := range []string{"h of computing", "the limit is " + Duration(SecondsLimit)} {
+	// Holds README.md, "Sharing" and "overparam spectrum": "over 10 minutes
+	// of estimated compute (6·10¹¹ multiply-adds …)".
+	for _, want := range []string{"h of computing", "the limit is 10 min (6e+11 multiply-adds)"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("message %q does not say %q", err, want)
 		}

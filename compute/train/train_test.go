@@ -208,6 +208,9 @@ func TestPointJSONRoundTripsWithNaNAsNull(t *testing.T) {
 // DivergenceFactor times the initial loss: one step fewer trains without
 // error, and the reported loss is that step's and above the bound.
 func TestFiniteBlowUpIsDivergence(t *testing.T) {
+	if DivergenceFactor != 1e6 {
+		t.Fatalf("DivergenceFactor = %g; README.md, \"overparam spectrum\", states the rule as 10⁶ times the initial loss", float64(DivergenceFactor))
+	}
 	obj, _ := regression(50, 3, 5)
 	theta0 := []float64{1, 1, 1}
 	l0 := obj.Loss(theta0)
