@@ -43,6 +43,12 @@ func TestHostileLinkIsCorrected(t *testing.T) {
 			t.Errorf("#f-%s is %q, want the corrected %q", key, got, v)
 		}
 	}
+	// The corrected run (width 1024) is estimated above
+	// experiment.AutoRunSeconds, so the link waits for a click on Run.
+	if s, aw := tt.status(), eval[string](tt, `document.getElementById('run-status').dataset.awaiting`); s != "idle" || aw != "yes" {
+		t.Errorf("status %q (awaiting %q): the corrected minutes-long run should wait for Run", s, aw)
+	}
+	tt.click("#run")
 	tt.waitStatus("running", pageLoadTimeout)
 
 	// An injected <img src=x onerror=…> fires only after it requests x,
@@ -67,7 +73,7 @@ func TestHostileLinkIsCorrected(t *testing.T) {
 
 // TestAbsurdLinkIsRefused: a link whose run would exceed the browser's
 // limits shows why in #invalid and starts nothing. Truth:
-// experiment.Spectrum.Validate refuses a run above WorkLimit or
+// experiment.Spectrum.Validate refuses a run above OpsLimit or
 // MemoryLimit with a message that names "the limit"; the page runs a link
 // only when Validate accepts it (OnNav in app/spectrum-page.go).
 func TestAbsurdLinkIsRefused(t *testing.T) {

@@ -88,7 +88,8 @@ func TestDefaultSpectrumRuns(t *testing.T) {
 func TestCancelStopsRunAtOnce(t *testing.T) {
 	tt := newTab(t)
 	defer tt.checkClean(t)
-	tt.open("/spectrum?v=1&epochs=20000") // about 4·10¹⁰ operations: minutes of training
+	tt.open("/spectrum?v=1&epochs=20000") // about 10¹¹ operations: minutes of training
+	tt.click("#run")                      // a link estimated above experiment.AutoRunSeconds waits for Run
 	tt.waitStatus("running", pageLoadTimeout)
 	// The workers are deep in training once a worker has reported an epoch.
 	tt.waitFor("the first training progress", `/training: [1-9]/.test(document.querySelector('#run-status .status-line')?.textContent ?? '')`, pageLoadTimeout)

@@ -46,7 +46,9 @@ func main() {
 }
 
 // dispatch runs the subcommand named by args[0] and returns the exit status:
-// 0 on success, 1 when a run fails, 2 for bad usage.
+// 0 on success, 1 when a run fails (it diverged, say), 2 for bad usage or a
+// spec refused by its Validate (a value out of range, a run above the
+// limits).
 func dispatch(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" {
 		usage(stderr)

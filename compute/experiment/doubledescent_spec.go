@@ -2,10 +2,13 @@ package experiment
 
 import (
 	"fmt"
+	"math"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/overparam/overparam/compute/nn"
 )
 
 // DoubleDescent is the spec of the double-descent experiment: the test error
@@ -161,8 +164,8 @@ func (s *DoubleDescent) Validate() error {
 		if s.Noise > 1 {
 			return fmt.Errorf("noise = %g is a label-noise fraction for model = mlp; allowed: [0, 1]", s.Noise)
 		}
-		if s.Data == "digits" && (s.N > 10000 || s.Test > 2000) {
-			return fmt.Errorf("digits: n = %d and test = %d exceed the bundled subset (10000 training and 2000 test digits)", s.N, s.Test)
+		if err := checkDataSize(s.Data, "n", s.N, "test", s.Test, s.mlpIn()); err != nil {
+			return err
 		}
 		if s.Data == "mixture" && s.Sep == 0 {
 			return fmt.Errorf("sep = 0 makes the classes identical; choose a separation above 0")
@@ -175,13 +178,7 @@ func (s *DoubleDescent) Validate() error {
 			return fmt.Errorf("gamma = %g: the discount must be below 1", s.Gamma)
 		}
 	}
-	if w := s.Work(); w > WorkLimit {
-		return fmt.Errorf("this sweep would take about %.3g operations; the limit is %.0g (a minute of browser time per 1e10): use fewer repeats, sizes or samples, or smaller sizes", w, float64(WorkLimit))
-	}
-	if b := s.Bytes(); b > MemoryLimit {
-		return fmt.Errorf("the largest size needs about %d MiB; the limit is %d MiB (a browser tab's WebAssembly memory): use fewer samples or smaller sizes", b>>20, MemoryLimit>>20)
-	}
-	return nil
+	return checkCost(s.Cost(), "fewer repeats, sizes or samples, or smaller sizes", "fewer samples or smaller sizes")
 }
 
 // mlpIn and mlpOut are the input and output widths of the mlp model.
@@ -226,27 +223,31 @@ func (s *DoubleDescent) cost(k int) (ops, bytes float64) {
 	}
 }
 
-// Work estimates the sweep's work in units of WorkLimit: multiply-adds over
-// every size and repeat, divided by 3 (the multiply-adds of one sample and
-// parameter of a training epoch, the unit of WorkLimit).
-func (s *DoubleDescent) Work() float64 {
-	var ops float64
+// Cost estimates the whole sweep: every size and repeat. The mlp model
+// counts its network's passes as Spectrum does (train.Run with 10 curve
+// points and the test set) plus the kNN recognition's feature and
+// similarity products; the other models count the multiply-adds of their
+// Gram matrices, Cholesky factorisations and feature maps. Bytes is the
+// largest size's: sweep points run one at a time per worker.
+func (s *DoubleDescent) Cost() Cost {
+	var c Cost
 	for _, k := range s.Sizes {
-		o, _ := s.cost(k)
-		ops += o
+		ops, bytes := s.cost(k)
+		one := Cost{Ops: toInt(ops), Bytes: int64(bytes)}
+		if s.Model == "mlp" {
+			a := &nn.Arch{Sizes: []int{s.mlpIn(), k, s.mlpOut()}, Act: nn.ReLU, Loss: nn.CrossEntropy}
+			one = mlpCost(a, trainPasses(s.Epochs, s.N, s.Test, s.Batch, ddCurvePoints), false)
+			one.Bytes = int64(bytes)
+			if s.Noise > 0 {
+				noisy := math.Round(s.Noise * float64(s.N))
+				knn := float64(float64(s.N)*float64(s.mlpIn()*k)) + float64(noisy*(float64(s.N)-noisy)*float64(k))
+				one.MatMul = satAdd(one.MatMul, toInt(knn))
+				one.Ops = satAdd(one.Ops, toInt(knn))
+			}
+		}
+		c = c.add(one.times(s.Repeats))
 	}
-	return ops * float64(s.Repeats) / 3
-}
-
-// Bytes estimates the memory the largest size needs, in bytes; sweep points
-// run one at a time per worker.
-func (s *DoubleDescent) Bytes() int64 {
-	var most float64
-	for _, k := range s.Sizes {
-		_, b := s.cost(k)
-		most = max(most, b)
-	}
-	return int64(most)
+	return c.finish()
 }
 
 // lambdaText formats a penalty for curve names.

@@ -79,9 +79,9 @@ func TestDoubleDescentValidateNamesTheProblem(t *testing.T) {
 		{"too many repeats", func(s *DoubleDescent) { s.Repeats = 65 }, "repeats = 65 is out of range"},
 		{"label noise above 1", func(s *DoubleDescent) { s.Model, s.Noise = "mlp", 1.5 }, "label-noise fraction"},
 		{"too many digits", func(s *DoubleDescent) { s.Model, s.Data, s.N = "mlp", "digits", 10001 }, "n = 10001 is out of range"},
-		{"too many test digits", func(s *DoubleDescent) { s.Model, s.Data, s.Test = "mlp", "digits", 3000 }, "bundled subset"},
+		{"too many test digits", func(s *DoubleDescent) { s.Model, s.Data, s.Test = "mlp", "digits", 3000 }, "test = 3000: the bundled digits hold 2000"},
 		{"identical mixture classes", func(s *DoubleDescent) { s.Model, s.Data, s.Sep = "mlp", "mixture", 0 }, "sep = 0"},
-		{"too much work", func(s *DoubleDescent) { s.N, s.Sizes, s.Repeats = 10000, []int{5000, 10000}, 64 }, "limit is 1e+11"},
+		{"too much work", func(s *DoubleDescent) { s.N, s.Sizes, s.Repeats = 3000, []int{1500, 3000}, 64 }, "the limit is 10 min"},
 		{"too much memory", func(s *DoubleDescent) { s.Model, s.States, s.Sizes, s.Repeats = "lstd", 2000, []int{100000}, 1 }, "MiB"},
 	}
 	for _, c := range cases {
