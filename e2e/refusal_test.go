@@ -124,7 +124,7 @@ func TestLongLinkShowsItsEstimateAndWaitsForRun(t *testing.T) {
 	// height, so the controls no longer move under the pointer.
 	tt.waitFor("training progress", `document.querySelector('#run-status progress')?.value > 0 && !document.getElementById('cancel').disabled`, pageLoadTimeout)
 	tt.click("#cancel")
-	tt.waitStatus("canceled", cancelWithin)
+	tt.waitStatus("canceled", pageLoadTimeout) // a guard against a hang only
 }
 
 // TestFiniteBlowUpIsAFailedRun: the link whose training loss reached

@@ -35,8 +35,8 @@ type Cost struct {
 // (2-core AMD EPYC VM, Debian's Chromium, the SIMD kernel, a pool of two
 // workers; BENCHMARKS.md, "Cost estimates"). Measured with
 //
-//	make build && OVERPARAM_CALIBRATE=1 OVERPARAM_E2E=1 \
-//	  go test -count=1 -run TestCalibrateBrowserOpsPerSecond -v ./e2e
+//	make build && OVERPARAM_E2E=1 \
+//	  go test -count=1 -run '^$' -bench EstimateRate -benchtime 1x ./e2e
 //
 // on six links (the default spectrum, hidden = 256, two 64-unit layers,
 // the default paths, the mlp and features sweeps): 0.56–2.3·10⁹ ops/s,
@@ -44,7 +44,7 @@ type Cost struct {
 // (load average 15–16), so a quiet machine runs faster. Small networks (mean-field paths, the mlp
 // sweep) run below it, since their elementwise work weighs more than
 // elementwiseOps says; wide ones above. Natively (gonum) the same specs run
-// at 0.5–3·10⁹ ops/s (TestCalibrateOpsPerSecond in this package), and as
+// at 0.5–3·10⁹ ops/s (BenchmarkEstimateRate in this package), and as
 // js/wasm under node with the pure-Go kernel at 1–5·10⁸.
 const OpsPerSecond = 1e9
 

@@ -1,7 +1,6 @@
 package experiment
 
 import (
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -162,17 +161,14 @@ func TestCostOfIssueLinkIsRefused(t *testing.T) {
 	}
 }
 
-// TestCalibrateOpsPerSecond measures the rate OpsPerSecond documents: it
-// times whole runs of mid-sized specs and prints Ops / seconds for each.
-// It only measures (a benchmark in test form, run by hand), so it runs
-// only with OVERPARAM_CALIBRATE=1:
+// BenchmarkEstimateRate measures the rate OpsPerSecond documents: it times
+// whole runs of mid-sized specs and reports each run's estimated Ops per
+// second of wall time as ops/s (natively, or as js/wasm under node):
 //
-//	OVERPARAM_CALIBRATE=1 GOOS=js GOARCH=wasm PATH="$PATH:$(go env GOROOT)/lib/wasm" \
-//	  go test -count=1 -run TestCalibrateOpsPerSecond -v ./compute/experiment
-func TestCalibrateOpsPerSecond(t *testing.T) {
-	if os.Getenv("OVERPARAM_CALIBRATE") == "" {
-		t.Skip("set OVERPARAM_CALIBRATE=1 to measure the rate")
-	}
+//	go test -run '^$' -bench EstimateRate -benchtime 1x ./compute/experiment
+//	GOOS=js GOARCH=wasm PATH="$PATH:$(go env GOROOT)/lib/wasm" \
+//	  go test -run '^$' -bench EstimateRate -benchtime 1x ./compute/experiment
+func BenchmarkEstimateRate(b *testing.B) {
 	type run struct {
 		name string
 		cost Cost
@@ -182,20 +178,25 @@ func TestCalibrateOpsPerSecond(t *testing.T) {
 	for _, q := range []string{"", "hidden=256&epochs=100", "probes=2&hidden=64,64&epochs=100&steps=150"} {
 		s := DefaultSpectrum()
 		ParseQuery(q, &s)
-		runs = append(runs, run{"spectrum " + q, s.Cost(), func() error { _, err := RunSpectrum(s, Assets{}, nil); return err }})
+		runs = append(runs, run{"spectrum?" + q, s.Cost(), func() error { _, err := RunSpectrum(s, Assets{}, nil); return err }})
 	}
 	p := DefaultPaths()
-	runs = append(runs, run{"paths default", p.Cost(), func() error { _, err := RunPaths(p, Assets{}, nil); return err }})
+	runs = append(runs, run{"paths", p.Cost(), func() error { _, err := RunPaths(p, Assets{}, nil); return err }})
 	for _, model := range []string{"linear", "features", "mlp", "lstd"} {
 		d := DefaultDoubleDescentFor(model)
-		runs = append(runs, run{"doubledescent " + model, d.Cost(), func() error { _, err := RunDoubleDescent(d, Assets{}, nil); return err }})
+		runs = append(runs, run{"doubledescent/" + model, d.Cost(), func() error { _, err := RunDoubleDescent(d, Assets{}, nil); return err }})
 	}
 	for _, r := range runs {
-		start := time.Now()
-		if err := r.do(); err != nil {
-			t.Fatalf("%s: %v", r.name, err)
-		}
-		sec := time.Since(start).Seconds()
-		t.Logf("%-45s %.3g ops in %.2f s: %.3g ops/s (estimate %.2f s)", r.name, float64(r.cost.Ops), sec, float64(r.cost.Ops)/sec, r.cost.Seconds)
+		b.Run(r.name, func(b *testing.B) {
+			start := time.Now()
+			for range b.N {
+				if err := r.do(); err != nil {
+					b.Fatalf("%s: %v", r.name, err)
+				}
+			}
+			sec := time.Since(start).Seconds() / float64(b.N)
+			b.ReportMetric(float64(r.cost.Ops)/sec, "ops/s")
+			b.ReportMetric(r.cost.Seconds/sec, "estimate/actual")
+		})
 	}
 }
