@@ -54,7 +54,7 @@ func (h *homePage) Render() app.UI {
 					app.A().Class("button primary").Href(sections[0].Link(sections[0].Presets[0])).Text("Run the Hessian spectrum"),
 				),
 			),
-			app.Img().Src(static+"/thumbs/"+sections[0].Presets[0].ID+".svg").Alt("Hessian eigenvalue density of a trained network: a bulk near zero and nine outliers").Style("width", "100%"),
+			app.Img().Src(static+"/thumbs/"+sections[0].Presets[0].Thumbnail()).Alt("Hessian eigenvalue density of a trained network: a bulk near zero and nine outliers").Style("width", "100%"),
 		),
 		app.Range(sections).Slice(func(i int) app.UI {
 			sec := sections[i]
@@ -66,7 +66,7 @@ func (h *homePage) Render() app.UI {
 						p := sec.Presets[j]
 						return app.A().Class("card").Href(sec.Link(p)).Body(
 							app.Div().Class("thumb").Body(
-								app.Img().Src(static+"/thumbs/"+p.ID+".svg").Alt("").Style("width", "100%").Style("height", "100%"),
+								app.Img().Src(static+"/thumbs/"+p.Thumbnail()).Alt("").Style("width", "100%").Style("height", "100%"),
 							),
 							app.H3().Text(p.Title),
 							app.P().Text(p.Claim),

@@ -50,6 +50,8 @@ type pageCore[S any] struct {
 
 	spec     S
 	invalid  string            // Validate's message for the current controls
+	cost     experiment.Cost   // the estimate of the current controls' run
+	awaiting bool              // a link's run waits for a click on Run (its estimate is long)
 	notices  []string          // what reading the link corrected
 	corrects map[string]string // what a control change corrected, by key
 	preset   string            // id of the preset the controls match, if any
@@ -65,6 +67,13 @@ type pageCore[S any] struct {
 	// window when the page opens, so the results come first.
 	controlsShut bool
 	opened       bool
+
+	// pageCtx is the context OnNav gave the page component, which stays
+	// mounted: a run started from a button that the start removes (the
+	// waiting link's Run) must dispatch its events through it, since go-app
+	// drops Dispatch calls whose source element is gone.
+	pageCtx    app.Context
+	hasPageCtx bool
 }
 
 // narrowWidth is the widest window, in CSS px, laid out for a phone (the
@@ -75,8 +84,15 @@ func newPageCore[S any](def *experimentPage[S]) pageCore[S] {
 	return pageCore[S]{def: def, spec: def.defaults(), corrects: map[string]string{}}
 }
 
-func (c *pageCore[S]) validator() interface{ Validate() error } {
-	return any(&c.spec).(interface{ Validate() error })
+// checker is what every spec provides the page: its validation and the
+// estimate of its run.
+type checker interface {
+	Validate() error
+	Cost() experiment.Cost
+}
+
+func (c *pageCore[S]) validator() checker {
+	return any(&c.spec).(checker)
 }
 
 // OnResize unfolds the controls when the window grows past a phone's
@@ -99,9 +115,11 @@ func (c *pageCore[S]) load(query string) {
 }
 
 func (c *pageCore[S]) validate() {
-	c.invalid = ""
+	c.invalid, c.cost = "", experiment.Cost{}
 	if err := c.validator().Validate(); err != nil {
 		c.invalid = err.Error()
+	} else {
+		c.cost = c.validator().Cost()
 	}
 	c.preset = ""
 	q := experiment.Query(&c.spec)
@@ -125,8 +143,11 @@ func (c *pageCore[S]) pageLink() string {
 }
 
 // nav reads the link into the controls, puts the whole corrected spec in
-// the address bar, and runs it when it is valid.
+// the address bar, and runs it when it is valid and its estimate is at most
+// experiment.AutoRunSeconds; a longer run waits for a click on Run, with
+// its estimate in the status panel.
 func (c *pageCore[S]) nav(ctx app.Context) {
+	c.pageCtx, c.hasPageCtx = ctx, true
 	c.load(ctx.Page().URL().RawQuery)
 	if !app.IsClient {
 		return
@@ -136,14 +157,37 @@ func (c *pageCore[S]) nav(ctx app.Context) {
 		c.controlsShut = app.Window().Get("innerWidth").Int() <= narrowWidth
 	}
 	replaceURL(c.pageLink())
-	if c.invalid == "" {
+	if c.autoRun() {
 		c.start(ctx)
 	}
+}
+
+// autoRun reports whether a link opened with the current controls starts
+// at once, and otherwise marks the page as awaiting a click on Run.
+func (c *pageCore[S]) autoRun() bool {
+	c.awaiting = c.invalid == "" && c.cost.Seconds > experiment.AutoRunSeconds
+	return c.invalid == "" && !c.awaiting
+}
+
+// notes is what the status panel says beside the run's state.
+func (c *pageCore[S]) notes() statusNotes {
+	n := statusNotes{Refusal: c.invalid, Notices: c.notices, Awaiting: c.awaiting,
+		OnRun: func(ctx app.Context, e app.Event) {
+			if c.hasPageCtx {
+				ctx = c.pageCtx // the button goes away as the run starts
+			}
+			c.start(ctx)
+		}}
+	if c.invalid == "" {
+		n.Estimate = c.cost.Text()
+	}
+	return n
 }
 
 // onChange applies one control's new value, keeps the link in step
 // without adding history entries, and notes any correction.
 func (c *pageCore[S]) onChange(key, value string) {
+	c.awaiting = false // the estimate shown is now the edited controls'
 	if c.def.change != nil && c.def.change(&c.spec, key, value) {
 		c.corrects = map[string]string{}
 		c.copied = ""
@@ -181,6 +225,7 @@ func (c *pageCore[S]) start(ctx app.Context) {
 		return
 	}
 	c.nextID++
+	c.awaiting = false
 	c.ran = c.spec
 	emit := func(e Event) { ctx.Dispatch(func(app.Context) { c.state = c.state.Apply(e) }) }
 	c.run = c.def.start(jobs, c.nextID, c.spec, emit, time.Now)

@@ -8,7 +8,8 @@ import (
 // The parts every experiment page renders the same way.
 
 // header is the page title, its lede, the presets and the current
-// preset's claim with its citation.
+// preset's claim with its citation, and between them the run status with
+// the refusal, the link's corrections and the estimate (runStatus).
 func (c *pageCore[S]) header(title, lede string) app.UI {
 	var current *preset
 	for i := range c.def.presets {
@@ -19,6 +20,11 @@ func (c *pageCore[S]) header(title, lede string) app.UI {
 	return app.Div().Body(
 		app.H1().Text(title),
 		app.P().Class("lede").Text(lede),
+		// The run's state, refusals and the link's corrections come first
+		// after the title, above the presets and the layout's columns, so
+		// they are in view as a link opens, on a phone as on a laptop.
+		app.If(c.jobsNote != "", func() app.UI { return app.Div().Class("error").Text(c.jobsNote) }),
+		runStatus(c.state, c.notes()),
 		app.Nav().Class("presets").Aria("label", "presets").Body(
 			app.Range(c.def.presets).Slice(func(i int) app.UI {
 				pr := c.def.presets[i]
@@ -33,12 +39,6 @@ func (c *pageCore[S]) header(title, lede string) app.UI {
 			return app.P().Class("preset-info").Body(
 				app.Text(current.Claim+" "),
 				app.Cite().Body(app.A().Href(current.URL).Attr("rel", "noopener").Text(current.Cite)),
-			)
-		}),
-		app.If(len(c.notices) > 0, func() app.UI {
-			return app.Div().Class("notices").ID("notices").Role("status").Body(
-				app.Strong().Text("This link was corrected:"),
-				app.Ul().Body(app.Range(c.notices).Slice(func(i int) app.UI { return app.Li().Text(c.notices[i]) })),
 			)
 		}),
 	)
@@ -73,7 +73,6 @@ func (c *pageCore[S]) controlsPanel() app.UI {
 		app.If(len(c.corrects) > 0, func() app.UI {
 			return app.Div().Class("notices").Role("status").Body(app.Range(c.corrects).Map(func(k string) app.UI { return app.Div().Text(c.corrects[k]) }))
 		}),
-		app.If(c.invalid != "", func() app.UI { return app.Div().Class("error").ID("invalid").Role("alert").Text(c.invalid) }),
 		app.If(c.copied != "", func() app.UI {
 			return app.Div().Body(
 				app.Label().For("link-box").Class("unit").Text("Link copied (or copy it from here):"),
@@ -170,8 +169,6 @@ func (c *pageCore[S]) layout(results ...app.UI) app.UI {
 	return app.Div().Class("layout").Body(
 		c.controlsPanel(),
 		app.Div().Class("results").Body(
-			app.If(c.jobsNote != "", func() app.UI { return app.Div().Class("error").Text(c.jobsNote) }),
-			runStatus(c.state),
 			app.Range(results).Slice(func(i int) app.UI { return results[i] }),
 		),
 	)

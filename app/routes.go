@@ -2,6 +2,7 @@ package app
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -22,7 +23,13 @@ func Register() {
 	app.Route(PathSpectrum, func() app.Composer { return newSpectrumPage() })
 	app.Route(PathPaths, func() app.Composer { return newPathsPage() })
 	app.Route(PathDoubleDescent, func() app.Composer { return newDoubleDescentPage() })
+	// Any other path shows the not-found page, on the server (which
+	// answers it with status 404) and in the browser: go-app v10.1.11
+	// ignores app.NotFound (its engine.go loads &notFound{}).
+	notFoundOnce.Do(func() { app.RouteWithRegexp("^/", NewNotFoundPage) })
 }
+
+var notFoundOnce sync.Once
 
 // link returns the URL of a page path under the site's root prefix, so
 // links work when the site lives under a sub-path (GitHub Pages).

@@ -124,7 +124,7 @@ func TestPageRunsAndShowsTheResult(t *testing.T) {
 
 	p := newSpectrumPage()
 	p.load("v=1&classes=3&dim=4&samples=120&test=40&hidden=10&epochs=20&steps=20&probes=3&topk=5")
-	if !strings.Contains(html(runStatus(p.state)), `data-status="idle"`) {
+	if !strings.Contains(html(runStatus(p.state, p.notes())), `data-status="idle"`) {
 		t.Fatal("a new page is not idle")
 	}
 	p.start(probe.ctx)
@@ -132,7 +132,7 @@ func TestPageRunsAndShowsTheResult(t *testing.T) {
 	if err := app.Match(app.Button().ID("cancel").Disabled(false).Text("Cancel").OnClick(func(app.Context, app.Event) {}), p.runButtons(), 1); err != nil {
 		t.Errorf("Cancel is not enabled while running: %v", err)
 	}
-	if p.state.Status != Running || !strings.Contains(html(runStatus(p.state)), "<progress") {
+	if p.state.Status != Running || !strings.Contains(html(runStatus(p.state, p.notes())), "<progress") {
 		t.Fatalf("after start: %v without a progress bar", p.state.Status)
 	}
 	for f.step() {

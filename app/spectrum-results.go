@@ -32,15 +32,46 @@ func spectrumSummary(res *experiment.SpectrumResult) app.UI {
 		acc = "regression"
 	}
 	return app.Div().Class("summary").Body(
-		stat("outliers", "outliers"+expect, fmt.Sprint(res.Outliers), true),
+		outlierStat(res, expect),
 		stat("lmax", "largest λ", fmt.Sprintf("%.4g", res.Top[0]), false),
 		stat("edge", "bulk edge", fmt.Sprintf("%.3g", res.BulkEdge), false),
+		stat("gap", "gap ratio", gapText(res), false),
 		stat("lmin", "smallest λ", fmt.Sprintf("%.3g", res.Bottom[0]), false),
 		stat("trace", "trace ± s.e.", fmt.Sprintf("%.4g ± %.2g", res.Trace, res.TraceStdErr), false),
 		stat("params", "parameters", fmt.Sprint(res.Params), false),
 		stat("loss", "train / test loss", fmt.Sprintf("%.3g / %.3g", res.Final.TrainLoss, res.Final.TestLoss), false),
 		stat("acc", "train / test accuracy", acc, false),
+		outlierRule(),
 	)
+}
+
+// outlierStat is the headline count, with the rule that produced it as its
+// tooltip and a "weak gap" marker when the count is uncertain.
+func outlierStat(res *experiment.SpectrumResult, expect string) app.UI {
+	return app.Div().Class("stat hl").ID("stat-outliers").Title(experiment.OutlierRule).Body(
+		app.Div().Class("k").Text("outliers"+expect),
+		app.Div().Class("v").Text(res.Outliers),
+		app.If(res.WeakGap, func() app.UI {
+			return app.Div().Class("weak").ID("outliers-weak").Text("weak gap: a second look is worth it")
+		}),
+	)
+}
+
+// outlierRule states the outlier rule under the summary, where the count is.
+func outlierRule() app.UI {
+	return app.P().Class("rule").ID("outlier-rule").Text(experiment.OutlierRule)
+}
+
+// gapText is the gap ratio b/a at the bulk edge, marked when weak.
+func gapText(res *experiment.SpectrumResult) string {
+	if res.GapRatio == 0 {
+		return "no gap"
+	}
+	t := fmt.Sprintf("%.3g", res.GapRatio)
+	if res.WeakGap {
+		t += " (weak)"
+	}
+	return t
 }
 
 // seedsTable compares the repeats of a run over seeds: the outlier count
@@ -66,7 +97,7 @@ func seedsTable(res *experiment.SpectrumResult) app.UI {
 			app.TBody().Body(app.Range(all).Slice(func(i int) app.UI {
 				r := all[i]
 				return app.Tr().Body(app.Td().Text(r.Spec.Seed), app.Td().Text(r.Outliers), app.Td().Text(fmt.Sprintf("%.4g", r.Top[0])),
-					app.Td().Text(fmt.Sprintf("%.3g", r.BulkEdge)), app.Td().Text(fmt.Sprintf("%.3g", r.GapRatio)), app.Td().Text(fmt.Sprintf("%.1f%%", 100*r.Final.TestAcc)))
+					app.Td().Text(fmt.Sprintf("%.3g", r.BulkEdge)), app.Td().Text(gapText(r)), app.Td().Text(fmt.Sprintf("%.1f%%", 100*r.Final.TestAcc)))
 			})),
 		),
 	)

@@ -3,9 +3,10 @@ package app
 import "github.com/overparam/overparam/compute/experiment"
 
 // Thumbnail is a gallery card's picture: the result of a preset, drawn
-// small. tools/mkthumbs runs each natively into web/thumbs/<ID>.svg.
+// small. tools/mkthumbs runs each natively into web/thumbs/<File>.
 type Thumbnail struct {
-	ID string
+	// ID is the preset's id, File its thumbnail's name (Preset.Thumbnail).
+	ID, File string
 	// Render runs the preset and draws its result as SVG.
 	Render func(a experiment.Assets) (string, error)
 }
@@ -15,7 +16,7 @@ func Thumbnails() []Thumbnail {
 	var t []Thumbnail
 	for _, p := range spectrumPresets {
 		spec := spectrumDef.presetSpec(p)
-		t = append(t, Thumbnail{ID: p.ID, Render: func(a experiment.Assets) (string, error) {
+		t = append(t, Thumbnail{ID: p.ID, File: p.Thumbnail(), Render: func(a experiment.Assets) (string, error) {
 			res, err := experiment.RunSpectrum(spec, a, nil)
 			if err != nil {
 				return "", err
@@ -25,7 +26,7 @@ func Thumbnails() []Thumbnail {
 	}
 	for _, p := range ddPresets {
 		spec := ddDef.presetSpec(p)
-		t = append(t, Thumbnail{ID: p.ID, Render: func(a experiment.Assets) (string, error) {
+		t = append(t, Thumbnail{ID: p.ID, File: p.Thumbnail(), Render: func(a experiment.Assets) (string, error) {
 			res, err := experiment.RunDoubleDescent(spec, a, nil)
 			if err != nil {
 				return "", err
@@ -38,7 +39,7 @@ func Thumbnails() []Thumbnail {
 	for _, p := range pathsPresets {
 		id := p.ID
 		spec := pathsDef.presetSpec(p)
-		t = append(t, Thumbnail{ID: p.ID, Render: func(a experiment.Assets) (string, error) {
+		t = append(t, Thumbnail{ID: p.ID, File: p.Thumbnail(), Render: func(a experiment.Assets) (string, error) {
 			res, err := experiment.RunPaths(spec, a, nil)
 			if err != nil {
 				return "", err

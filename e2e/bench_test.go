@@ -1,8 +1,8 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
-	"strings"
 	"testing"
 	"time"
 
@@ -66,36 +66,52 @@ func benchmarkPool(b *testing.B, query string) {
 	}
 }
 
-// timeRun clicks Run and polls the status every 20 ms until the run is
-// done. It returns the time from the click to done, and from the first
-// Lanczos progress to done.
+// timeRun clicks Run and waits until the run is done. A MutationObserver
+// in the page times the run as the page renders it: it returns the time
+// from the click to done, and from the first Lanczos progress to done.
 func (tt *tab) timeRun() (total, lanczos time.Duration) {
 	tt.tb.Helper()
-	start := time.Now()
+	eval[bool](tt, runTimer)
 	tt.click("#run")
-	tt.waitFor("the run to start", `document.querySelector('#run-status')?.dataset.status !== 'done'`, 10*time.Second)
-	var lanczosAt time.Time
-	deadline := start.Add(runTimeout)
-	for time.Now().Before(deadline) {
-		line, err := chromedp.Run(tt.ctx, chromedp.Evaluate[string](
-			`(document.querySelector('#run-status')?.dataset.status ?? '') + ' ' + (document.querySelector('#run-status .status-line')?.textContent ?? '')`))
-		if err != nil {
-			tt.tb.Fatalf("reading the run status: %v", err)
-		}
-		switch status, text, _ := strings.Cut(line, " "); {
-		case status == "done":
-			end := time.Now()
-			if lanczosAt.IsZero() {
-				lanczosAt = end
-			}
-			return end.Sub(start), end.Sub(lanczosAt)
-		case status == "failed" || status == "canceled":
-			tt.tb.Fatalf("the run ended %s: %s %q", status, text, tt.failure())
-		case lanczosAt.IsZero() && strings.Contains(text, "Lanczos"):
-			lanczosAt = time.Now()
-		}
-		time.Sleep(20 * time.Millisecond)
+	ctx, cancel := context.WithTimeout(tt.ctx, runTimeout) // a guard against a hang only
+	defer cancel()
+	r, err := chromedp.Run(ctx, chromedp.Evaluate[timedRun](`window.__timed`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		tt.tb.Fatalf("waiting for the run to end: %v (status %q)", err, tt.status())
 	}
-	tt.tb.Fatalf("the run did not finish within %v", runTimeout)
-	return 0, 0
+	if r.Status != "done" {
+		tt.tb.Fatalf("the run ended %s: %q", r.Status, r.Message)
+	}
+	ms := func(v float64) time.Duration { return time.Duration(v * float64(time.Millisecond)) }
+	return ms(r.TotalMs), ms(r.Lanczos)
 }
+
+// timedRun is what runTimer's promise resolves to.
+type timedRun struct {
+	Status  string  `json:"status"`
+	Message string  `json:"message"`
+	TotalMs float64 `json:"totalMs"`
+	Lanczos float64 `json:"lanczos"`
+}
+
+// runTimer sets window.__timed to a promise of the next run's end: its
+// status, failure message, milliseconds from now to the end, and from the
+// first status line that mentions Lanczos to the end.
+const runTimer = `(() => {
+	const before = document.querySelector('#run-status')?.dataset.run ?? '';
+	const t0 = performance.now();
+	let lanczosAt = 0;
+	window.__timed = new Promise(done => {
+		const obs = new MutationObserver(() => {
+			const s = document.querySelector('#run-status');
+			if (!s || s.dataset.run === before) return;
+			if (!lanczosAt && (s.querySelector('.status-line')?.textContent ?? '').includes('Lanczos')) lanczosAt = performance.now();
+			if (!['done', 'failed', 'canceled'].includes(s.dataset.status)) return;
+			obs.disconnect();
+			const end = performance.now();
+			done({status: s.dataset.status, message: s.querySelector('.error')?.textContent ?? '',
+				totalMs: end - t0, lanczos: end - (lanczosAt || end)});
+		});
+		obs.observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
+	});
+	return true })()`

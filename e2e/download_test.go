@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -21,13 +22,34 @@ const downloadTimeout = 30 * time.Second
 
 // allowDownloads makes the tab's browser context save downloads into a new
 // temporary directory, under the names the page gives them, and returns it.
+// It watches the browser's download events, for waitJSONFile.
 func (tt *tab) allowDownloads(tb testing.TB) string {
 	tb.Helper()
 	dir := tb.TempDir()
-	_, err := chromedp.CallBrowser(tt.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+	w := &downloadWatch{names: map[string]string{}, done: make(chan string, 64)}
+	err := chromedp.ListenBrowser(tt.ctx, func(ev any) {
+		switch e := ev.(type) {
+		case *browser.EventDownloadWillBegin:
+			w.names[e.GUID] = e.SuggestedFilename
+		case *browser.EventDownloadProgress:
+			if e.State == browser.DownloadProgressStateCompleted {
+				select {
+				case w.done <- w.names[e.GUID]:
+				default:
+				}
+			}
+		}
+	})
+	if err != nil {
+		tb.Fatalf("watching the downloads: %v", err)
+	}
+	downloadWatches.Store(dir, w)
+	tb.Cleanup(func() { downloadWatches.Delete(dir) })
+	_, err = chromedp.CallBrowser(tt.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
 		Behavior:         browser.SetDownloadBehaviorBehaviorAllow,
 		BrowserContextID: chromedp.FromContext(tt.ctx).BrowserContextID,
 		DownloadPath:     dir,
+		EventsEnabled:    new(true),
 	})
 	if err != nil {
 		tb.Fatalf("allowing downloads: %v", err)
@@ -35,25 +57,49 @@ func (tt *tab) allowDownloads(tb testing.TB) string {
 	return dir
 }
 
-// waitJSONFile waits until dir/name exists and holds complete JSON (Chrome
-// writes a .crdownload file first and renames it when done).
+// downloadWatch follows the downloads into one directory: names maps a
+// download's GUID to its file name (touched only by the listener), and
+// done receives the file name of each completed download.
+type downloadWatch struct {
+	names map[string]string
+	done  chan string
+}
+
+// downloadWatches maps a download directory to its *downloadWatch.
+var downloadWatches sync.Map
+
+// waitJSONFile waits for the browser's event that the download of name into
+// dir has completed, and returns the file, which must hold complete JSON.
 func waitJSONFile(tb testing.TB, dir, name string) []byte {
 	tb.Helper()
-	deadline := time.Now().Add(downloadTimeout)
-	for time.Now().Before(deadline) {
-		b, err := os.ReadFile(filepath.Join(dir, name))
-		if err == nil && json.Valid(b) {
+	v, ok := downloadWatches.Load(dir)
+	if !ok {
+		tb.Fatalf("no download into %s is watched: call allowDownloads first", dir)
+	}
+	hang := time.NewTimer(downloadTimeout) // a guard against a hang only
+	defer hang.Stop()
+	for {
+		select {
+		case got := <-v.(*downloadWatch).done:
+			if got != name {
+				tb.Logf("downloaded %s while waiting for %s", got, name)
+				continue
+			}
+			b, err := os.ReadFile(filepath.Join(dir, name))
+			if err != nil || !json.Valid(b) {
+				tb.Fatalf("the browser completed the download of %s, but the file is not complete JSON (%v)", name, err)
+			}
 			return b
+		case <-hang.C:
+			entries, _ := os.ReadDir(dir)
+			var names []string
+			for _, e := range entries {
+				names = append(names, e.Name())
+			}
+			tb.Fatalf("no download of %s completed within %v; the directory holds %v", name, downloadTimeout, names)
+			return nil
 		}
-		time.Sleep(100 * time.Millisecond)
 	}
-	entries, _ := os.ReadDir(dir)
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
-	tb.Fatalf("no complete %s was downloaded within %v; the directory holds %v", name, downloadTimeout, names)
-	return nil
 }
 
 // numberDiff summarises how the numbers of two JSON trees compare.

@@ -3,7 +3,6 @@ package e2e
 import (
 	"strings"
 	"testing"
-	"time"
 )
 
 // hostileQuery tries script injection through a value and through an
@@ -22,7 +21,7 @@ func TestHostileLinkIsCorrected(t *testing.T) {
 	defer tt.checkClean(t)
 	tt.open("/spectrum?" + hostileQuery)
 
-	tt.waitFor("#notices", `document.getElementById('notices') !== null`, 5*time.Second)
+	tt.waitFor("#notices", `document.getElementById('notices') !== null`, pageLoadTimeout)
 	if !eval[bool](tt, `(() => { const r = document.getElementById('notices').getBoundingClientRect(); return r.width > 0 && r.height > 0 })()`) {
 		t.Errorf("#notices is in the DOM but not visible")
 	}
@@ -44,9 +43,22 @@ func TestHostileLinkIsCorrected(t *testing.T) {
 			t.Errorf("#f-%s is %q, want the corrected %q", key, got, v)
 		}
 	}
+	// The corrected run (width 1024) is estimated above
+	// experiment.AutoRunSeconds, so the link waits for a click on Run.
+	if s, aw := tt.status(), eval[string](tt, `document.getElementById('run-status').dataset.awaiting`); s != "idle" || aw != "yes" {
+		t.Errorf("status %q (awaiting %q): the corrected minutes-long run should wait for Run", s, aw)
+	}
+	tt.click("#run")
 	tt.waitStatus("running", pageLoadTimeout)
 
-	time.Sleep(time.Second) // give an injected handler (img onerror) time to fire
+	// An injected <img src=x onerror=…> fires only after it requests x,
+	// which the journal, once in step with the page, would hold.
+	_, requests, _ := tt.journal()
+	for _, u := range requests {
+		if strings.HasSuffix(u, "/x") {
+			t.Errorf("the page requested %s: an injected <img src=x> loaded", u)
+		}
+	}
 	if pwned := eval[string](tt, `typeof window.__pwned`); pwned != "undefined" {
 		t.Errorf("window.__pwned is defined (%s): the link's script ran", pwned)
 	}
@@ -56,12 +68,12 @@ func TestHostileLinkIsCorrected(t *testing.T) {
 	// The corrected run (width 1024) takes minutes; stopping it frees the
 	// CPU for the next tests.
 	tt.click("#cancel")
-	tt.waitStatus("canceled", cancelWithin)
+	tt.waitStatus("canceled", pageLoadTimeout)
 }
 
 // TestAbsurdLinkIsRefused: a link whose run would exceed the browser's
 // limits shows why in #invalid and starts nothing. Truth:
-// experiment.Spectrum.Validate refuses a run above WorkLimit or
+// experiment.Spectrum.Validate refuses a run above OpsLimit or
 // MemoryLimit with a message that names "the limit"; the page runs a link
 // only when Validate accepts it (OnNav in app/spectrum-page.go).
 func TestAbsurdLinkIsRefused(t *testing.T) {
@@ -69,7 +81,7 @@ func TestAbsurdLinkIsRefused(t *testing.T) {
 	defer tt.checkClean(t)
 	tt.open("/spectrum?v=1&samples=10000&hidden=1024,1024,1024,1024&steps=1000")
 
-	tt.waitFor("#invalid", `document.getElementById('invalid') !== null`, 5*time.Second)
+	tt.waitFor("#invalid", `document.getElementById('invalid') !== null`, pageLoadTimeout)
 	msg := eval[string](tt, `document.getElementById('invalid').textContent`)
 	if !strings.Contains(msg, "limit") {
 		t.Errorf("#invalid says %q, want a message naming the limit", msg)
@@ -78,11 +90,17 @@ func TestAbsurdLinkIsRefused(t *testing.T) {
 	if !eval[bool](tt, `document.getElementById('run').disabled`) {
 		t.Errorf("#run is enabled for a link that cannot run")
 	}
-	time.Sleep(2 * time.Second) // a run, if one started, would show by now
 	if s := tt.status(); s != "idle" {
 		t.Errorf("status is %q, want idle: no run may start", s)
 	}
 	if workers := len(tt.targets(t, "worker")); workers > 0 {
 		t.Errorf("%d compute workers were started for a link that cannot run", workers)
+	}
+	// The page numbers its runs from 1 (pageCore.start in app/page-core.go),
+	// so the run a preset starts now is run 1 only if the link started none.
+	tt.click("#preset-classes3")
+	tt.waitFor("the preset's run", `(document.querySelector('#run-status')?.dataset.run ?? '0') !== '0'`, pageLoadTimeout)
+	if run := eval[string](tt, `document.querySelector('#run-status').dataset.run`); run != "1" {
+		t.Errorf("the preset's run is run %s, want 1: the refused link started a run", run)
 	}
 }

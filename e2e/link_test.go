@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/overparam/overparam/compute/experiment"
 	"github.com/overparam/overparam/web"
@@ -15,7 +14,8 @@ import (
 const sharedQuery = "v=1&classes=3&samples=300&test=200&hidden=16&epochs=40&steps=30&probes=4&topk=8&seed=7"
 
 // parityTol is the relative tolerance between the browser's numbers and
-// the CLI's: nine significant digits, as the brief requires. The run is
+// the CLI's: nine significant digits, the precision of the CLI's printed
+// numbers (README.md promises more: "bit for bit"). The run is
 // deterministic and the same Go code runs in both, so they should agree to
 // the bit; the test reports whether they do.
 const parityTol = 1e-9
@@ -94,7 +94,7 @@ func TestSharedLinkMatchesCLI(t *testing.T) {
 	// Changing a control keeps the link in step without new history entries.
 	before := eval[int](tt, `history.length`)
 	tt.setControl("seed", "8")
-	tt.waitFor("the address to follow the seed control", `new URLSearchParams(location.search).get('seed') === '8'`, 5*time.Second)
+	tt.waitFor("the address to follow the seed control", `new URLSearchParams(location.search).get('seed') === '8'`, pageLoadTimeout)
 	if after := eval[int](tt, `history.length`); after != before {
 		t.Errorf("history.length went from %d to %d on a control change; want replaceState", before, after)
 	}

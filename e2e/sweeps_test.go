@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"github.com/chromedp/chromedp"
 	"testing"
-	"time"
 
 	"github.com/overparam/overparam/compute/experiment"
 	"github.com/overparam/overparam/web"
@@ -121,7 +120,7 @@ func TestSweepPresetsRunAndLinksRoundTrip(t *testing.T) {
 			before := eval[string](tt, controls)
 			tt.do("reopening the link", chromedpNavigate(link))
 			tt.waitFor("the app to start again", `!document.getElementById('app-wasm-loader')`, pageLoadTimeout)
-			tt.waitFor("the preset to be recognised", `document.querySelector('#preset-`+c.preset+`.primary') !== null`, 10*time.Second)
+			tt.waitFor("the preset to be recognised", `document.querySelector('#preset-`+c.preset+`.primary') !== null`, pageLoadTimeout)
 			if after := eval[string](tt, controls); after != before {
 				t.Errorf("the link did not restore the controls:\nbefore %s\nafter  %s", before, after)
 			}

@@ -27,7 +27,14 @@ type tab struct {
 	errors   []string // console.error calls, uncaught exceptions, browser log errors
 	requests []string // URLs of network.EventRequestWillBeSent
 	dialogs  []string // messages of JavaScript dialogs
+
+	marks chan string // the journal marks (journalMark) the console delivered
+	nmark int         // marks written so far
 }
+
+// journalMark starts the text of a console.debug message that sync writes
+// to learn that the console journal is up to date.
+const journalMark = "overparam-e2e-journal-mark-"
 
 // tabSetup is a step run on the new tab before any page loads, such as
 // emulating a device or injecting a script.
@@ -41,29 +48,35 @@ func newTab(tb testing.TB, setup ...tabSetup) *tab {
 	limited, cancelLimit := context.WithTimeout(env.browser, tabTimeout)
 	ctx, cancel := chromedp.NewContext(limited, chromedp.WithNewBrowserContext())
 	tb.Cleanup(func() { cancel(); cancelLimit() })
-	tt := &tab{tb: tb, ctx: ctx}
+	tt := &tab{tb: tb, ctx: ctx, marks: make(chan string, 16)}
 
 	// Subscribe before anything loads; each subscription opens the tab if
-	// it is not open yet.
+	// it is not open yet. The requests are recorded as their events
+	// arrive, before the reply to any later command (chromedp.Listen).
 	console := chromedp.Console(ctx)
-	requests := chromedp.Events(ctx, network.RequestWillBeSent)
+	if err := chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+			tt.note(&tt.requests, e.Request.URL)
+		}
+	}); err != nil {
+		tb.Fatalf("opening the tab: %v", err)
+	}
 	dialogs := chromedp.Events(ctx, page.JavascriptDialogOpening)
 	go func() {
 		for m, err := range console {
 			if err != nil {
 				return
 			}
+			if m.Type == chromedp.ConsoleDebug && strings.HasPrefix(m.Text, journalMark) {
+				select {
+				case tt.marks <- m.Text:
+				default:
+				}
+				continue
+			}
 			if m.Type == chromedp.ConsoleError || m.IsException() {
 				tt.note(&tt.errors, fmt.Sprintf("%s (at %s:%d)", m, m.URL, m.Line+1))
 			}
-		}
-	}()
-	go func() {
-		for ev, err := range requests {
-			if err != nil {
-				return
-			}
-			tt.note(&tt.requests, ev.Request.URL)
 		}
 	}()
 	go func() {
@@ -89,10 +102,39 @@ func (tt *tab) note(list *[]string, s string) {
 
 // journal returns copies of the errors, requests and dialogs so far.
 func (tt *tab) journal() (errs, reqs, dialogs []string) {
-	time.Sleep(200 * time.Millisecond) // let the event queues drain
+	tt.sync()
 	tt.mu.Lock()
 	defer tt.mu.Unlock()
 	return append([]string(nil), tt.errors...), append([]string(nil), tt.requests...), append([]string(nil), tt.dialogs...)
+}
+
+// sync returns once the journal holds everything the page did before the
+// call: it writes a mark to the console and waits until the console's
+// events deliver it, in order after every earlier console message. The
+// requests are recorded before the reply to the command that writes the
+// mark, and a dialog blocks the page until it is recorded and dismissed.
+// A page that cannot run the mark (it is navigating away) is logged.
+func (tt *tab) sync() {
+	tt.tb.Helper()
+	tt.nmark++
+	mark := fmt.Sprintf("%s%d", journalMark, tt.nmark)
+	if _, err := chromedp.Run(tt.ctx, chromedp.Evaluate[bool](fmt.Sprintf(`(console.debug(%q), true)`, mark))); err != nil {
+		tt.tb.Logf("writing the journal's mark: %v; the journal may miss the last events", err)
+		return
+	}
+	hang := time.NewTimer(pageLoadTimeout) // a guard against a hang only
+	defer hang.Stop()
+	for {
+		select {
+		case m := <-tt.marks:
+			if m == mark {
+				return
+			}
+		case <-hang.C:
+			tt.tb.Errorf("the console did not deliver the journal's mark %q within %v", mark, pageLoadTimeout)
+			return
+		}
+	}
 }
 
 // script injects JavaScript that runs before any script of every page the
@@ -279,6 +321,6 @@ func (tt *tab) clickRun(sel string) {
 	tt.tb.Helper()
 	before := eval[string](tt, `document.querySelector('#run-status')?.dataset.run ?? ''`)
 	tt.click(sel)
-	tt.waitFor("a new run after clicking "+sel, fmt.Sprintf(`(document.querySelector('#run-status')?.dataset.run ?? '') !== %q`, before), 10*time.Second)
+	tt.waitFor("a new run after clicking "+sel, fmt.Sprintf(`(document.querySelector('#run-status')?.dataset.run ?? '') !== %q`, before), pageLoadTimeout)
 	tt.waitStatus("done", runTimeout)
 }

@@ -56,8 +56,10 @@ func TestNonPositiveValuesBreakALogLine(t *testing.T) {
 	}
 }
 
-// Truth: the requirement that bars grow from the baseline, 0 on a linear
-// axis and the bottom of the range on a log axis, between their bin edges.
+// Truth: the Bars style's documentation (plot.go) — one rectangle per bin
+// from the baseline, between the bin edges X[i] and X[i+1]; the baseline is
+// 0 on a linear axis and, as 0 has no place on a log axis, the bottom of
+// its range.
 func TestBarsStandOnTheBaseline(t *testing.T) {
 	edges, h := []float64{0, 1, 2, 4}, []float64{3, -1, 5}
 	for _, log := range []bool{false, true} {
@@ -71,7 +73,7 @@ func TestBarsStandOnTheBaseline(t *testing.T) {
 		if len(rects) != want {
 			t.Fatalf("log=%v: %d bars, want %d", log, len(rects), want)
 		}
-		base := l.y.px(0) // the requirement, not l.y.baseline()
+		base := l.y.px(0) // the documented baseline, not l.y.baseline()
 		if log {
 			base = l.y1
 		}
@@ -93,8 +95,8 @@ func TestBarsStandOnTheBaseline(t *testing.T) {
 	}
 }
 
-// Truth: the requirement that markers span the plot area at their x, and
-// that markers outside the range are not drawn.
+// Truth: VLine's documentation (plot.go) — a vertical marker across the
+// plot area at its x; a marker outside the x range is not drawn.
 func TestVLinesSpanThePlotArea(t *testing.T) {
 	p := Plot{X: Axis{Min: 0, Max: 10}, VLines: []VLine{{X: 2, Label: "edge"}, {X: 20, Label: "far"}, {X: 3, Label: "near"}}}
 	l := p.layout()
@@ -119,8 +121,9 @@ func TestVLinesSpanThePlotArea(t *testing.T) {
 	}
 }
 
-// Truth: the requirement that a 2000-point line stays well under 100 kB.
-// Two-decimal coordinates cost about 13 bytes a point (a dot 16, with its
+// Truth: the package documentation (doc.go) — a 2000-point line costs
+// about 26 kB, plus 3 kB of style. Two-decimal coordinates cost about 13
+// bytes a point (a dot 16, with its
 // "M" and "h0"), plus about 3 kB of style; an area writes its points twice.
 func TestA2000PointLineIsSmall(t *testing.T) {
 	x := ramp(2000, 0, 1)
@@ -153,8 +156,8 @@ func TestNoteOnlyWhenNothingIsDrawn(t *testing.T) {
 	}
 }
 
-// Truth: the requirement that hover text goes in a <title> inside a
-// per-point element.
+// Truth: Series.Hover's documentation (plot.go) — tooltip text per point
+// (per bin for Bars), a <title> inside an element at the point.
 func TestHoverTextIsATitlePerPoint(t *testing.T) {
 	for _, style := range []Style{Line, Area, Points, Bars} {
 		x := []float64{1, 2, 3}
@@ -215,10 +218,10 @@ func TestHoverTargetsSitOnTheirPoints(t *testing.T) {
 	}
 }
 
-// Truth: the requirement that marker labels stay readable and never sit on
-// the data: their estimated boxes must not overlap each other, lie inside
-// the SVG, and stay above the plot area (in the strip between the legend
-// and the plot).
+// Truth: placeMarks' documentation (marks.go): labels sit in the strip
+// between the legend and the plot area, never on the data, and a label
+// moves when it would collide with one already placed, so the estimated
+// boxes never overlap each other, lie inside the SVG and stay above the plot.
 func TestMarkerLabelsDoNotOverlap(t *testing.T) {
 	p := Plot{X: Axis{Min: 0, Max: 10}, Legend: true, Series: []Series{{Name: "data", X: []float64{0, 10}, Y: []float64{0, 1}}},
 		VLines: []VLine{

@@ -74,8 +74,8 @@ func cases() []struct {
 	}
 }
 
-// Truth: encoding/xml in strict mode, and the requirements on the root
-// element (namespace, size, role, accessible name and <title>).
+// Truth: encoding/xml in strict mode, and Plot.SVG's documentation of the
+// root element (namespace, size, role, accessible name and <title>).
 func TestEveryCaseIsAWellFormedStandaloneSVG(t *testing.T) {
 	for _, c := range cases() {
 		t.Run(c.name, func(t *testing.T) {
@@ -134,8 +134,9 @@ func TestClipPathAndStyleUseTheRootID(t *testing.T) {
 	}
 }
 
-// Truth: the requirement that the same Plot renders byte-identically, and
-// that different plots get different ids (so their styles cannot clash).
+// Truth: the package documentation (doc.go, Conventions) — the same Plot
+// renders byte-identically, and the id hashes the rest of the output, so
+// different plots get different ids (their styles cannot clash).
 func TestOutputIsDeterministic(t *testing.T) {
 	ids := map[string]string{}
 	for _, c := range cases() {
@@ -195,7 +196,8 @@ func TestForbiddenCharactersAreReplaced(t *testing.T) {
 	}
 }
 
-// Truth: the requirement that the panic names a caller's shape mistake.
+// Truth: Plot.SVG's documentation — a length mismatch is the caller's
+// mistake, and the panic message starts "chart: ".
 func TestMismatchedLengthsPanic(t *testing.T) {
 	for _, s := range []Series{
 		{X: []float64{1, 2}, Y: []float64{1}},

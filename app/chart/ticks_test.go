@@ -126,7 +126,8 @@ func TestLogTicksOnNarrowRanges(t *testing.T) {
 	}
 }
 
-// Truth: the formats the requirements ask for, worked by hand.
+// Truth: the label formats of the package documentation (doc.go, Axes and
+// ticks), worked by hand.
 func TestFormatTick(t *testing.T) {
 	for _, c := range []struct {
 		v    float64

@@ -110,9 +110,10 @@ func New(t Transport, size int) *Pool {
 // hundreds of MB during a Hessian run), so eight workers could exhaust a
 // tab's memory; and on the common 2-core laptop, more workers than cores
 // would only slow the page. Natively, where there is no browser, it is 2.
-func DefaultSize() int {
-	return max(1, min(platformConcurrency(), 4))
-}
+func DefaultSize() int { return sizeFor(platformConcurrency()) }
+
+// sizeFor is the pool size for a machine that reports cores.
+func sizeFor(cores int) int { return max(1, min(cores, 4)) }
 
 // Size returns the number of workers the pool may run at once.
 func (p *Pool) Size() int { return len(p.slots) }

@@ -28,6 +28,17 @@ func TestDefaultSizeIsTwoNatively(t *testing.T) {
 	}
 }
 
+func TestDefaultSizeFollowsTheCoresUpToFour(t *testing.T) {
+	// Holds README.md, "How it works": the pool is "sized from
+	// navigator.hardwareConcurrency (capped at 4 …)". Truth: that sentence,
+	// for 0 (unknown), 1, 2, 3, 4, 8 and 64 cores.
+	for _, tc := range []struct{ cores, want int }{{0, 1}, {1, 1}, {2, 2}, {3, 3}, {4, 4}, {8, 4}, {64, 4}} {
+		if got := sizeFor(tc.cores); got != tc.want {
+			t.Errorf("%d cores: pool size %d, want %d", tc.cores, got, tc.want)
+		}
+	}
+}
+
 func TestJobsRunInParallelUpToSizeOnLazilySpawnedWorkers(t *testing.T) {
 	ft := &fakeTransport{}
 	p := New(ft, 3)

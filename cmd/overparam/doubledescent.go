@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/overparam/overparam/compute/experiment"
@@ -18,7 +17,8 @@ test error's mean, median and quartiles with the theory that predicts it:
   mlp       a one-hidden-layer ReLU network vs width, with label noise
             (Nakkiran et al. 2020; Gu et al. 2023)
   lstd      LSTD with random features vs N/m (Brellmann et al. 2024)
-Flags start from the preset of -model (or of -preset); later flags override it.`
+Flags start from the preset of -model (or of -preset, one of the page's
+presets by id, e.g. -preset dd-lstd-ridge); later flags override it.`
 
 func runDoubleDescent(args []string, stdout, stderr io.Writer) int {
 	spec, err := doubleDescentBase(args)
@@ -50,39 +50,19 @@ func runDoubleDescent(args []string, stdout, stderr io.Writer) int {
 // to spec, and -preset, -json and -quiet.
 func doubleDescentFlags(fs *flag.FlagSet, spec *experiment.DoubleDescent) (preset *string, asJSON, quiet *bool) {
 	bindSpec(fs, spec)
-	preset = fs.String("preset", "", "start from this `preset`: "+strings.Join(presetNames(), ", "))
+	preset = doubleDescentPresetFlag.register(fs)
 	asJSON = fs.Bool("json", false, "print the result as one JSON object")
 	quiet = fs.Bool("quiet", false, "do not print progress to stderr")
 	return preset, asJSON, quiet
 }
 
 // doubleDescentBase returns the spec the flags start from: the preset named
-// by -preset, else the preset of -model, else the default. It reads the two
-// flags with a silent parse of the same flags; the real parse then reports
-// any problem and applies every flag on top of the base.
+// by -preset, else the preset of -model, else the default.
 func doubleDescentBase(args []string) (experiment.DoubleDescent, error) {
-	scratch := experiment.DefaultDoubleDescent()
-	fs := flag.NewFlagSet("doubledescent", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	preset, _, _ := doubleDescentFlags(fs, &scratch)
-	_ = fs.Parse(args)
-	if *preset == "" {
-		return experiment.DefaultDoubleDescentFor(scratch.Model), nil
-	}
-	for _, p := range experiment.DoubleDescentPresets() {
-		if p.Name == *preset {
-			return p.Spec, nil
-		}
-	}
-	return experiment.DoubleDescent{}, fmt.Errorf("-preset %q is not a preset; choose one of %s", *preset, strings.Join(presetNames(), ", "))
-}
-
-func presetNames() []string {
-	var names []string
-	for _, p := range experiment.DoubleDescentPresets() {
-		names = append(names, p.Name)
-	}
-	return names
+	return doubleDescentPresetFlag.base(args, func(fs *flag.FlagSet, s *experiment.DoubleDescent) *string {
+		preset, _, _ := doubleDescentFlags(fs, s)
+		return preset
+	})
 }
 
 // printDoubleDescent writes a result as a table: one row per size with the

@@ -25,8 +25,8 @@ func ddArgs(model string, extra ...string) []string {
 	return append(args, extra...)
 }
 
-// ddStatJSON and ddResultJSON are the -json output as the issue specifies
-// it, declared here rather than reusing experiment.DDResult so that a
+// ddStatJSON and ddResultJSON are the -json output as README.md specifies
+// it ("overparam paths and overparam doubledescent"), declared here rather than reusing experiment.DDResult so that a
 // renamed JSON key fails the tests.
 type ddStatJSON struct {
 	Size       int       `json:"size"`

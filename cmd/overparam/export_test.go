@@ -15,7 +15,8 @@ import (
 // exp, log and tanh, so they agree to a few ulps per term.
 const lossRelTol = 1e-12
 
-// exportedModel is the -export file as the issue specifies it.
+// exportedModel is the -export file as README.md specifies it (the table
+// of flags, row -export), plus out_scale, the output scale s below.
 type exportedModel struct {
 	Layers     []int           `json:"layers"`
 	Activation string          `json:"activation"`
@@ -44,8 +45,9 @@ func activation(t *testing.T, name string) func(float64) float64 {
 	return nil
 }
 
-// forward returns the network's output for input x, by the formula of the
-// issue: a_0 = x, a_l = σ(W_l a_{l−1} + b_l), f = s·(W_L a_{L−1} + b_L).
+// forward returns the network's output for input x, by the MLP formula of
+// compute/nn/doc.go: a_0 = x, a_l = σ(W_l a_{l−1} + b_l),
+// f = s·(W_L a_{L−1} + b_L).
 func forward(m *exportedModel, sigma func(float64) float64, x []float64) []float64 {
 	a := x
 	L := len(m.Weights)

@@ -57,8 +57,8 @@ func mustRun(t *testing.T, args ...string) outcome {
 	return o
 }
 
-// pointJSON is one training-curve point as the issue's schema prints it;
-// NaN values are null.
+// pointJSON is one training-curve point of the -json key "train" (README.md,
+// the table of flags, row -json); NaN values are null.
 type pointJSON struct {
 	Step      int      `json:"step"`
 	Epoch     int      `json:"epoch"`
@@ -68,7 +68,8 @@ type pointJSON struct {
 	GradNorm  *float64 `json:"grad_norm"`
 }
 
-// resultJSON is the -json output as the issue specifies it. It is declared
+// resultJSON is the -json output as README.md specifies it (the table of
+// flags, row -json). It is declared
 // here rather than reusing experiment.SpectrumResult so that a renamed JSON
 // key fails the tests.
 type resultJSON struct {

@@ -3,10 +3,19 @@
 //
 // Usage:
 //
-//	overparam spectrum [flags]   train an MLP and print its Hessian spectrum
-//	overparam run -link URL      run a page link natively, print JSON
-//	overparam serve [-addr]      serve the browser app (default localhost:8000)
-//	overparam static -out dist   write the app as a static site
+//	overparam spectrum [flags]       train an MLP and print its Hessian spectrum
+//	overparam paths [flags]          losses along paths between solutions,
+//	                                 dropout stability and barriers by width
+//	overparam doubledescent [flags]  sweep a model (-model or -preset) over its
+//	                                 size: the double-descent curve with theory
+//	overparam run -link URL          run any page's link natively, print JSON
+//	overparam serve [-addr]          serve the browser app (default localhost:8000)
+//	overparam static -out dist       write the app as a static site
+//
+// Each experiment command starts from a page's preset (-preset ID, the id
+// of its button or gallery card; the default preset without it) and prints
+// a summary, or with -json the result the page downloads; the numbers equal
+// the browser's bit for bit.
 //
 // Run "overparam <command> -h" for a command's flags, with defaults and ranges.
 package main
@@ -37,7 +46,9 @@ func main() {
 }
 
 // dispatch runs the subcommand named by args[0] and returns the exit status:
-// 0 on success, 1 when a run fails, 2 for bad usage.
+// 0 on success, 1 when a run fails (it diverged, say), 2 for bad usage or a
+// spec refused by its Validate (a value out of range, a run above the
+// limits).
 func dispatch(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" {
 		usage(stderr)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/overparam/overparam/compute/experiment"
@@ -41,4 +42,26 @@ func output[R any](command string, res R, asJSON bool, stdout, stderr io.Writer,
 		return 1
 	}
 	return 0
+}
+
+// wrapWords breaks text into lines of at most width bytes at spaces (a word
+// longer than width gets a line of its own), so long sentences read in an
+// 80-column terminal.
+func wrapWords(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		if line != "" && len(line)+1+len(word) > width {
+			lines = append(lines, line)
+			line = ""
+		}
+		if line != "" {
+			line += " "
+		}
+		line += word
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -19,14 +20,21 @@ two-layer mean-field networks f(x) = (1/N) Σ aᵢ relu(wᵢᵀx) on teacher–s
 data and prints the loss change when only M of N neurons are kept, and the
 barriers of the linear path and of the five-segment piecewise-linear path
 through the half-dropout networks (Shevchenko & Mondelli 2020), as medians
-[quartiles] over the repeats.`
+[quartiles] over the repeats. Flags start from the default preset, or from
+-preset, one of the page's presets by id (e.g. -preset paths-seeds); later
+flags override it.`
 
 func runPaths(args []string, stdout, stderr io.Writer) int {
-	spec := experiment.DefaultPaths()
+	spec, err := pathsPresetFlag.base(args, func(fs *flag.FlagSet, s *experiment.Paths) *string {
+		preset, _, _ := pathsFlags(fs, s)
+		return preset
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "overparam paths: %v\n", err)
+		return 2
+	}
 	fs := newFlagSet("paths", pathsSynopsis, stderr)
-	bindSpec(fs, &spec)
-	asJSON := fs.Bool("json", false, "print the result as one JSON object")
-	quiet := fs.Bool("quiet", false, "do not print progress to stderr")
+	_, asJSON, quiet := pathsFlags(fs, &spec)
 	if status := parseFlags(fs, args, pathsSynopsis, stderr); status >= 0 {
 		return status
 	}
@@ -43,6 +51,16 @@ func runPaths(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return output("paths", res, *asJSON, stdout, stderr, printPaths)
+}
+
+// pathsFlags registers the command's flags: one per spec key, bound to
+// spec, and -preset, -json and -quiet.
+func pathsFlags(fs *flag.FlagSet, spec *experiment.Paths) (preset *string, asJSON, quiet *bool) {
+	bindSpec(fs, spec)
+	preset = pathsPresetFlag.register(fs)
+	asJSON = fs.Bool("json", false, "print the result as one JSON object")
+	quiet = fs.Bool("quiet", false, "do not print progress to stderr")
+	return preset, asJSON, quiet
 }
 
 // printPaths writes a human-readable summary of a result: the pair's path,

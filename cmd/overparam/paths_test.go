@@ -20,7 +20,8 @@ func pathsArgs(extra ...string) []string {
 	return append(append([]string{"paths"}, smallPaths...), extra...)
 }
 
-// pathsJSON is the -json output as the issue specifies it, declared here so
+// pathsJSON is the -json output as README.md specifies it ("overparam
+// paths and overparam doubledescent"), declared here so
 // that a renamed key fails the tests.
 type pathsJSON struct {
 	Spec  map[string]json.RawMessage `json:"spec"`

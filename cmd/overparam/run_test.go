@@ -47,6 +47,12 @@ func TestRunLinkBadUsage(t *testing.T) {
 		{"/nowhere?v=1", `page "nowhere" has no experiment`},
 		{"/spectrum?v=1&samples=10000&hidden=1024,1024,1024,1024&steps=1000", "limit"},
 		{"http://[::1", "not a URL"},
+		// Data the generators would refuse mid-run: (10000 + 10000)·1024
+		// inputs exceed data.MaxElements = 2²⁴; refused up front, as usage.
+		{"/spectrum?v=1&dim=1024&samples=10000&test=10000&hidden=8&probes=100&epochs=1", "at most samples = 6384"},
+		{"/doubledescent?v=1&model=mlp&data=digits&test=2500", "test = 2500"},
+		// Hours of Lanczos products on 265,000 parameters (experiment.Spectrum.Cost).
+		{"/spectrum?v=1&epochs=0&hidden=256&dim=1024&samples=5000&steps=300&probes=100&topk=100", "the limit is 10 min"},
 	}
 	for _, c := range cases {
 		args := []string{"run"}
@@ -57,6 +63,15 @@ func TestRunLinkBadUsage(t *testing.T) {
 		if o.code != 2 || !strings.Contains(o.stderr, c.want) {
 			t.Errorf("run -link %q: status %d, stderr %q; want 2 and %q", c.name, o.code, o.stderr, c.want)
 		}
+	}
+}
+
+// Truth: train.DivergenceFactor's rule; a run that fails exits 1 with the
+// training error, unlike a refused link (2).
+func TestRunLinkDivergenceFails(t *testing.T) {
+	o := run(t, "run", "-quiet", "-link", "/spectrum?v=1&activation=relu&lr=100&epochs=50")
+	if o.code != 1 || !strings.Contains(o.stderr, "training diverged at step") || o.stdout != "" {
+		t.Errorf("status %d, stderr %q, stdout %.80q; want 1, the divergence named, no result", o.code, o.stderr, o.stdout)
 	}
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -14,15 +15,21 @@ import (
 const spectrumSynopsis = `Trains an MLP and prints the spectrum of the Hessian (or Gauss-Newton matrix)
 of its mean training loss, weight decay excluded: extreme eigenvalues by Lanczos
 with full reorthogonalisation, with Ritz residuals; the outlier count; the
-stochastic Lanczos quadrature density; the trace. Follows Sagun et al. 2016/2017.`
+stochastic Lanczos quadrature density; the trace. Follows Sagun et al. 2016/2017.
+Flags start from the default preset, or from -preset, one of the page's
+presets by id (e.g. -preset classes3); later flags override it.`
 
 func runSpectrum(args []string, stdout, stderr io.Writer) int {
-	spec := experiment.DefaultSpectrum()
+	spec, err := spectrumPresetFlag.base(args, func(fs *flag.FlagSet, s *experiment.Spectrum) *string {
+		preset, _, _, _ := spectrumFlags(fs, s)
+		return preset
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "overparam spectrum: %v\n", err)
+		return 2
+	}
 	fs := newFlagSet("spectrum", spectrumSynopsis, stderr)
-	bindSpec(fs, &spec)
-	asJSON := fs.Bool("json", false, "print the result as one JSON object")
-	export := fs.String("export", "", "write the trained model and its training data as JSON to this `file`")
-	quiet := fs.Bool("quiet", false, "do not print progress to stderr")
+	_, asJSON, export, quiet := spectrumFlags(fs, &spec)
 	if status := parseFlags(fs, args, spectrumSynopsis, stderr); status >= 0 {
 		return status
 	}
@@ -78,6 +85,17 @@ func checkWritable(path string) error {
 	return os.Remove(name)
 }
 
+// spectrumFlags registers the command's flags: one per spec key, bound to
+// spec, and -preset, -json, -export and -quiet.
+func spectrumFlags(fs *flag.FlagSet, spec *experiment.Spectrum) (preset *string, asJSON *bool, export *string, quiet *bool) {
+	bindSpec(fs, spec)
+	preset = spectrumPresetFlag.register(fs)
+	asJSON = fs.Bool("json", false, "print the result as one JSON object")
+	export = fs.String("export", "", "write the trained model and its training data as JSON to this `file`")
+	quiet = fs.Bool("quiet", false, "do not print progress to stderr")
+	return preset, asJSON, export, quiet
+}
+
 func writeJSON(path string, v any) error {
 	f, err := os.Create(path)
 	if err != nil {
@@ -98,7 +116,10 @@ func printSpectrum(w io.Writer, r *experiment.SpectrumResult) {
 	fmt.Fprintf(w, "training  %d steps (%s): train loss %.6g, accuracy %.4g; test loss %.6g, accuracy %.4g; ‖∇L‖ %.3g\n",
 		r.Stats.TrainSteps, r.Stats.StopReason, f.TrainLoss, f.TrainAcc, f.TestLoss, f.TestAcc, f.GradNorm)
 	fmt.Fprintf(w, "%s spectrum, %d Lanczos steps × %d probes (%d products)\n", s.Curvature, s.Steps, s.Probes, r.Stats.Products)
-	fmt.Fprintf(w, "outliers  %d above the bulk edge %.6g (largest gap ratio %.3g)\n", r.Outliers, r.BulkEdge, r.GapRatio)
+	fmt.Fprintf(w, "outliers  %d above the bulk edge %.6g (gap ratio %.3g%s)\n", r.Outliers, r.BulkEdge, r.GapRatio, weakMark(r.WeakGap))
+	for _, line := range wrapWords(experiment.OutlierRule, 70) {
+		fmt.Fprintf(w, "          %s\n", line)
+	}
 	fmt.Fprintf(w, "trace     %.6g ± %.2g\n", r.Trace, r.TraceStdErr)
 	fmt.Fprintln(w, "\n  #   top eigenvalue    residual     bottom eigenvalue  residual")
 	for i := range r.Top {
@@ -110,13 +131,21 @@ func printSpectrum(w io.Writer, r *experiment.SpectrumResult) {
 	}
 	fmt.Fprintln(w, "  (* outlier)")
 	if len(r.Seeds) > 0 {
-		fmt.Fprintf(w, "\nover seeds: seed %d has %d outliers", s.Seed, r.Outliers)
+		fmt.Fprintf(w, "\nover seeds: seed %d has %d outliers%s", s.Seed, r.Outliers, weakMark(r.WeakGap))
 		for _, sr := range r.Seeds {
-			fmt.Fprintf(w, "; seed %d has %d", sr.Spec.Seed, sr.Outliers)
+			fmt.Fprintf(w, "; seed %d has %d%s", sr.Spec.Seed, sr.Outliers, weakMark(sr.WeakGap))
 		}
 		fmt.Fprintln(w)
 	}
 	if r.Dense != nil {
 		fmt.Fprintf(w, "\ndense: %d eigenvalues from %.8g to %.8g\n", len(r.Dense), r.Dense[0], r.Dense[len(r.Dense)-1])
 	}
+}
+
+// weakMark is the note printed beside an outlier count whose gap is weak.
+func weakMark(weak bool) string {
+	if weak {
+		return ", weak gap"
+	}
+	return ""
 }

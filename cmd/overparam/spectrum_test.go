@@ -15,7 +15,11 @@ import (
 // Tolerances.
 const (
 	// densityMassTol bounds |∫φ − 1| for the trapezoid rule on the printed
-	// grid (the issue: the density integrates to 1 within 2%).
+	// grid: the SLQ weights sum to 1 (Σ τᵢ² = 1 per probe, averaged over
+	// probes) and each Gaussian kernel has unit mass, padded by PadSigmas·σ
+	// (compute/spectrum/slq.go), so the printed density loses far less than
+	// 2% to the tails and the trapezoid rule; 2% catches a wrong
+	// normalisation (a factor of the probe count or the grid spacing).
 	densityMassTol = 0.02
 	// lanczosExactTol bounds the relative distance of the extreme Ritz
 	// values from the dense eigenvalues when Lanczos runs for as many steps
@@ -35,8 +39,8 @@ const (
 	traceSigmas = 4
 )
 
-// requiredKeys are the top-level keys of the -json object that the issue
-// requires.
+// requiredKeys are the top-level keys of the -json object that README.md
+// lists for `overparam spectrum -json` (the table of flags, row -json).
 var requiredKeys = []string{"params", "top", "bottom", "residuals", "outliers", "density", "trace", "train"}
 
 func TestSpectrumJSONFollowsTheSchema(t *testing.T) {
@@ -366,8 +370,8 @@ func TestSpectrumZeroEpochsTrainsNothing(t *testing.T) {
 }
 
 // TestSpectrumValidRunHasMemoryForLanczos checks that a spec within the
-// memory limit never fails for memory once it runs: the issue makes the
-// memory limit a usage error (status 2), checked before training.
+// memory limit never fails for memory once it runs: README.md ("The CLI")
+// makes the memory limit a usage error (status 2), checked before training.
 func TestSpectrumValidRunHasMemoryForLanczos(t *testing.T) {
 	// 20-1024-1024-1024-1024-10 has 3,180,554 parameters; 20 Lanczos
 	// vectors of them (plus two work vectors) take 8·22·3180554 B ≈ 534 MiB,

@@ -28,8 +28,14 @@ const (
 	defaultDigitsTrain = 1000
 	defaultDigitsTest  = 500
 	defaultDigitsSize  = 28
-	maxDigitsTrain     = 10_000
-	maxDigitsTest      = 2_000
+)
+
+// MaxDigitsTrain and MaxDigitsTest are the training and test digits the
+// bundled asset holds (the first 10,000 and 2,000 of MNIST's): the most a
+// DigitsSettings may ask for.
+const (
+	MaxDigitsTrain = 10_000
+	MaxDigitsTest  = 2_000
 )
 
 // WithDefaults returns s with every zero field replaced by its default.
@@ -49,8 +55,8 @@ func (s DigitsSettings) Validate() error {
 		size = fmt.Errorf("data: DigitsSettings.Size = %d, want 28 or 14 (0 means 28)", s.Size)
 	}
 	return errors.Join(
-		intField(typ, "Train", s.Train, 1, maxDigitsTrain, defaultDigitsTrain),
-		intField(typ, "Test", s.Test, 1, maxDigitsTest, defaultDigitsTest),
+		intField(typ, "Train", s.Train, 1, MaxDigitsTrain, defaultDigitsTrain),
+		intField(typ, "Test", s.Test, 1, MaxDigitsTest, defaultDigitsTest),
 		size,
 	)
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 
+	"github.com/overparam/overparam/compute/fmath"
 	"github.com/overparam/overparam/compute/rng"
 )
 
@@ -97,9 +98,9 @@ type curve func(class int, u, factor float64) (x, y float64)
 func moon(class int, u, _ float64) (x, y float64) {
 	t := math.Pi * u
 	if class == 0 {
-		return math.Cos(t), math.Sin(t)
+		return fmath.Cos(t), fmath.Sin(t)
 	}
-	return 1 - math.Cos(t), 0.5 - math.Sin(t)
+	return 1 - fmath.Cos(t), 0.5 - fmath.Sin(t)
 }
 
 // circle is make_circles' pair of concentric circles.
@@ -109,7 +110,7 @@ func circle(class int, u, factor float64) (x, y float64) {
 	if class == 1 {
 		rad = factor
 	}
-	return rad * math.Cos(t), rad * math.Sin(t)
+	return rad * fmath.Cos(t), rad * fmath.Sin(t)
 }
 
 // shapes validates s and draws both sets from the curve.
@@ -129,8 +130,8 @@ func shapeSet(r *rand.Rand, c curve, s ShapeSettings, n int) Set {
 	set := newClassSet(n, 2, 2, balancedLabels(r, n, 2))
 	for i, class := range set.Labels {
 		x, y := c(class, r.Float64(), s.Factor)
-		set.X[2*i] = x + s.Noise*rng.Normal(r)
-		set.X[2*i+1] = y + s.Noise*rng.Normal(r)
+		set.X[2*i] = x + float64(s.Noise*rng.Normal(r))
+		set.X[2*i+1] = y + float64(s.Noise*rng.Normal(r))
 	}
 	return set
 }

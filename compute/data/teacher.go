@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 
+	"github.com/overparam/overparam/compute/fmath"
 	"github.com/overparam/overparam/compute/rng"
 )
 
@@ -66,10 +67,10 @@ func (t *Teacher) Eval(x []float64) float64 {
 		w := t.W[i*t.Dim : (i+1)*t.Dim]
 		var z float64
 		for j, xj := range x {
-			z += w[j] * xj
+			z += float64(w[j] * xj)
 		}
 		if z > 0 {
-			f += a * z
+			f += float64(a * z)
 		}
 	}
 	return f / float64(t.Hidden)
@@ -81,7 +82,7 @@ func (t *Teacher) Mean() float64 {
 	var s float64
 	for i, a := range t.A {
 		w := t.W[i*t.Dim : (i+1)*t.Dim]
-		s += a * math.Sqrt(dot(w, w))
+		s += float64(a * math.Sqrt(dot(w, w)))
 	}
 	return s / float64(t.Hidden) / math.Sqrt(2*math.Pi)
 }
@@ -110,8 +111,8 @@ func (t *Teacher) Variance() float64 {
 			}
 			rho := dot(t.W[i*d:(i+1)*d], t.W[j*d:(j+1)*d]) / nn
 			rho = math.Max(-1, math.Min(1, rho))
-			cov := nn * (math.Sqrt(1-rho*rho) + (math.Pi-math.Acos(rho))*rho - 1) / (2 * math.Pi)
-			v += t.A[i] * t.A[j] * cov
+			cov := nn * (math.Sqrt(1-float64(rho*rho)) + float64((math.Pi-fmath.Acos(rho))*rho) - 1) / (2 * math.Pi)
+			v += float64(t.A[i] * t.A[j] * cov)
 		}
 	}
 	return v / float64(k*k)
@@ -129,7 +130,7 @@ func (t *Teacher) Sample(r *rand.Rand, n int, noise float64) Set {
 	for i := 0; i < n; i++ {
 		x := set.Row(i)
 		rng.NormalVec(r, x)
-		set.Targets[i] = t.Eval(x) + noise*rng.Normal(r)
+		set.Targets[i] = t.Eval(x) + float64(noise*rng.Normal(r))
 	}
 	return set
 }
@@ -138,7 +139,7 @@ func (t *Teacher) Sample(r *rand.Rand, n int, noise float64) Set {
 func dot(a, b []float64) float64 {
 	var s float64
 	for i, v := range a {
-		s += v * b[i]
+		s += float64(v * b[i])
 	}
 	return s
 }

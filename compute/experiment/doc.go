@@ -10,6 +10,11 @@
 // rng), and all arithmetic is platform-independent (packages kernel and
 // fmath), so the browser and the native CLI produce the same bits.
 //
+// Each experiment's presets (Preset: id, title, claim, citation, link query
+// and thumbnail name) are one list beside its spec — SpectrumPresets,
+// PathsPresets, DoubleDescentPresets — read by the page's preset buttons,
+// the home gallery, tools/mkthumbs and the CLI's doubledescent -preset.
+//
 // # References
 //
 //   - L. Sagun, L. Bottou & Y. LeCun, "Eigenvalues of the Hessian in deep

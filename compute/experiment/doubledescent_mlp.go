@@ -12,6 +12,10 @@ import (
 )
 
 // mlpEnv holds what the mlp points share: the decoded digits asset.
+// ddCurvePoints is the training-curve points of an mlp repeat: only the
+// last is used, and each costs a full-batch pass.
+const ddCurvePoints = 10
+
 type mlpEnv struct {
 	digits *data.DigitsAsset
 }
@@ -72,7 +76,7 @@ func (s *DoubleDescent) mlpRepeat(e *mlpEnv, h, r int, report func() bool) ([]fl
 	nn.Initialize(theta, arch, nn.InitDefault, 1, rng.New(seed, rng.Init))
 	trainO := &nn.Objective{Arch: arch, Data: &sp.Train}
 	testO := &nn.Objective{Arch: arch, Data: &sp.Test}
-	settings := train.Settings{LR: s.LR, Momentum: s.Momentum, Batch: s.Batch, Epochs: s.Epochs, Points: 10, Seed: seed}
+	settings := train.Settings{LR: s.LR, Momentum: s.Momentum, Batch: s.Batch, Epochs: s.Epochs, Points: ddCurvePoints, Seed: seed}
 	res, err := train.Run(trainO, testO, theta, settings, func(train.Point) bool { return report() })
 	if err != nil {
 		return nil, err
@@ -107,7 +111,7 @@ func ddKNNRecognition(a *nn.Arch, theta []float64, set *data.Set, k int) float64
 		var ss float64
 		for j := range row {
 			row[j] = max(row[j]+b[j], 0)
-			ss += row[j] * row[j]
+			ss += float64(row[j] * row[j])
 		}
 		if ss > 0 {
 			inv := 1 / math.Sqrt(ss)

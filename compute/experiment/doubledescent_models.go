@@ -36,13 +36,13 @@ func (s *DoubleDescent) linearRepeat(p, r int) ([]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	sigma2 := s.Noise * s.Noise
+	sigma2 := float64(s.Noise * s.Noise)
 	out := make([]float64, 0, 3)
 	for _, b := range fits {
 		var e float64
 		for j, v := range b {
 			d := v - beta[j]
-			e += d * d
+			e += float64(d * d)
 		}
 		out = append(out, e+sigma2)
 	}
@@ -92,9 +92,9 @@ func (s *DoubleDescent) featuresRepeat(nf, r int) ([]float64, error) {
 		kernel.MulTo(pred, zt, a, nt, nf, 1)
 		var e float64
 		for j, v := range pred {
-			e += (v - yt[j]) * (v - yt[j])
+			e += float64((v - yt[j]) * (v - yt[j]))
 		}
-		out[i] = e/float64(nt) + s.Noise*s.Noise
+		out[i] = e/float64(nt) + float64(s.Noise*s.Noise)
 	}
 	return out, nil
 }
@@ -104,7 +104,7 @@ func (s *DoubleDescent) noisyTargets(r *rand.Rand, x, beta []float64, n, p int) 
 	y := make([]float64, n)
 	kernel.MulTo(y, x, beta, n, p, 1)
 	for i := range y {
-		y[i] += s.Noise * rng.Normal(r)
+		y[i] += float64(s.Noise * rng.Normal(r))
 	}
 	return y
 }

@@ -66,6 +66,9 @@ const (
 )
 
 func TestLSTDPeaksAtTheVisitedStatesOnlyWithTinyRidgeAndPartialCoverage(t *testing.T) {
+	// Holds README.md, "Double descent", LSTD: "the peak at N = m for a tiny
+	// ridge, gone with λ = 1e-3" (a bump of at least lstdPeak within 10% of
+	// N = m; none above flat with λ = 1e-3).
 	skipUnderWasm(t)
 	// Truth: Brellmann et al. (2024): with λ → 0 the true MSBE peaks at
 	// N = m; a larger λ, or a trajectory that visits every state, removes
@@ -125,6 +128,8 @@ func TestLSTDPeaksAtTheVisitedStatesOnlyWithTinyRidgeAndPartialCoverage(t *testi
 }
 
 func TestLabelNoiseMakesTheNetworkPeakAtTheInterpolationThreshold(t *testing.T) {
+	// Holds README.md, "Double descent": the network "with 0% or 20% label
+	// noise" (a peak of at least mlpPeak with 20%, none above mlpFlat with 0%).
 	skipUnderWasm(t)
 	// Truth: Nakkiran et al. (2020) and Gu et al. (2023): with 20% label
 	// noise the seed-averaged test error rises above its earlier minimum

@@ -63,6 +63,8 @@ func TestLinearMinNormMonteCarloMatchesTheExactFiniteNMean(t *testing.T) {
 }
 
 func TestLinearMinNormMedianPeaksAtTheInterpolationThreshold(t *testing.T) {
+	// Holds README.md, "Double descent", linear regression: the min-norm
+	// peak at p/n = 1 (the dd-linear preset's title, "peak at p = n").
 	skipUnderWasm(t)
 	// Truth: Hastie et al.: the risk diverges at p = n; the median, unlike
 	// the mean, is a stable statistic there.

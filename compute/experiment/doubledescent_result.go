@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/overparam/overparam/compute/rng"
 	"github.com/overparam/overparam/compute/theory"
 )
 
@@ -79,7 +80,7 @@ func (s *DoubleDescent) checkPoint(p *DDPoint, curves int) error {
 // withTheory attaches the theory of curve name ("" for the main curve) to st:
 // test MSE = excess risk + noise variance. Infinite values are left out.
 func (s *DoubleDescent) withTheory(st DDStat, name string) DDStat {
-	sigma2, r2 := s.Noise*s.Noise, s.Signal
+	sigma2, r2 := float64(s.Noise*s.Noise), s.Signal
 	finite := func(v float64) *float64 {
 		if math.IsInf(v, 0) || math.IsNaN(v) {
 			return nil
@@ -127,32 +128,13 @@ func ddStats(k int, x float64, values []float64) DDStat {
 	for _, v := range values {
 		sum += v
 	}
-	return DDStat{Size: k, X: x, Mean: sum / float64(len(values)), Median: ddQuantile(sorted, 0.5),
-		Q1: ddQuantile(sorted, 0.25), Q3: ddQuantile(sorted, 0.75), Values: slices.Clone(values)}
-}
-
-// ddQuantile returns the q-quantile of ascending values, interpolating
-// between order statistics: h = (n−1)q, x_⌊h⌋ + (h − ⌊h⌋)(x_⌊h⌋₊₁ − x_⌊h⌋).
-func ddQuantile(sorted []float64, q float64) float64 {
-	h := float64(len(sorted)-1) * q
-	i := int(h)
-	if i+1 >= len(sorted) {
-		return sorted[len(sorted)-1]
-	}
-	return sorted[i] + (h-float64(i))*(sorted[i+1]-sorted[i])
+	return DDStat{Size: k, X: x, Mean: sum / float64(len(values)), Median: sampleQuantile(sorted, 0.5),
+		Q1: sampleQuantile(sorted, 0.25), Q3: sampleQuantile(sorted, 0.75), Values: slices.Clone(values)}
 }
 
 // ddSeed returns the seed of repeat r at size k (k = 0 for streams shared by
 // every size): a SplitMix64 hash of (seed, k, r), so repeats and sizes get
 // unrelated streams and a point depends on nothing but its own size.
 func ddSeed(seed uint64, k, r int) uint64 {
-	return ddMix(seed ^ ddMix(uint64(k)<<32|uint64(r)+1))
-}
-
-// ddMix is SplitMix64's finaliser (Steele, Lea & Flood 2014).
-func ddMix(z uint64) uint64 {
-	z += 0x9E3779B97F4A7C15
-	z = (z ^ z>>30) * 0xBF58476D1CE4E5B9
-	z = (z ^ z>>27) * 0x94D049BB133111EB
-	return z ^ z>>31
+	return rng.SplitMix64(seed^rng.SplitMix64(uint64(k)<<32|uint64(r)+1, 1), 1)
 }

@@ -2,10 +2,13 @@ package experiment
 
 import (
 	"fmt"
+	"math"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/overparam/overparam/compute/nn"
 )
 
 // DoubleDescent is the spec of the double-descent experiment: the test error
@@ -161,8 +164,8 @@ func (s *DoubleDescent) Validate() error {
 		if s.Noise > 1 {
 			return fmt.Errorf("noise = %g is a label-noise fraction for model = mlp; allowed: [0, 1]", s.Noise)
 		}
-		if s.Data == "digits" && (s.N > 10000 || s.Test > 2000) {
-			return fmt.Errorf("digits: n = %d and test = %d exceed the bundled subset (10000 training and 2000 test digits)", s.N, s.Test)
+		if err := checkDataSize(s.Data, "n", s.N, "test", s.Test, s.mlpIn()); err != nil {
+			return err
 		}
 		if s.Data == "mixture" && s.Sep == 0 {
 			return fmt.Errorf("sep = 0 makes the classes identical; choose a separation above 0")
@@ -175,13 +178,7 @@ func (s *DoubleDescent) Validate() error {
 			return fmt.Errorf("gamma = %g: the discount must be below 1", s.Gamma)
 		}
 	}
-	if w := s.Work(); w > WorkLimit {
-		return fmt.Errorf("this sweep would take about %.3g operations; the limit is %.0g (a minute of browser time per 1e10): use fewer repeats, sizes or samples, or smaller sizes", w, float64(WorkLimit))
-	}
-	if b := s.Bytes(); b > MemoryLimit {
-		return fmt.Errorf("the largest size needs about %d MiB; the limit is %d MiB (a browser tab's WebAssembly memory): use fewer samples or smaller sizes", b>>20, MemoryLimit>>20)
-	}
-	return nil
+	return checkCost(s.Cost(), "fewer repeats, sizes or samples, or smaller sizes", "fewer samples or smaller sizes")
 }
 
 // mlpIn and mlpOut are the input and output widths of the mlp model.
@@ -206,75 +203,52 @@ func (s *DoubleDescent) cost(k int) (ops, bytes float64) {
 	switch s.Model {
 	case "linear":
 		m := min(n, k64)
-		return n*k64*m + m*m*m + 10*n*k64, 8 * (2*n*k64 + 2*m*m + 4*k64)
+		return float64(n*k64*m) + float64(m*m*m) + float64(10*n*k64), 8 * (float64(2*n*k64) + float64(2*m*m) + float64(4*k64))
 	case "features":
 		m := min(n, k64)
-		return (n+t)*d*k64 + n*k64*m + m*m*m + t*k64 + 10*(n+t)*d, 8 * (3*(n+t)*k64 + 2*m*m + (n+t)*d)
+		return float64((n+t)*d*k64) + float64(n*k64*m) + float64(m*m*m) + float64(t*k64) + float64(10*(n+t)*d), 8 * (float64(3*(n+t)*k64) + float64(2*m*m) + float64((n+t)*d))
 	case "mlp":
 		in, out := float64(s.mlpIn()), float64(s.mlpOut())
-		p := in*k64 + k64 + k64*out + out
-		b := 8 * ((n+t)*in + 6*n*(k64+out) + 6*p + 2*n*k64)
+		p := float64(in*k64) + k64 + float64(k64*out) + out
+		b := float64(8 * (float64((n+t)*in) + float64(6*n*(k64+out)) + float64(6*p) + float64(2*n*k64)))
 		if s.Data == "digits" {
 			b += 12000 * 28 * 28 // the decoded asset
 		}
-		return 3*float64(s.Epochs)*n*p + (n+t)*p + n*n*k64, b
+		return float64(3*float64(s.Epochs)*n*p) + float64((n+t)*p) + float64(n*n*k64), b
 	default: // lstd
 		st := float64(s.States)
 		m := min(n, st)
 		r := min(k64, m)
-		return st*d*k64 + m*k64*r + r*r*r + n*k64 + st*st*30, 8 * (st*st + 2*st*k64 + 3*m*k64 + r*r + st*d)
+		return float64(st*d*k64) + float64(m*k64*r) + float64(r*r*r) + float64(n*k64) + float64(st*st*30), 8 * (float64(st*st) + float64(2*st*k64) + float64(3*m*k64) + float64(r*r) + float64(st*d))
 	}
 }
 
-// Work estimates the sweep's work in units of WorkLimit: multiply-adds over
-// every size and repeat, divided by 3 (the multiply-adds of one sample and
-// parameter of a training epoch, the unit of WorkLimit).
-func (s *DoubleDescent) Work() float64 {
-	var ops float64
+// Cost estimates the whole sweep: every size and repeat. The mlp model
+// counts its network's passes as Spectrum does (train.Run with 10 curve
+// points and the test set) plus the kNN recognition's feature and
+// similarity products; the other models count the multiply-adds of their
+// Gram matrices, Cholesky factorisations and feature maps. Bytes is the
+// largest size's: sweep points run one at a time per worker.
+func (s *DoubleDescent) Cost() Cost {
+	var c Cost
 	for _, k := range s.Sizes {
-		o, _ := s.cost(k)
-		ops += o
+		ops, bytes := s.cost(k)
+		one := Cost{Ops: toInt(ops), Bytes: int64(bytes)}
+		if s.Model == "mlp" {
+			a := &nn.Arch{Sizes: []int{s.mlpIn(), k, s.mlpOut()}, Act: nn.ReLU, Loss: nn.CrossEntropy}
+			one = mlpCost(a, trainPasses(s.Epochs, s.N, s.Test, s.Batch, ddCurvePoints), false)
+			one.Bytes = int64(bytes)
+			if s.Noise > 0 {
+				noisy := math.Round(s.Noise * float64(s.N))
+				knn := float64(float64(s.N)*float64(s.mlpIn()*k)) + float64(noisy*(float64(s.N)-noisy)*float64(k))
+				one.MatMul = satAdd(one.MatMul, toInt(knn))
+				one.Ops = satAdd(one.Ops, toInt(knn))
+			}
+		}
+		c = c.add(one.times(s.Repeats))
 	}
-	return ops * float64(s.Repeats) / 3
-}
-
-// Bytes estimates the memory the largest size needs, in bytes; sweep points
-// run one at a time per worker.
-func (s *DoubleDescent) Bytes() int64 {
-	var most float64
-	for _, k := range s.Sizes {
-		_, b := s.cost(k)
-		most = max(most, b)
-	}
-	return int64(most)
+	return c.finish()
 }
 
 // lambdaText formats a penalty for curve names.
 func lambdaText(l float64) string { return strconv.FormatFloat(l, 'g', 4, 64) }
-
-// DoubleDescentPreset is a named spec the page offers, with a one-line
-// description of what it shows.
-type DoubleDescentPreset struct {
-	Name  string        `json:"name"`
-	Title string        `json:"title"`
-	Spec  DoubleDescent `json:"spec"`
-}
-
-// DoubleDescentPresets returns the presets of the double-descent page: each
-// model's DefaultDoubleDescentFor, then variants that take longer or show
-// the peak's absence.
-func DoubleDescentPresets() []DoubleDescentPreset {
-	digits := DefaultDoubleDescentFor("mlp")
-	digits.Data, digits.N, digits.Epochs, digits.Repeats = "digits", 500, 200, 3
-	digits.Sizes = []int{2, 4, 8, 12, 16, 24, 32, 48, 64, 128}
-	coverage := DefaultDoubleDescentFor("lstd")
-	coverage.N = 3000
-	return []DoubleDescentPreset{
-		{"linear", "min-norm least squares peaks at p = n; optimally tuned ridge does not (Hastie et al. 2019)", DefaultDoubleDescentFor("linear")},
-		{"features", "random ReLU features peak at N = n, as Mei & Montanari (2019) predict", DefaultDoubleDescentFor("features")},
-		{"mlp", "with 20% label noise, a network's test error peaks where it starts to interpolate (seconds)", DefaultDoubleDescentFor("mlp")},
-		{"mlp-digits", "14×14 MNIST digits with 20% label noise: training error reaches 0 near width 16 and Gu et al.'s kNN measure rises after it; the peak is faint at this scale (half a minute)", digits},
-		{"lstd", "LSTD's true MSBE peaks at N = m visited states when λ is tiny (Brellmann et al. 2024)", DefaultDoubleDescentFor("lstd")},
-		{"lstd-coverage", "a trajectory that visits every state: no peak", coverage},
-	}
-}

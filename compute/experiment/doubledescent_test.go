@@ -47,16 +47,16 @@ func ddDigits(t *testing.T) Assets {
 // link restores it.
 func TestDoubleDescentPresetsAreValidAndRoundTripThroughLinks(t *testing.T) {
 	for _, p := range DoubleDescentPresets() {
-		s := p.Spec
+		s := DoubleDescentPresetSpec(p)
 		if err := s.Validate(); err != nil {
-			t.Errorf("preset %s: %v", p.Name, err)
+			t.Errorf("preset %s: %v", p.ID, err)
 		}
 		if s.Points() != len(s.Sizes) {
-			t.Errorf("preset %s: Points() = %d for %d sizes", p.Name, s.Points(), len(s.Sizes))
+			t.Errorf("preset %s: Points() = %d for %d sizes", p.ID, s.Points(), len(s.Sizes))
 		}
 		got := DefaultDoubleDescent()
 		if n := ParseQuery(Query(&s), &got); len(n) != 0 || !reflect.DeepEqual(got, s) {
-			t.Errorf("preset %s: a link gave notices %q and spec %+v", p.Name, n, got)
+			t.Errorf("preset %s: a link gave notices %q and spec %+v", p.ID, n, got)
 		}
 	}
 	if !reflect.DeepEqual(DefaultDoubleDescent(), DefaultDoubleDescentFor("linear")) {
@@ -79,9 +79,9 @@ func TestDoubleDescentValidateNamesTheProblem(t *testing.T) {
 		{"too many repeats", func(s *DoubleDescent) { s.Repeats = 65 }, "repeats = 65 is out of range"},
 		{"label noise above 1", func(s *DoubleDescent) { s.Model, s.Noise = "mlp", 1.5 }, "label-noise fraction"},
 		{"too many digits", func(s *DoubleDescent) { s.Model, s.Data, s.N = "mlp", "digits", 10001 }, "n = 10001 is out of range"},
-		{"too many test digits", func(s *DoubleDescent) { s.Model, s.Data, s.Test = "mlp", "digits", 3000 }, "bundled subset"},
+		{"too many test digits", func(s *DoubleDescent) { s.Model, s.Data, s.Test = "mlp", "digits", 3000 }, "test = 3000: the bundled digits hold 2000"},
 		{"identical mixture classes", func(s *DoubleDescent) { s.Model, s.Data, s.Sep = "mlp", "mixture", 0 }, "sep = 0"},
-		{"too much work", func(s *DoubleDescent) { s.N, s.Sizes, s.Repeats = 10000, []int{5000, 10000}, 64 }, "limit is 1e+11"},
+		{"too much work", func(s *DoubleDescent) { s.N, s.Sizes, s.Repeats = 3000, []int{1500, 3000}, 64 }, "the limit is 10 min"},
 		{"too much memory", func(s *DoubleDescent) { s.Model, s.States, s.Sizes, s.Repeats = "lstd", 2000, []int{100000}, 1 }, "MiB"},
 	}
 	for _, c := range cases {
@@ -228,7 +228,7 @@ func TestAssembleDoubleDescentRejectsBadParts(t *testing.T) {
 	}
 }
 
-func TestDDQuantileInterpolatesOrderStatistics(t *testing.T) {
+func TestSampleQuantileInterpolatesOrderStatistics(t *testing.T) {
 	// Truth: R's quantile(x, type = 7), e.g. quantile(1:4, 0.25) = 1.75.
 	cases := []struct {
 		x       []float64
@@ -241,8 +241,8 @@ func TestDDQuantileInterpolatesOrderStatistics(t *testing.T) {
 		{[]float64{7}, 0.25, 7},
 	}
 	for _, c := range cases {
-		if got := ddQuantile(c.x, c.q); got != c.want {
-			t.Errorf("quantile(%v, %g) = %g, want %g", c.x, c.q, got, c.want)
+		if got := sampleQuantile(c.x, c.q); got != c.want {
+			t.Errorf("sampleQuantile(%v, %g) = %g, want %g", c.x, c.q, got, c.want)
 		}
 	}
 }
@@ -278,15 +278,17 @@ func TestKNNRecognitionVotesOnCleanNeighbours(t *testing.T) {
 
 func ExampleDoubleDescentPresets() {
 	for _, p := range DoubleDescentPresets() {
-		fmt.Println(p.Name)
+		fmt.Println(p.ID)
 	}
 	// Output:
-	// linear
-	// features
-	// mlp
-	// mlp-digits
-	// lstd
-	// lstd-coverage
+	// dd-linear
+	// dd-features
+	// dd-mlp-noise
+	// dd-mlp-clean
+	// dd-mlp-digits
+	// dd-lstd
+	// dd-lstd-ridge
+	// dd-lstd-coverage
 }
 
 // Truth: the help texts of the tags, which say which model reads a key.

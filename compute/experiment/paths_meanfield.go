@@ -86,7 +86,7 @@ func (s *Paths) meanFieldPoint(pt *PathsPoint, split *data.Split, prefix string,
 		for j, m := range pt.M {
 			for range dropoutDraws {
 				sub, st := paths.Subnetwork(arch, theta, paths.RandomKeep(r, width, m))
-				pt.Delta[j] += ((&nn.Objective{Arch: sub, Data: &split.Train}).Loss(st) - full[k]) / (2 * dropoutDraws)
+				pt.Delta[j] += float64(((&nn.Objective{Arch: sub, Data: &split.Train}).Loss(st) - full[k]) / (2 * dropoutDraws))
 			}
 		}
 		if !progress(Progress{Phase: prefix + "dropout", Done: k + 1, Total: 2}) {

@@ -164,16 +164,12 @@ func (s *Paths) fits(p *PathsPoint) bool {
 }
 
 // quartiles returns the first quartile, the median and the third quartile
-// of x by linear interpolation between order statistics (Hyndman & Fan
-// 1996, type 7, R's default). It does not modify x.
+// of x (type-7 quantiles, see sampleQuantile). It does not modify x.
 func quartiles(x []float64) (q [3]float64) {
 	s := slices.Clone(x)
 	slices.Sort(s)
 	for k := range q {
-		h := float64(k+1) / 4 * float64(len(s)-1)
-		lo := int(h)
-		hi := min(lo+1, len(s)-1)
-		q[k] = s[lo] + (h-float64(lo))*(s[hi]-s[lo])
+		q[k] = sampleQuantile(s, float64(k+1)/4)
 	}
 	return q
 }

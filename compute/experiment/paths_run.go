@@ -86,7 +86,8 @@ func (s *Paths) runPair(assets Assets, progress func(Progress) bool) (*PathsPoin
 	batches, seeds := [2]int{s.SmallBatch, s.SmallBatch}, [2]uint64{s.Seed, s.Seed + 1}
 	if s.Pair == "batch" {
 		// α = 0 is the large-batch solution, α = 1 the small-batch one
-		// (SCIENCE.md §2), both from the initialisation of s.Seed.
+		// (Sagun et al. 2017, arXiv:1706.04454, §4: θ(α) = (1−α)θ_LB + αθ_SB),
+		// both from the initialisation of s.Seed.
 		name = "linear (small vs large batch)"
 		batches[0], seeds[1] = s.LargeBatch, s.Seed
 	}

@@ -109,7 +109,7 @@ func (s *Paths) Validate() error {
 		}
 	}
 	if !slices.Contains(s.Widths, s.Width) {
-		return fmt.Errorf("width = %d is not one of widths = %v; the drawn paths are those of one of the widths", s.Width, s.Widths)
+		return fmt.Errorf("width = %d is not one of widths = %s; the drawn paths are those of one of the widths", s.Width, intsText(s.Widths))
 	}
 	if s.Pair == "batch" && !(s.SmallBatch > 0 && s.SmallBatch < s.Samples && (s.LargeBatch == 0 || s.LargeBatch > s.SmallBatch)) {
 		return fmt.Errorf("pair = batch needs smallbatch < largebatch, but the batches are %d and %d samples (0 means all %d)", s.SmallBatch, s.LargeBatch, s.Samples)
@@ -117,15 +117,42 @@ func (s *Paths) Validate() error {
 	if last := s.Seed + 2*uint64(s.Seeds) - 1; last > maxSeed {
 		return fmt.Errorf("seed = %d with seeds = %d would need seeds up to %d; the largest seed is %d", s.Seed, s.Seeds, last, uint64(maxSeed))
 	}
-	w, b := s.cost()
-	if w > WorkLimit {
-		return fmt.Errorf("this run would take about %.3g operations (samples × parameters, summed over training, paths and Lanczos); the limit is %.0g: use fewer epochs, samples, widths or seeds", w, float64(WorkLimit))
-	}
-	if b > MemoryLimit {
-		return fmt.Errorf("this run needs about %d MiB; the limit is %d MiB (a browser tab's WebAssembly memory): use fewer samples, narrower layers or fewer Lanczos steps", b>>20, MemoryLimit>>20)
-	}
 	sp := s.pairSpec()
-	return sp.Validate() // the data and model combinations, as the spectrum page judges them
+	if err := sp.validateSetup(); err != nil { // the data and model combinations, as the spectrum page judges them
+		return err
+	}
+	if err := checkDataSize("teacher", "mfsamples", s.MFSamples, "mftest", s.MFTest, s.MFDim); err != nil {
+		return err
+	}
+	return checkCost(s.Cost(), "fewer epochs, samples, widths, seeds, Bézier steps or narrower layers",
+		"fewer samples, narrower layers, smaller widths or fewer Lanczos steps")
+}
+
+// correctLink makes a link's width one of its widths, as ParseQuery's last
+// correction: a link whose widths were clamped (widths=1,1000000 reads as
+// 4,2048) or that names widths without its width would otherwise be
+// refused for a width the reader never chose. It picks the entry of widths
+// nearest to width (the larger on a tie).
+func (s *Paths) correctLink() []string {
+	if len(s.Widths) == 0 || slices.Contains(s.Widths, s.Width) {
+		return nil
+	}
+	best := s.Widths[0]
+	for _, w := range s.Widths {
+		if abs(w-s.Width) <= abs(best-s.Width) {
+			best = w
+		}
+	}
+	notice := fmt.Sprintf("width = %d is not one of widths = %s; set to %d", s.Width, intsText(s.Widths), best)
+	s.Width = best
+	return []string{notice}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // pairSpec returns the spectrum spec with the pair's data (of s.Seed), MLP
@@ -175,22 +202,56 @@ func dropoutMs(n int) []int {
 	return append(ms, n/2)
 }
 
-// cost estimates the run's arithmetic in Spectrum's work units (epochs ×
-// samples × parameters, one sample's gradient per parameter: training,
-// path evaluations at a third of a gradient, Hessian products at two), and
-// the most memory it needs at once in bytes: the pair's data, Hessian
-// operator and Lanczos basis, and the mean-field data, passes and path
-// vertices.
-func (s *Paths) cost() (work float64, bytes int64) {
+// Cost estimates the whole run as the worker pool runs it. Point 0: the
+// pair's two trainings (train.Run with pathsCurvePoints checkpoints and no
+// test set), the walk along the line (train and test loss at
+// 2·resolution+1 α), the Hessian's top eigenvalue at each sharpness α (a
+// curvature at θ(α), then min(steps, parameters) products with
+// reorthogonalisation), and the Bézier curve (one full-batch gradient per
+// step, then a walk at resolution+1 points). Every other point: two
+// mean-field trainings and their full losses, the linear and piecewise
+// walks at resolution/2+1 points, the two half-dropout losses, and the
+// dropout curve (dropoutDraws subnetworks of each width M, for each
+// network). Bytes: the pair's data, Hessian and Lanczos basis plus the
+// widest mean-field point's data, passes and path vertices. It assumes
+// valid enum fields and non-empty widths.
+func (s *Paths) Cost() Cost {
 	sp := s.pairSpec()
-	p, n := float64(sp.Arch().NumParams()), float64(s.Samples)
-	work = (2*float64(s.Epochs) + 2*float64(s.Sharpness*s.Steps) + float64(2*s.Resolution+1)*(1+float64(s.Test)/n)/3 + float64(s.Bezier)) * n * p
-	m := float64(s.MFSamples)
-	evals := float64(s.Resolution+2)*(m+float64(s.MFTest)) + (2*dropoutDraws+4)*m
-	for _, width := range s.Widths {
-		work += float64(s.Seeds) * (2*float64(s.MFEpochs)*m + evals/3) * float64((s.MFDim+1)*width)
+	a := sp.Arch()
+	n, t := float64(s.Samples), float64(s.Test)
+	m := min(s.Steps, a.NumParams())
+	var pass passes
+	for _, batch := range []int{s.SmallBatch, s.LargeBatch} {
+		if s.Pair == "seeds" {
+			batch = s.SmallBatch
+		}
+		tp := trainPasses(s.Epochs, s.Samples, 0, batch, pathsCurvePoints)
+		pass.grad, pass.eval = pass.grad+tp.grad, pass.eval+tp.eval
 	}
-	widest, mn := int64(s.Widths[len(s.Widths)-1]), int64(s.MFSamples+s.MFTest)
-	bytes = sp.Bytes() + 8*mn*(int64(s.MFDim)+1+4*widest) + 8*12*(int64(s.MFDim)+1)*widest
-	return work, bytes
+	// Products that feed sums are rounded, float64(x*y), as in mlpCost.
+	pass.eval += float64(float64(2*s.Resolution+1) * (n + t))
+	pass.grad += float64(float64(s.Sharpness) * n)
+	pass.hvp += float64(float64(s.Sharpness*m) * n)
+	if s.Bezier > 0 {
+		pass.grad += float64(float64(s.Bezier) * n)
+		pass.eval += float64(float64(s.Resolution+1) * (n + t))
+	}
+	c := mlpCost(a, pass, true)
+	c.Products = int64(s.Sharpness * m)
+	c.Ops = satAdd(c.Ops, toInt(float64(s.Sharpness)*lanczosOps(a.NumParams(), m)))
+
+	mf, mt := float64(s.MFSamples), float64(s.MFTest)
+	for _, width := range s.Widths {
+		tp := trainPasses(s.MFEpochs, s.MFSamples, 0, min(s.MFBatch, s.MFSamples), pathsCurvePoints)
+		walks := float64(2*float64(s.Resolution/2+1)) * (mf + mt)
+		net := passes{grad: 2 * tp.grad, eval: float64(2*tp.eval) + float64(2*mf) + float64(walks) + float64(2*mf)}
+		point := mlpCost(s.meanField(width), net, false)
+		for _, keep := range dropoutMs(width) {
+			point = point.add(mlpCost(s.meanField(keep), passes{eval: 2 * dropoutDraws * mf}, false))
+		}
+		c = c.add(point.times(s.Seeds))
+	}
+	widest, mn := int64(slices.Max(append([]int{0}, s.Widths...))), int64(s.MFSamples+s.MFTest)
+	c.Bytes = sp.Bytes() + 8*mn*(int64(s.MFDim)+1+4*widest) + 8*12*(int64(s.MFDim)+1)*widest
+	return c.finish()
 }

@@ -5,7 +5,9 @@ import (
 	"testing"
 )
 
-// Seed-averaged trends of the paths experiment (SCIENCE.md §2). They take
+// Seed-averaged trends of the paths experiment (Sagun et al. 2017,
+// arXiv:1706.04454, §4; Shevchenko & Mondelli 2020, arXiv:1912.10095;
+// Garipov et al. 2018, arXiv:1802.10026). They take
 // seconds natively and minutes in js/wasm, where the parity test checks the
 // same numerics bit for bit instead.
 
@@ -13,8 +15,9 @@ func TestHalfDropoutLossFallsWithWidthAndThePiecewiseBarrierVanishes(t *testing.
 	// Truth: Shevchenko & Mondelli 2020 — the half-dropout loss
 	// change of SGD-trained mean-field networks is O(1/N), and the barrier of
 	// the piecewise path is at most it (paths.Piecewise), while the linear path
-	// between two seeds keeps a barrier of order one (SCIENCE.md §2: roughly
-	// flat). Medians over three repeats of the default teacher of 4 ReLUs in
+	// between two seeds keeps a barrier of order one (compute/paths/doc.go:
+	// their neurons are not aligned). Medians over three repeats of the
+	// default teacher of 4 ReLUs in
 	// d = 10. Theory predicts 16× from N = 32 to 512; the test asks 4×.
 	skipUnderWasm(t)
 	s := DefaultPaths()
@@ -59,7 +62,7 @@ func TestHalfDropoutLossFallsWithWidthAndThePiecewiseBarrierVanishes(t *testing.
 func TestSmallAndLargeBatchSolutionsAreJoinedWithoutABarrier(t *testing.T) {
 	// Truth: Sagun et al. 2017, §4 — from one initialisation, the small- and
 	// large-batch solutions lie in one basin: max loss on α ∈ [0, 1] ≤
-	// max(endpoint losses) + a small tolerance (SCIENCE.md §2), here 1% of
+	// max(endpoint losses) + a small tolerance, here 1% of
 	// the worse endpoint loss, on three mixture seeds and on digits. The
 	// large-batch solution is also the sharper one (Keskar et al. 2017);
 	// asked 2× on average over the mixture seeds.
@@ -101,9 +104,11 @@ func TestSmallAndLargeBatchSolutionsAreJoinedWithoutABarrier(t *testing.T) {
 }
 
 func TestTheTwoSeedBarrierShrinksWithWidth(t *testing.T) {
-	// Truth: SCIENCE.md §2 and the issue — two seeds of a narrow network sit
-	// in different basins, and widening lowers the barrier between them
-	// (Draxler et al. 2018; Garipov et al. 2018). Mean over two seeds;
+	// Truth: two seeds of a narrow network sit in different basins, and
+	// widening lowers the barrier between them (Draxler et al. 2018,
+	// arXiv:1803.00885; Garipov et al. 2018, arXiv:1802.10026, Figure 1:
+	// the straight line between two independently trained solutions crosses
+	// a barrier that a trained curve avoids). Mean over two seeds;
 	// measured about 4× from 4 to 64 hidden units, asked 2×.
 	skipUnderWasm(t)
 	barrier := map[int]float64{}

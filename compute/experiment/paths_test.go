@@ -206,7 +206,7 @@ func TestPathsValidateNamesTheProblem(t *testing.T) {
 		{"no widths", "widths is empty", func(s *Paths) { s.Widths = nil }},
 		{"an unknown pair", "pair", func(s *Paths) { s.Pair = "ensemble" }},
 		{"seeds past the largest", "largest seed", func(s *Paths) { s.Seed, s.Seeds = maxSeed-2, 2 }},
-		{"a job too large for a browser", "the limit is 1e+11", func(s *Paths) {
+		{"a job too large for a browser", "the limit is 10 min", func(s *Paths) {
 			s.Widths, s.Width, s.Seeds, s.MFSamples, s.MFEpochs = []int{2048}, 2048, 16, 10000, 1000
 		}},
 	}

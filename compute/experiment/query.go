@@ -34,10 +34,12 @@ func Query(specs ...any) string {
 // ParseQuery reads a link query (with or without the leading "?") into the
 // specs, which hold the defaults on entry, and never fails: it keeps the
 // default for a value it cannot read or an unknown enum value, clamps a
-// number to its range, truncates a list that is too long, ignores unknown
-// and repeated keys, and returns one notice per correction, saying what it
-// changed. The caller then calls the spec's Validate, which judges the
-// combination.
+// number to its range (dropping list entries that clamping makes equal to
+// the entry before), truncates a list that is too long, ignores unknown
+// and repeated keys, makes a spec's dependent keys agree where it knows
+// how (Paths: width becomes one of widths), and returns one notice per
+// correction, saying what it changed. The caller then calls the spec's
+// Validate, which judges the combination.
 func ParseQuery(query string, specs ...any) (notices []string) {
 	query = strings.TrimPrefix(query, "?")
 	if len(query) > MaxQueryLen {
@@ -74,6 +76,11 @@ func ParseQuery(query string, specs ...any) (notices []string) {
 			} else if p.Kind == reflect.Slice && strings.TrimSpace(vs[len(vs)-1]) == "" {
 				notices = append(notices, fmt.Sprintf("%s is empty, read as an empty list (hidden: a network without hidden layers, a linear model)", p.Key))
 			}
+		}
+	}
+	for _, spec := range specs {
+		if c, ok := spec.(interface{ correctLink() []string }); ok {
+			notices = append(notices, c.correctLink()...)
 		}
 	}
 	var unknown []string
@@ -121,9 +128,16 @@ func (p Param) read(spec any, text string) string {
 		if p.MaxLen > 0 && v.Len() > p.MaxLen {
 			v.Set(v.Slice(0, p.MaxLen))
 		}
+		kept := 0
 		for i := 0; i < v.Len(); i++ {
-			v.Index(i).SetInt(int64(math.Max(p.Min, math.Min(p.Max, float64(v.Index(i).Int())))))
+			x := int64(math.Max(p.Min, math.Min(p.Max, float64(v.Index(i).Int()))))
+			if kept > 0 && v.Index(kept-1).Int() == x {
+				continue // clamped onto the entry before: 0,0,0 reads as 4, not 4,4,4
+			}
+			v.Index(kept).SetInt(x)
+			kept++
 		}
+		v.Set(v.Slice(0, kept))
 		if v.Len() == 0 {
 			_ = p.Set(spec, old)
 		}

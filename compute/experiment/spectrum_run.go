@@ -17,10 +17,16 @@ type Assets struct {
 
 // Progress reports a running experiment's phase and how far it is.
 type Progress struct {
-	// Phase is "train", "lanczos", "density" or "dense".
+	// Phase names what runs, for a progress line. A spectrum run reports
+	// "train", "lanczos" (the first probe), "density" (the others) and
+	// "dense", prefixed by "initial " for the spectrum at initialisation or
+	// by "seed N " for a repeat; a paths run "train", "sharpness",
+	// "bezier", "path" and "bezier path", and for its mean-field networks
+	// "width N: " before "train", "dropout" and "<path name> path"; a
+	// double-descent point "repeats".
 	Phase string `json:"phase"`
-	// Done and Total count steps of the phase: curve points while
-	// training, operator products afterwards.
+	// Done and Total count steps of the phase: training steps while
+	// training, Lanczos steps, grid points of a path, repeats of a point.
 	Done  int `json:"done"`
 	Total int `json:"total"`
 	// Point is the newest training-curve point, while training.
@@ -35,12 +41,17 @@ type SpectrumResult struct {
 
 	Extremes
 
-	// Outliers is the number of eigenvalues above the bulk, by the rule of
-	// spectrum.DetectOutliers; BulkEdge the first eigenvalue of the bulk;
-	// GapRatio the largest ratio λ_i/λ_{i+1} among the top values.
+	// Outliers is the number of converged top eigenvalues above the bulk
+	// edge, by the rule of spectrum.FindOutliers (OutlierRule states it);
+	// BulkEdge is the top of the bulk, from the SLQ measure; GapRatio is the
+	// smallest point above the edge over the edge (0 when no gap was found);
+	// WeakGap flags an uncertain count (a gap ratio below
+	// spectrum.StrongGapRatio, an unconverged value above the edge, or a
+	// top-k that does not reach the edge).
 	Outliers int     `json:"outliers"`
 	BulkEdge float64 `json:"bulk_edge"`
 	GapRatio float64 `json:"gap_ratio"`
+	WeakGap  bool    `json:"weak_gap"`
 
 	Density     DensityCurve `json:"density"`
 	Trace       float64      `json:"trace"`

@@ -62,20 +62,26 @@ func DefaultSpectrum() Spectrum {
 // carry seeds as 32-bit numbers.
 const maxSeed = 1<<32 - 1
 
-// Limits that keep a run within a browser tab.
-const (
-	// MemoryLimit is the most memory a run may need, in bytes: WebAssembly
-	// pages are 32-bit addressed and browsers grant a tab about 2–4 GiB.
-	MemoryLimit = 1 << 30
-	// WorkLimit bounds epochs × samples × parameters, about a minute of
-	// training per 10¹⁰ in a browser.
-	WorkLimit = 1e11
-)
-
 // Validate reports the first problem with s: a value out of its range (with
 // the range), a combination that cannot run, or a job too large for the
 // browser (with the limit).
+//
+// The estimate covers the whole run (see Cost): a run above SecondsLimit
+// of estimated compute or MemoryLimit is refused with both stated.
 func (s *Spectrum) Validate() error {
+	if err := s.validateSetup(); err != nil {
+		return err
+	}
+	if last := s.Seed + uint64(s.Repeats) - 1; last > maxSeed {
+		return fmt.Errorf("seed = %d with repeats = %d would need seeds up to %d; the largest seed is %d", s.Seed, s.Repeats, last, uint64(maxSeed))
+	}
+	return checkCost(s.Cost(), "fewer epochs, samples, probes, Lanczos steps, repeats or narrower layers",
+		"fewer samples, narrower layers or fewer Lanczos steps")
+}
+
+// validateSetup checks the ranges and the data and model combinations:
+// everything Validate checks but the seeds and the cost.
+func (s *Spectrum) validateSetup() error {
 	if err := CheckAll(s); err != nil {
 		return err
 	}
@@ -86,8 +92,8 @@ func (s *Spectrum) Validate() error {
 	if !classification && s.LabelNoise > 0 {
 		return fmt.Errorf("labelnoise = %g needs class labels, but data = teacher is a regression", s.LabelNoise)
 	}
-	if s.Data == "digits" && (s.Samples > 10000 || s.Test > 2000) {
-		return fmt.Errorf("digits: samples = %d and test = %d exceed the bundled subset (10000 training and 2000 test digits)", s.Samples, s.Test)
+	if err := checkDataSize(s.Data, "samples", s.Samples, "test", s.Test, s.InputDim()); err != nil {
+		return err
 	}
 	if s.Data == "mixture" && s.Separation == 0 {
 		return fmt.Errorf("sep = 0 makes the classes identical; choose a separation above 0")
@@ -99,15 +105,6 @@ func (s *Spectrum) Validate() error {
 	p := arch.NumParams()
 	if s.Dense && p > nn.MaxDenseParams {
 		return fmt.Errorf("dense = true needs at most %d parameters; this network has %d", nn.MaxDenseParams, p)
-	}
-	if w := float64(s.Repeats) * float64(s.Epochs) * float64(s.Samples) * float64(p); w > WorkLimit {
-		return fmt.Errorf("training would take repeats × epochs × samples × parameters = %.3g operations; the limit is %.0g: use fewer repeats, epochs, samples or units", w, float64(WorkLimit))
-	}
-	if last := s.Seed + uint64(s.Repeats) - 1; last > maxSeed {
-		return fmt.Errorf("seed = %d with repeats = %d would need seeds up to %d; the largest seed is %d", s.Seed, s.Repeats, last, uint64(maxSeed))
-	}
-	if b := s.Bytes(); b > MemoryLimit {
-		return fmt.Errorf("this run needs about %d MiB; the limit is %d MiB (a browser tab's WebAssembly memory): use fewer samples, narrower layers or fewer Lanczos steps", b>>20, MemoryLimit>>20)
 	}
 	return nil
 }
@@ -160,4 +157,49 @@ func (s *Spectrum) Bytes() int64 {
 		b += 3 * 8 * p * p
 	}
 	return b
+}
+
+// Cost estimates the whole run as the browser's worker pool runs it: the
+// training (train.Run's steps and curve checkpoints), then for every probe
+// a job that rebuilds the curvature at θ (one gradient pass) and takes
+// min(steps, parameters) products with Lanczos's reorthogonalisation,
+// probe 0's dense matrix and eigenvalues if asked, the same for the
+// spectrum at initialisation (before) and for every further seed
+// (repeats). It assumes valid enum fields.
+func (s *Spectrum) Cost() Cost {
+	c := s.runCost()
+	if s.Before && s.Epochs > 0 {
+		init := s.Initial()
+		c = c.add(init.runCost())
+	}
+	if s.Repeats > 1 {
+		seeded := s.Repeat(1)
+		c = c.add(seeded.runCost().times(s.Repeats - 1))
+	}
+	return c.finish()
+}
+
+// runCost is the Cost of one seed's training and spectrum.
+func (s *Spectrum) runCost() Cost {
+	a := s.Arch()
+	p := a.NumParams()
+	n := float64(s.Samples)
+	m := min(s.Steps, p)
+	pass := trainPasses(s.Epochs, s.Samples, s.Test, s.Batch, 0)
+	// Products that feed sums are rounded, float64(x*y), as in mlpCost.
+	products := float64(float64(s.Probes) * float64(m))
+	if s.Dense {
+		products += float64(p)
+	}
+	pass.grad += float64(float64(s.Probes) * n) // each probe job's curvature at θ
+	pass.hvp += float64(products * n)
+	c := mlpCost(a, pass, s.Curvature == "hessian")
+	c.Products = toInt(products)
+	extra := float64(float64(s.Probes) * lanczosOps(p, m))
+	if s.Dense {
+		extra += denseOps(p)
+	}
+	c.Ops = satAdd(c.Ops, toInt(extra))
+	c.Bytes = s.Bytes()
+	return c
 }

@@ -184,7 +184,9 @@ func (s *Spectrum) probe(op probeOperator, full func() *nn.Curvature, index int,
 			if probeOperator(c) != op {
 				before -= c.Products() - cBefore // count the dense products as the one-worker run does
 			}
-			r.Dense = spectrum.DenseEigenvalues(spectrum.Sym{N: n, Data: h})
+			if r.Dense, err = denseEigenvalues(h, n, s.Curvature); err != nil {
+				return nil, err
+			}
 		}
 	}
 	r.Products = op.Products() - before
@@ -220,8 +222,6 @@ func AssembleSpectrum(s Spectrum, tr *Trained, probes []*ProbeResult) (*Spectrum
 
 	p0 := byIndex[0]
 	res.Extremes, res.Dense = p0.Extremes, p0.Dense
-	out := spectrum.DetectOutliers(res.Top, 0)
-	res.Outliers, res.BulkEdge, res.GapRatio = out.Count, out.Edge, out.Ratio
 	res.Stats.LanczosSteps = p0.Steps
 
 	quads := make([]spectrum.Quad, len(byIndex))
@@ -232,6 +232,10 @@ func AssembleSpectrum(s Spectrum, tr *Trained, probes []*ProbeResult) (*Spectrum
 	d := spectrum.Combine(quads, s.densitySettings(len(tr.Theta)))
 	res.Density = DensityCurve{Grid: d.Grid, Values: d.Values, Sigma: d.Sigma}
 	res.Trace, res.TraceStdErr = d.Trace, d.TraceStdErr
+	if len(res.Top) > len(p0.Nodes) || len(res.Residuals) != len(res.Top) {
+		return nil, fmt.Errorf("assemble: probe 0 has %d top values and %d residuals for %d Ritz values", len(res.Top), len(res.Residuals), len(p0.Nodes))
+	}
+	res.setOutliers(spectrum.FindOutliers(d, len(tr.Theta), p0.Nodes, res.Top, res.Residuals))
 	return res, nil
 }
 

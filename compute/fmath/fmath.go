@@ -42,16 +42,17 @@ func Exp(x float64) float64 {
 	var k int
 	switch {
 	case x < 0:
-		k = int(log2e*x - 0.5)
+		k = int(float64(log2e*x) - 0.5)
 	case x > 0:
-		k = int(log2e*x + 0.5)
+		k = int(float64(log2e*x) + 0.5)
 	}
-	hi := x - float64(k)*ln2Hi
-	lo := float64(k) * ln2Lo
+	fk := float64(k)
+	hi := x - float64(fk*ln2Hi)
+	lo := float64(fk * ln2Lo)
 	r := hi - lo
 	// exp(r) = 1 + 2r/(2 − c) with c = r − r²·P(r²), rearranged for accuracy.
 	t := r * r
-	c := r - t*(p1+t*(p2+t*(p3+t*(p4+t*p5))))
+	c := r - float64(t*(p1+float64(t*(p2+float64(t*(p3+float64(t*(p4+float64(t*p5)))))))))
 	y := 1 - ((lo - (r*c)/(2-c)) - hi)
 	return math.Ldexp(y, k)
 }
@@ -72,7 +73,7 @@ func Tanh(x float64) float64 {
 	if x < 0 {
 		return -Tanh(-x)
 	}
-	e := math.Expm1(2 * x)
+	e := Expm1(2 * x)
 	return e / (e + 2)
 }
 

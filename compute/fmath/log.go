@@ -38,9 +38,9 @@ func Log(x float64) float64 {
 	s := f / (2 + f)
 	s2 := s * s
 	s4 := s2 * s2
-	t1 := s2 * (lg1 + s4*(lg3+s4*(lg5+s4*lg7)))
-	t2 := s4 * (lg2 + s4*(lg4+s4*lg6))
+	t1 := float64(s2 * (lg1 + float64(s4*(lg3+float64(s4*(lg5+float64(s4*lg7)))))))
+	t2 := float64(s4 * (lg2 + float64(s4*(lg4+float64(s4*lg6)))))
 	r := t1 + t2
-	hfsq := 0.5 * f * f
-	return k*ln2Hi - ((hfsq - (s*(hfsq+r) + k*ln2Lo)) - f)
+	hfsq := float64(0.5 * f * f)
+	return float64(k*ln2Hi) - ((hfsq - (float64(s*(hfsq+r)) + float64(k*ln2Lo))) - f)
 }

@@ -7,15 +7,24 @@
 //
 //	progress  Status: phase, steps done of total, elapsed time and ETA
 //	partial   Partial: training-curve points since the last message
-//	result    the stage's result (experiment.Trained, experiment.ProbeResult
-//	          or experiment.SpectrumResult)
+//	result    the stage's result (for a spectrum experiment.Trained,
+//	          experiment.ProbeResult or experiment.SpectrumResult; for a
+//	          sweep its point or its assembled result)
 //	error     Failure: a message naming what went wrong and where
 //
 // Every request ends with exactly one result or error. The kinds split a
-// spectrum run into stages so that a pool of workers can share it:
+// run into stages so that a pool of workers can share it. A spectrum run is
 // "spectrum.train", then one "spectrum.probe" per probe vector (in
 // parallel), then "spectrum.assemble"; "spectrum.run" does it all in one
-// worker. The stages give the same bits as experiment.RunSpectrum.
+// worker. The sweeps, "paths" and "doubledescent", have the kinds
+// name.point (point Index: one width or model size), name.assemble (the
+// points in Parts, any order) and name.run (sweep.go). The stages give the
+// same bits as the one-call runs (experiment.RunSpectrum, RunPaths,
+// RunDoubleDescent).
+//
+// A worker module registers only the families it serves (RegisterSpectrum,
+// RegisterPaths, RegisterDoubleDescent), so each links only their code;
+// RegisterAll registers all three, for tests and tools.
 //
 // A probe can also be split over several workers (Request.Shards): its
 // "spectrum.probe" request leads, one "spectrum.shard" request per helper

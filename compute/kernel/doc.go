@@ -25,12 +25,14 @@
 //
 // PureGo is a 4×4 register-blocked kernel, the fastest pure-Go kernel in
 // js/wasm, where Go has no SIMD and gonum no assembly; it is the fallback
-// everywhere and the reference in tests. Gonum (native builds only) calls
-// gonum's Dgemm, which parallelises over blocks of C and uses SSE2 axpy
-// kernels. SIMD is a WebAssembly module with f64x2 instructions
-// (web/kernels), which a js/wasm program registers with Register — package
-// wasm/simd does, so that this package never imports syscall/js — when the
-// engine supports WebAssembly SIMD. Native builds use Gonum by default and
-// js/wasm builds PureGo until a program selects SIMD; Use switches, also for
-// tests and benchmarks.
+// everywhere and the reference in tests. Gonum (amd64 only) calls gonum's
+// Dgemm, which parallelises over blocks of C and uses SSE2 axpy kernels. SIMD
+// is a WebAssembly module with f64x2 instructions (web/kernels), which a
+// js/wasm program registers with Register — package wasm/simd does, so that
+// this package never imports syscall/js — when the engine supports
+// WebAssembly SIMD. amd64 builds use Gonum by default; js/wasm builds use
+// PureGo until a program selects SIMD; every other native build (arm64, …)
+// uses PureGo, because gonum's pure-Go loops there are compiled to fused
+// multiply-adds (see package fmath). Use switches, also for tests and
+// benchmarks.
 package kernel

@@ -50,6 +50,7 @@ func MulTo(c, a, b []float64, m, k, n int) {
 	if m == 0 || n == 0 {
 		return
 	}
+	mulAdds.Add(int64(m) * int64(k) * int64(n))
 	clear(c[:m*n])
 	if k == 0 {
 		return
@@ -63,6 +64,7 @@ func MulAddTo(c, a, b []float64, m, k, n int) {
 	if m == 0 || n == 0 || k == 0 {
 		return
 	}
+	mulAdds.Add(int64(m) * int64(k) * int64(n))
 	mulAdd(current, c, a, b, m, k, n)
 }
 

@@ -26,7 +26,11 @@
 //     the stationary distribution of P; the empirical MSBE is the same on the
 //     visited states of the empirical MRP, weighted by visit frequency, with
 //     the observed mean rewards and next-state values. LSTD with λ → 0 and
-//     N ≥ m interpolates: its empirical MSBE is 0.
+//     N ≥ m interpolates: its empirical MSBE is 0. With every state visited
+//     it converges to the true MSBE as n → ∞, whereas the mean squared
+//     one-step TD error (1/n) Σ (r_i + γV(s′_i) − V(s_i))² would keep the
+//     reward noise and the variance of V(s′) given s (the double-sampling
+//     bias, Sutton & Barto 2018, §11.5); closedform_test.go checks both.
 //   - Randomness comes from the *rand.Rand a caller passes, drawn from a
 //     compute/rng stream; draws use rng.Normal and Float64 only, so the same
 //     stream gives the same bits natively and in js/wasm. Products go

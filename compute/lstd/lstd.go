@@ -39,7 +39,7 @@ func RandomMRP(states, dim int, gamma float64, r *rand.Rand) MRP {
 		row := m.P[i*states : (i+1)*states]
 		var sum float64
 		for j := range row {
-			row[j] = r.Float64()
+			row[j] = rng.Uniform(r)
 			sum += row[j]
 		}
 		for j := range row {
@@ -104,7 +104,7 @@ func (m *MRP) Sample(n int, noise float64, r *rand.Rand) Trajectory {
 		t.From[i], t.To[i] = s, next
 		t.Reward[i] = m.Reward[s]
 		if noise > 0 {
-			t.Reward[i] += noise * rng.Normal(r)
+			t.Reward[i] += float64(noise * rng.Normal(r))
 		}
 		s = next
 	}
@@ -166,9 +166,9 @@ func (m *MRP) Solve(phi []float64, n int, t Trajectory, lambda float64) (theta [
 	for i, s := range t.From {
 		mi, next := mm[row[s]*n:(row[s]+1)*n], phi[t.To[i]*n:(t.To[i]+1)*n]
 		for j, v := range phi[s*n : (s+1)*n] {
-			mi[j] += (v - m.Gamma*next[j]) * inv
+			mi[j] += float64((v - float64(m.Gamma*next[j])) * inv)
 		}
-		rho[row[s]] += t.Reward[i] * inv
+		rho[row[s]] += float64(t.Reward[i] * inv)
 	}
 	pmt := make([]float64, n*k)
 	kernel.TransposeTo(pmt, pm, k, n)
@@ -206,8 +206,8 @@ func (m *MRP) MSBE(phi []float64, n int, theta, d []float64) float64 {
 	kernel.MulTo(pv, m.P, v, s, s, 1)
 	var sum float64
 	for i := range s {
-		e := m.Reward[i] + m.Gamma*pv[i] - v[i]
-		sum += d[i] * e * e
+		e := m.Reward[i] + float64(m.Gamma*pv[i]) - v[i]
+		sum += float64(d[i] * e * e)
 	}
 	return sum
 }
@@ -223,13 +223,13 @@ func (m *MRP) EmpiricalMSBE(phi []float64, n int, t Trajectory, theta []float64)
 	count, residual := make([]float64, s), make([]float64, s)
 	for i, from := range t.From {
 		count[from]++
-		residual[from] += t.Reward[i] + m.Gamma*v[t.To[i]]
+		residual[from] += t.Reward[i] + float64(m.Gamma*v[t.To[i]])
 	}
 	var sum float64
 	for i := range s {
 		if count[i] > 0 {
 			e := residual[i]/count[i] - v[i]
-			sum += count[i] * e * e
+			sum += float64(count[i] * e * e)
 		}
 	}
 	return sum / float64(len(t.From))

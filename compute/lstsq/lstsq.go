@@ -79,7 +79,7 @@ func Cholesky(a []float64, n int) error {
 			rj := a[j*n : j*n+j]
 			s := ri[j]
 			for k, v := range rj {
-				s -= ri[k] * v
+				s -= float64(ri[k] * v)
 			}
 			if j < i {
 				ri[j] = s / a[j*n+j]
@@ -103,14 +103,14 @@ func CholeskySolve(l []float64, n int, b []float64) {
 	for i := range n { // L z = b
 		s := b[i]
 		for k, v := range l[i*n : i*n+i] {
-			s -= v * b[k]
+			s -= float64(v * b[k])
 		}
 		b[i] = s / l[i*n+i]
 	}
 	for i := n - 1; i >= 0; i-- { // Lᵀ x = z
 		s := b[i]
 		for k := i + 1; k < n; k++ {
-			s -= l[k*n+i] * b[k]
+			s -= float64(l[k*n+i] * b[k])
 		}
 		b[i] = s / l[i*n+i]
 	}
@@ -155,15 +155,15 @@ func Solve(a []float64, n int, b []float64) error {
 			f := a[i*n+k] / d
 			a[i*n+k] = f
 			for j, v := range rk {
-				ri[j] -= f * v
+				ri[j] -= float64(f * v)
 			}
-			b[i] -= f * b[k]
+			b[i] -= float64(f * b[k])
 		}
 	}
 	for i := n - 1; i >= 0; i-- {
 		s := b[i]
 		for k := i + 1; k < n; k++ {
-			s -= a[i*n+k] * b[k]
+			s -= float64(a[i*n+k] * b[k])
 		}
 		b[i] = s / a[i*n+i]
 		if math.IsNaN(b[i]) || math.IsInf(b[i], 0) {

@@ -11,10 +11,10 @@ func activate(act Activation, a, d1, d2, z []float64) {
 			t := fmath.Tanh(x)
 			a[i] = t
 			if d1 != nil {
-				d1[i] = 1 - t*t // σ' = 1 − tanh²
+				d1[i] = 1 - float64(t*t) // σ' = 1 − tanh²
 			}
 			if d2 != nil {
-				d2[i] = -2 * t * (1 - t*t) // σ'' = −2 tanh (1 − tanh²)
+				d2[i] = -2 * t * (1 - float64(t*t)) // σ'' = −2 tanh (1 − tanh²)
 			}
 		}
 	case ReLU:
@@ -39,7 +39,7 @@ func activate(act Activation, a, d1, d2, z []float64) {
 				d1[i] = s * (1 - s) // σ' = σ(1 − σ)
 			}
 			if d2 != nil {
-				d2[i] = s * (1 - s) * (1 - 2*s) // σ'' = σ'(1 − 2σ)
+				d2[i] = s * (1 - s) * (1 - float64(2*s)) // σ'' = σ'(1 − 2σ)
 			}
 		}
 	case Linear:

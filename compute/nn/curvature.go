@@ -184,7 +184,7 @@ func (c *Curvature) MulVecTo(dst, v []float64) {
 		if c.e != nil {
 			e, rz := c.e[l-1], c.rz[l-1]
 			for i := range prev {
-				prev[i] += e[i] * rz[i]
+				prev[i] += float64(e[i] * rz[i])
 			}
 		}
 	}

@@ -49,10 +49,10 @@ func Initialize(theta []float64, a *Arch, init Init, scale float64, r *rand.Rand
 		case InitDefault:
 			bound := 1 / math.Sqrt(in)
 			for i := range w {
-				w[i] = bound * (2*r.Float64() - 1)
+				w[i] = bound * (float64(2*rng.Uniform(r)) - 1)
 			}
 			for i := range b {
-				b[i] = bound * (2*r.Float64() - 1)
+				b[i] = bound * (float64(2*rng.Uniform(r)) - 1)
 			}
 		case InitGaussian, InitMeanField:
 			std := scale / math.Sqrt(in)

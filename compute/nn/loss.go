@@ -1,10 +1,6 @@
 package nn
 
-import (
-	"math"
-
-	"github.com/overparam/overparam/compute/fmath"
-)
+import "github.com/overparam/overparam/compute/fmath"
 
 // outputLoss evaluates the loss of one sample with output f (already scaled
 // by OutScale) and writes g = ∂ℓ/∂f. For cross-entropy it also leaves
@@ -43,7 +39,7 @@ func outputLoss(loss Loss, g, p, f []float64, label int, yRow []float64) float64
 			}
 			r := v - y
 			g[j] = r // ∂ℓ/∂f = f − y
-			l += r * r
+			l += float64(r * r)
 		}
 		return 0.5 * l
 	}
@@ -57,7 +53,7 @@ func outputHessianMul(loss Loss, dst, p, u []float64) {
 	case CrossEntropy:
 		var pu float64
 		for j := range u {
-			pu += p[j] * u[j]
+			pu += float64(p[j] * u[j])
 		}
 		for j := range u {
 			dst[j] = p[j] * (u[j] - pu) // (diag(p) − ppᵀ)u = p ⊙ (u − pᵀu)
@@ -68,6 +64,3 @@ func outputHessianMul(loss Loss, dst, p, u []float64) {
 		panic("nn: unknown loss")
 	}
 }
-
-// isFinite reports whether x is neither NaN nor ±Inf.
-func isFinite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

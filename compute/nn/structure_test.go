@@ -177,26 +177,7 @@ func TestLossMatchesAPlainPerSampleImplementation(t *testing.T) {
 func plainLoss(a *Arch, set *data.Set, theta []float64) float64 {
 	var total float64
 	for i := 0; i < set.N; i++ {
-		x := append([]float64(nil), set.Row(i)...)
-		for l := 1; l <= a.Layers(); l++ {
-			w, b := a.Layer(theta, l)
-			in, out := a.Sizes[l-1], a.Sizes[l]
-			z := make([]float64, out)
-			for o := 0; o < out; o++ {
-				if b != nil {
-					z[o] = b[o]
-				}
-				for k := 0; k < in; k++ {
-					z[o] += w[o*in+k] * x[k]
-				}
-				if l < a.Layers() {
-					z[o] = plainAct(a.Act, z[o])
-				} else {
-					z[o] *= a.Scale()
-				}
-			}
-			x = z
-		}
+		x := plainForward(a, set.Row(i), theta)
 		if a.Loss == CrossEntropy {
 			var se float64
 			for _, v := range x {
@@ -205,17 +186,50 @@ func plainLoss(a *Arch, set *data.Set, theta []float64) float64 {
 			total += math.Log(se) - x[set.Labels[i]]
 		} else {
 			for j, v := range x {
-				var y float64
-				if set.Targets != nil {
-					y = set.Targets[i*set.Out+j]
-				} else if set.Labels[i] == j {
-					y = 1
-				}
+				y := plainTarget(set, i, j)
 				total += 0.5 * (v - y) * (v - y)
 			}
 		}
 	}
 	return total / float64(set.N)
+}
+
+// plainForward returns the network output f(x; θ) = s·z_L, computed one
+// scalar at a time from the formula in the package documentation.
+func plainForward(a *Arch, in, theta []float64) []float64 {
+	x := append([]float64(nil), in...)
+	for l := 1; l <= a.Layers(); l++ {
+		w, b := a.Layer(theta, l)
+		in, out := a.Sizes[l-1], a.Sizes[l]
+		z := make([]float64, out)
+		for o := 0; o < out; o++ {
+			if b != nil {
+				z[o] = b[o]
+			}
+			for k := 0; k < in; k++ {
+				z[o] += w[o*in+k] * x[k]
+			}
+			if l < a.Layers() {
+				z[o] = plainAct(a.Act, z[o])
+			} else {
+				z[o] *= a.Scale()
+			}
+		}
+		x = z
+	}
+	return x
+}
+
+// plainTarget returns the squared loss's target y_j of sample i: the
+// regression target, or the one-hot label.
+func plainTarget(set *data.Set, i, j int) float64 {
+	if set.Targets != nil {
+		return set.Targets[i*set.Out+j]
+	}
+	if set.Labels[i] == j {
+		return 1
+	}
+	return 0
 }
 
 func plainAct(act Activation, x float64) float64 {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+
+	"github.com/overparam/overparam/compute/rng"
 )
 
 // Bezier is the quadratic Bézier curve of Garipov et al. (2018, §3)
@@ -25,7 +27,7 @@ func (c Bezier) PointTo(dst []float64, t float64) {
 	u := 1 - t
 	wa, wc, wb := u*u, 2*t*u, t*t
 	for i := range dst {
-		dst[i] = wa*c.A[i] + wc*c.C[i] + wb*c.B[i]
+		dst[i] = float64(wa*c.A[i]) + float64(wc*c.C[i]) + float64(wb*c.B[i])
 	}
 }
 
@@ -60,19 +62,19 @@ func (c *Bezier) Train(grad func(g, theta []float64) float64, r *rand.Rand, s Be
 	theta, g := make([]float64, n), make([]float64, n)
 	var tail float64
 	for step := range s.Steps {
-		t := r.Float64()
+		t := rng.Uniform(r) // t ~ U[0, 1)
 		c.PointTo(theta, t)
 		loss := grad(g, theta)
 		k := s.LR * 2 * t * (1 - t)
 		var gg float64
 		for i := range g {
-			gg += g[i] * g[i]
+			gg += float64(g[i] * g[i])
 		}
 		if math.IsNaN(loss+gg) || math.IsInf(loss+gg, 0) {
 			return math.NaN(), fmt.Errorf("paths: Bézier training diverged at step %d: loss %v, ‖∇L‖² %v; try a smaller learning rate than %g", step, loss, gg, s.LR)
 		}
 		for i := range g {
-			c.C[i] -= k * g[i]
+			c.C[i] -= float64(k * g[i])
 		}
 		if step >= s.Steps-max(1, s.Steps/10) {
 			tail += loss / float64(max(1, s.Steps/10))

@@ -12,7 +12,7 @@ func LinearTo(dst, a, b []float64, alpha float64) {
 	}
 	beta := 1 - alpha
 	for i := range dst {
-		dst[i] = beta*a[i] + alpha*b[i]
+		dst[i] = float64(beta*a[i]) + float64(alpha*b[i])
 	}
 }
 
@@ -41,7 +41,7 @@ func (p Polygon) PointTo(dst []float64, alpha float64) {
 	if k < 1 || !(alpha >= 0 && alpha <= 1) {
 		panic("paths: Polygon.PointTo needs two vertices and α in [0, 1]")
 	}
-	u := alpha * float64(k)
+	u := float64(alpha * float64(k))
 	s := min(int(u), k-1)
 	LinearTo(dst, p[s], p[s+1], u-float64(s))
 }

@@ -46,8 +46,11 @@ func TestLinearPathEndsAtItsEndpointsBitForBit(t *testing.T) {
 }
 
 func TestGridsHoldTheEndpointsExactly(t *testing.T) {
-	// Truth: the issue asks for ≥ 101 points on [−½, 3/2] with α = 0 and 1 on
-	// the grid (Barrier needs them); j/k is correctly rounded, so k/k = 1.
+	// Holds README.md, "Paths": the line is drawn "for α ∈ [−½, 3/2]".
+	// Truth: LinearGrid's documentation (paths.go) — α_j = j/k on about
+	// [−½, 3/2], so k = 50 gives 25 + 50 + 25 + 1 = 101 points, with α = 0 and
+	// 1 on the grid (Barrier panics without them); j/k is correctly rounded
+	// (IEEE 754 division), so k/k = 1 exactly.
 	g := LinearGrid(50)
 	if len(g) != 101 || g[0] != -0.5 || g[100] != 1.5 || g[25] != 0 || g[75] != 1 {
 		t.Errorf("LinearGrid(50): %d points from %v to %v, α[25] = %v, α[75] = %v", len(g), g[0], g[len(g)-1], g[25], g[75])

@@ -33,15 +33,22 @@ func New(seed uint64, s Stream) *rand.Rand {
 	return rand.New(rand.NewPCG(seed, 0x9E3779B97F4A7C15^uint64(s)))
 }
 
+// Uniform returns r.Float64(), a uniform variate in [0, 1), rounded
+// explicitly. Float64 computes n·2⁻⁵³, a product that the compiler could fuse
+// into the caller's next addition on arm64 (x+x for 2x, say). The product is
+// exact, so this changes no number; it keeps fused instructions out of
+// compute/ (see package fmath's doc on fused multiply-add).
+func Uniform(r *rand.Rand) float64 { return float64(r.Float64()) }
+
 // Normal returns a standard normal variate drawn with Marsaglia's polar method.
 // Unlike rand.NormFloat64, whose tail path calls math.Exp (assembly on amd64,
 // pure Go in js/wasm), it depends only on fmath.Log and math.Sqrt (correctly
 // rounded by IEEE 754), so one generator state gives the same bits everywhere.
 func Normal(r *rand.Rand) float64 {
 	for {
-		u := 2*r.Float64() - 1
-		v := 2*r.Float64() - 1
-		s := u*u + v*v
+		u := float64(2*Uniform(r)) - 1
+		v := float64(2*Uniform(r)) - 1
+		s := float64(u*u) + float64(v*v)
 		if s > 0 && s < 1 {
 			return u * math.Sqrt(-2*fmath.Log(s)/s)
 		}
@@ -72,7 +79,7 @@ func UnitSphere(r *rand.Rand, dst []float64) {
 		NormalVec(r, dst)
 		var ss float64
 		for _, v := range dst {
-			ss += v * v
+			ss += float64(v * v)
 		}
 		if ss > 0 {
 			inv := 1 / math.Sqrt(ss)

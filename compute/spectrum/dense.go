@@ -5,8 +5,7 @@ import (
 	"math"
 	"slices"
 
-	"gonum.org/v1/gonum/lapack"
-	"gonum.org/v1/gonum/lapack/gonum"
+	"github.com/overparam/overparam/compute/fmath"
 )
 
 // DenseEigenvalues returns all eigenvalues of the symmetric matrix a in
@@ -19,12 +18,13 @@ import (
 // It does what LAPACK's dsyev does without eigenvectors (Anderson et al.
 // 1999): scale a into a safe range, reduce it to a tridiagonal matrix T = QᵀAQ
 // by n−2 Householder reflections (Golub & Van Loan 2013, Alg. 8.3.1), and find
-// the eigenvalues of T by the implicit QL/QR iteration dsteqr (gonum's pure-Go
-// port, which Lanczos also uses). The reduction is plain Go with a fixed order
-// of operations, like Sym.MulVecTo, so the eigenvalues have the same bits
-// natively and in js/wasm. Calling gonum's Dsyev instead would link its
-// blocked reduction and gonum's Dgemm into the browser's compute worker (61 kB
-// gzipped; mat.EigenSym another 9 kB), and its dsterf panics on tridiagonal
+// the eigenvalues of T by the implicit QR iteration of tridiagEigen, which
+// Lanczos also uses. Both are plain Go with a fixed order of operations and
+// every product rounded, like Sym.MulVecTo, so the eigenvalues have the same
+// bits natively (amd64, arm64) and in js/wasm. Calling gonum's Dsyev instead
+// would fuse multiply-adds on arm64, link its blocked reduction and gonum's
+// Dgemm into the browser's compute worker (61 kB gzipped; mat.EigenSym
+// another 9 kB), and its dsterf panics on tridiagonal
 // blocks below about 1e-122 (gonum v0.17.0 passes dlascl a wrong leading
 // dimension).
 func DenseEigenvalues(a Sym) []float64 {
@@ -69,7 +69,7 @@ func DenseEigenvalues(a Sym) []float64 {
 	}
 	d, e := make([]float64, n), make([]float64, n-1)
 	tridiagonalize(d, e, work, n)
-	if !(gonum.Implementation{}).Dsteqr(lapack.EVCompNone, n, d, e, nil, 1, nil) {
+	if !tridiagEigen(d, e, nil) {
 		return nil
 	}
 	if scale != 1 {
@@ -99,7 +99,7 @@ func tridiagonalize(d, e, a []float64, n int) {
 			e[k] = alpha // already reduced: H = I
 			continue
 		}
-		beta := -math.Copysign(math.Hypot(alpha, xnorm), alpha)
+		beta := -math.Copysign(fmath.Hypot(alpha, xnorm), alpha)
 		tau := (beta - alpha) / beta
 		m := len(x)
 		v, p := v[:m], p[:m]
@@ -144,12 +144,21 @@ func tridiagonalize(d, e, a []float64, n int) {
 // triangles of the result are filled. Use it to compare an operator with
 // DenseEigenvalues at small n. It panics if op.Dim() ≤ 0.
 func DenseOf(op Operator) Sym {
+	a, _ := DenseOfAsym(op)
+	return a
+}
+
+// DenseOfAsym is DenseOf that also returns the largest asymmetry
+// max |A_ij − A_ji| of the products before symmetrization, a check on op.
+// It is the one place that builds a dense matrix from operator products
+// (nn.DenseCurvature uses it too).
+func DenseOfAsym(op Operator) (a Sym, asym float64) {
 	n := op.Dim()
 	if n <= 0 {
 		panic(msgDenseOfDims)
 	}
 	// Row j of a first holds op·e_j, column j of A: a_ji = A_ij.
-	a := NewSym(n)
+	a = NewSym(n)
 	e := make([]float64, n)
 	for j := range n {
 		e[j] = 1
@@ -159,11 +168,13 @@ func DenseOf(op Operator) Sym {
 	// Symmetrize in place: a_ij = a_ji = (A_ij + A_ji)/2.
 	for i := range n {
 		for j := i + 1; j < n; j++ {
-			v := (a.Data[j*n+i] + a.Data[i*n+j]) / 2
+			x, y := a.Data[j*n+i], a.Data[i*n+j]
+			asym = max(asym, math.Abs(x-y))
+			v := (x + y) / 2
 			a.Data[i*n+j], a.Data[j*n+i] = v, v
 		}
 	}
-	return a
+	return a, asym
 }
 
 // Wasserstein1 returns the Wasserstein-1 (earth mover's) distance, in
@@ -204,7 +215,7 @@ func Wasserstein1(nodes, weights, exact []float64) float64 {
 	var w1, diff float64
 	for i := 0; i+1 < len(atoms); i++ {
 		diff += atoms[i].w
-		w1 += math.Abs(diff) * (atoms[i+1].x - atoms[i].x)
+		w1 += float64(math.Abs(diff) * (atoms[i+1].x - atoms[i].x))
 	}
 	return w1
 }

@@ -28,11 +28,12 @@
 //   - Randomness comes from compute/rng's Probes stream. SLQ and Hutchinson
 //     probe i depends only on (seed, i), so probes can run on separate Web
 //     Workers in any order and combine to the same bits.
-//   - Results are bit-for-bit the same natively and in js/wasm: the vector
-//     kernels, Sym.MulVecTo and the Householder reduction of
-//     DenseEigenvalues are plain Go with a fixed summation order and no
-//     fused multiply-add, tridiagonal eigenproblems use gonum's pure-Go
-//     dsteqr, and exponentials come from compute/fmath.
+//   - Results are bit-for-bit the same natively (amd64, arm64) and in
+//     js/wasm: the vector kernels, Sym.MulVecTo, the Householder reduction of
+//     DenseEigenvalues and the implicit QR iteration on tridiagonal matrices
+//     (our own: gonum's dsteqr fuses multiply-adds on arm64) are plain Go
+//     with a fixed summation order and every product rounded, and
+//     exponentials come from compute/fmath.
 //   - A programmer's mistake (a length mismatch) panics with a message
 //     starting "spectrum: ". A problem of the data or the run is returned as
 //     an error wrapping ErrSettings, ErrMemory, ErrCanceled, ErrNotFinite or
@@ -62,8 +63,9 @@
 //
 // Its Wasserstein-1 error is analysed by Chen, Trogdon & Ubaru (2021).
 // Hutchinson's estimator tr A ≈ (1/p) Σ_k v_kᵀ A v_k with Rademacher v_k
-// (Hutchinson 1989) gives the trace; DetectOutliers applies a largest-gap
-// rule to the top eigenvalues.
+// (Hutchinson 1989) gives the trace; FindOutliers counts the converged top
+// Ritz values above the bulk edge, a gap in the SLQ measure measured from the
+// top of the bulk.
 //
 // # References
 //
@@ -76,10 +78,12 @@
 //     in Applied Mathematics 20. (§4.5 residual bounds, §6.9 "twice is
 //     enough", ch. 13 Lanczos in practice.)
 //   - E. Anderson et al. (1999). LAPACK Users' Guide, 3rd ed. SIAM.
-//     (dsyev, dsytd2, dlarfg, dsteqr: DenseEigenvalues.)
+//     (dsyev, dsytd2, dlarfg: DenseEigenvalues.)
 //   - G. H. Golub & C. F. Van Loan (2013). Matrix Computations, 4th ed.
 //     Johns Hopkins University Press. (Alg. 8.3.1, Householder
-//     tridiagonalization; §8.3 its backward stability.)
+//     tridiagonalization; Alg. 8.3.2 and §8.3.5, the implicit symmetric QR
+//     step with Wilkinson's shift of tridiagEigen; §8.3 their backward
+//     stability.)
 //   - G. H. Golub & G. Meurant (2010). Matrices, Moments and Quadrature with
 //     Applications. Princeton University Press. (Ch. 6–7: Lanczos and Gauss
 //     quadrature.)
@@ -102,5 +106,10 @@
 //     pseudorandom number generators. OOPSLA. (SplitMix64, for probe seeds.)
 //   - L. Sagun, U. Evci, V. U. Güney, Y. Dauphin & L. Bottou (2017).
 //     Empirical analysis of the Hessian of over-parametrized neural networks.
-//     (Bulk and outliers.)
+//     arXiv:1706.04454. (Bulk and outliers.)
+//   - V. Papyan (2020). Traces of class/cross-class structure pervade deep
+//     learning spectra. JMLR 21(252). (C − 1 class outliers from the
+//     Gauss-Newton class means.)
+//   - T. Kato (1949). On the upper and lower bounds of eigenvalues. J. Phys.
+//     Soc. Japan 4, 334–339. (Kato–Temple bound: Converged.)
 package spectrum

@@ -23,8 +23,8 @@ var (
 	// recurrence, produced NaN or ±Inf.
 	ErrNotFinite = errors.New("non-finite value")
 	// ErrNoConvergence means the tridiagonal eigensolver did not converge
-	// (LAPACK dsteqr's iteration limit); it has not happened for finite
-	// input.
+	// within 30n implicit QR steps (LAPACK dsteqr's limit); it has not
+	// happened for finite input.
 	ErrNoConvergence = errors.New("no convergence")
 )
 
@@ -88,6 +88,7 @@ const (
 	msgNoQuads     = "spectrum: Combine needs at least one quadrature"
 	msgQuadDims    = "spectrum: Combine: quadratures of different dimensions"
 	msgBadDensity  = "spectrum: Combine: invalid DensitySettings"
+	msgOutlierLen  = "spectrum: FindOutliers: top and residuals differ in length, or top is longer than ritz"
 	msgW1Lengths   = "spectrum: Wasserstein1: len(nodes) differs from len(weights)"
 	msgW1Empty     = "spectrum: Wasserstein1: empty measure"
 	msgW1Mass      = "spectrum: Wasserstein1: weights must have a positive sum"

@@ -150,7 +150,7 @@ func bulkAndOutliers(n int, outliers ...float64) []float64 {
 	lam := make([]float64, 0, n)
 	for i := range nb {
 		u := (float64(i) + 0.5) / float64(nb)
-		lam = append(lam, -0.1+2*u*u)
+		lam = append(lam, -0.1+float64(2*u*u)) // rounded: parity fingerprints use it
 	}
 	return append(lam, outliers...)
 }

@@ -56,7 +56,7 @@ func LanczosBytes(n, steps int) int64 {
 		steps = DefaultSteps
 	}
 	steps = max(0, min(steps, n))
-	words := float64(steps+2)*float64(max(n, 0)) + float64(steps)*float64(steps) + 8*float64(steps)
+	words := float64(float64(steps+2)*float64(max(n, 0))) + float64(float64(steps)*float64(steps)) + float64(8*float64(steps))
 	if b := 8 * words; b < math.MaxInt64/2 {
 		return int64(b)
 	}

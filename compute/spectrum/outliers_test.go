@@ -5,78 +5,153 @@ import (
 	"testing"
 )
 
-// Truth: the rule in DetectOutliers' doc comment, applied by hand to each
-// spectrum (the expected values are worked out in the comments).
-func TestOutlierRule(t *testing.T) {
+// measure builds the SLQ measure of an n×n operator with the given
+// eigenvalues (descending, one each, weight 1/n) whose other eigenvalues sit
+// at base; top and residuals describe a Lanczos run that found the values
+// exactly (residual 1e-15), largest first.
+func measure(n int, sigma, base float64, values []float64) (d Density, ritz, top, residuals []float64) {
+	d.Sigma = sigma
+	d.Nodes = []float64{base}
+	d.Weights = []float64{1 - float64(len(values))/float64(n)}
+	for i := len(values) - 1; i >= 0; i-- { // values are descending
+		d.Nodes = append(d.Nodes, values[i])
+		d.Weights = append(d.Weights, 1/float64(n))
+	}
+	ritz = append([]float64(nil), d.Nodes...)
+	top = append([]float64(nil), values...)
+	residuals = make([]float64, len(top))
+	for i := range residuals {
+		residuals[i] = 1e-15
+	}
+	return d, ritz, top, residuals
+}
+
+// sixClasses is a spectrum shaped like the six-class preset with seed 1: five
+// outliers whose λ₁/λ₂ = 1.5/0.95 ≈ 1.579 exceeds their gap to the bulk,
+// 0.63/0.40 = 1.575, above a bulk whose top 30 eigenvalues are 0.40, 0.39,
+// …, 0.11 (ratios ≤ 1.1).
+func sixClasses() []float64 {
+	v := []float64{1.5, 0.95, 0.86, 0.80, 0.63}
+	for i := range 30 {
+		v = append(v, 0.40-0.01*float64(i))
+	}
+	return v
+}
+
+// Truth: the rule in FindOutliers' doc comment, applied by hand (worked in
+// each case's comment).
+func TestOutlierRuleByHand(t *testing.T) {
+	t.Run("a dominant λ₁/λ₂ does not beat the gap above the bulk", func(t *testing.T) {
+		// n = 1000, all eigenvalues above σ: K = max(20, 10) = 20, so s is
+		// the 20th value, 0.26
+		// (5 outliers + 15 bulk values). Gaps of ≥ 1.2 above s: 0.40→0.63
+		// scores (0.63−0.26)/(0.40−0.26) = 2.64, 0.63→0.80 scores 1.46 and
+		// 0.95→1.5 scores 1.80, so the edge is 0.40 and the count 5, where
+		// the largest adjacent ratio, λ₁/λ₂, would give 1.
+		d, ritz, top, res := measure(1000, 1e-3, 0.05, sixClasses())
+		got := FindOutliers(d, 1000, ritz, top, res)
+		want := Outliers{Count: 5, Edge: 0.40, Ratio: 0.63 / 0.40, Start: 0.26}
+		if got.Count != want.Count || got.Edge != want.Edge || math.Abs(got.Ratio-want.Ratio) > 1e-12 ||
+			math.Abs(got.Start-want.Start) > 1e-12 || got.Weak {
+			t.Errorf("got %+v, want %+v", got, want)
+		}
+	})
+	t.Run("an unconverged value ends the run and flags the count", func(t *testing.T) {
+		// The third value's residual 0.05 exceeds 1% of 0.86: the count stops
+		// at 2 and is weak.
+		d, ritz, top, res := measure(1000, 1e-3, 0.05, sixClasses())
+		res[2] = 0.05
+		if got := FindOutliers(d, 1000, ritz, top, res); got.Count != 2 || !got.Weak || got.Edge != 0.40 {
+			t.Errorf("got %+v, want 2 weak outliers above 0.40", got)
+		}
+	})
+	t.Run("a top-k that stops above the edge is flagged", func(t *testing.T) {
+		// Only the top 3 Ritz values are reported: all three lie above the
+		// edge 0.40, so the count is 3 and weak.
+		d, ritz, top, res := measure(1000, 1e-3, 0.05, sixClasses())
+		if got := FindOutliers(d, 1000, ritz, top[:3], res[:3]); got.Count != 3 || !got.Weak {
+			t.Errorf("got %+v, want 3 weak outliers", got)
+		}
+	})
+	t.Run("a gap below 1.3 is weak", func(t *testing.T) {
+		// Outliers 0.5 and 0.6 above the bulk top 0.40 (ratio 1.25): s is
+		// the 20th value, 0.23; 0.40→0.5 scores (0.5−0.23)/(0.40−0.23) =
+		// 1.59, the only gap ≥ 1.2.
+		v := []float64{0.6, 0.5}
+		for i := range 30 {
+			v = append(v, 0.40-0.01*float64(i))
+		}
+		d, ritz, top, res := measure(1000, 1e-3, 0.05, v)
+		if got := FindOutliers(d, 1000, ritz, top, res); got.Count != 2 || !got.Weak || math.Abs(got.Ratio-1.25) > 1e-12 {
+			t.Errorf("got %+v, want 2 outliers with a weak gap 1.25", got)
+		}
+	})
+	t.Run("no gap means no outliers", func(t *testing.T) {
+		// Values 0.40 … 0.11 in steps of 0.01: every ratio is below 1.2.
+		d, ritz, top, res := measure(1000, 1e-3, 0.05, sixClasses()[5:])
+		if got := FindOutliers(d, 1000, ritz, top, res); got.Count != 0 || got.Ratio != 0 || got.Edge != 0.40 {
+			t.Errorf("got %+v, want 0 outliers, gap ratio 0 and the edge at λ₁", got)
+		}
+	})
+	t.Run("a low-rank Gauss-Newton matrix", func(t *testing.T) {
+		// The spectrum of the two-class Gauss-Newton example (n = 130, rank
+		// 10): 7 values exceed σ = 6.9e-6, so K = min(20, 7/4) = 1.75 and s
+		// is the 2nd value, 7.35e-4; the gap 7.35e-4 → 2.18e-3 starts at s.
+		v := []float64{2.18e-3, 7.35e-4, 6.37e-4, 1.26e-4, 7.1e-5, 1.08e-5, 7.3e-6, 1.4e-6, 8.3e-7, 4.4e-8}
+		d, ritz, top, res := measure(130, 6.9e-6, 0, v)
+		got := FindOutliers(d, 130, ritz, top, res)
+		if got.Count != 1 || got.Edge != 7.35e-4 || got.Weak {
+			t.Errorf("got %+v, want 1 outlier above 7.35e-4", got)
+		}
+	})
+	t.Run("empty input", func(t *testing.T) {
+		if got := FindOutliers(Density{}, 0, nil, nil, nil); got != (Outliers{}) {
+			t.Errorf("got %+v, want the zero Outliers", got)
+		}
+	})
+}
+
+// Truth: the definition in Converged's doc comment.
+func TestConvergedNeedsASmallResidualAgainstValueAndGap(t *testing.T) {
+	ritz := []float64{0.1, 0.5, 0.51, 2}
 	cases := []struct {
-		name string
-		top  []float64
-		min  float64
-		want Outliers
+		i    int
+		r    float64
+		want bool
 	}{
-		// r = 10/9, 9/8, 8/1, 1/0.9, 0.9/0.8 → i* = 3, r = 8.
-		{"three outliers above a bulk at 1", []float64{10, 9, 8, 1, 0.9, 0.8}, 0,
-			Outliers{Count: 3, Edge: 1, Ratio: 8, Index: 3}},
-		// All r_i = 1 < 1.2: no outliers, edge λ₁; i* = 1 by the tie rule.
-		{"no outliers when all values are equal", []float64{2, 2, 2, 2}, 0,
-			Outliers{Count: 0, Edge: 2, Ratio: 1, Index: 1}},
-		// r = 1.3/1.2 ≈ 1.083, 1.2/1.15 ≈ 1.043: i* = 1, below 1.2.
-		{"no outliers when the largest gap is below MinRatio", []float64{1.3, 1.2, 1.15}, 0,
-			Outliers{Count: 0, Edge: 1.3, Ratio: 1.3 / 1.2, Index: 1}},
-		// The same spectrum with MinRatio 1.05 counts one outlier.
-		{"a lower MinRatio accepts a modest gap", []float64{1.3, 1.2, 1.15}, 1.05,
-			Outliers{Count: 1, Edge: 1.2, Ratio: 1.3 / 1.2, Index: 1}},
-		// SCIENCE.md §1: C−1 outliers with about a 1.3× gap; C = 4.
-		{"three class outliers with a 1.3 gap", []float64{5, 4.5, 3.9, 3, 2.9, 2.85, 2.8}, 0,
-			Outliers{Count: 3, Edge: 3, Ratio: 1.3, Index: 3}},
-		// Unsorted input is sorted first: same as the first case.
-		{"unsorted input", []float64{0.8, 9, 1, 10, 0.9, 8}, 0,
-			Outliers{Count: 3, Edge: 1, Ratio: 8, Index: 3}},
-		// λ_{i+1} must exceed ε·λ₁ = 1e-11: the gap to 0 does not count;
-		// r₁ = 10/5 = 2 is the largest admissible.
-		{"a gap to zero is ignored", []float64{10, 5, 0, 0}, 0,
-			Outliers{Count: 1, Edge: 5, Ratio: 2, Index: 1}},
-		// Negative λ_{i+1} is below ε·λ₁: only r₁ = 4/2 qualifies.
-		{"negative values never bound a gap", []float64{4, 2, -1, -3}, 0,
-			Outliers{Count: 1, Edge: 2, Ratio: 2, Index: 1}},
-		// λ_i > 0 fails everywhere.
-		{"an all-negative spectrum has no outliers", []float64{-1, -2, -5}, 0,
-			Outliers{Count: 0, Edge: -1, Ratio: 0, Index: 0}},
-		{"a single value has no outliers", []float64{3}, 0,
-			Outliers{Count: 0, Edge: 3}},
-		{"an empty input has no outliers", nil, 0, Outliers{}},
-		// NaN sorts last and never qualifies: as for [10, 1].
-		{"NaN is ignored", []float64{10, math.NaN(), 1}, 0,
-			Outliers{Count: 1, Edge: 1, Ratio: 10, Index: 1}},
+		{3, 1e-3, true},    // 1e-3 ≤ 0.01·2 and ≤ 0.01·1.49
+		{3, 0.03, false},   // above 1% of the value 2
+		{1, 1e-3, false},   // the gap to 0.51 is 0.01: above 1% of it
+		{1, 1e-5, true},    // 1e-5 ≤ 1e-4
+		{0, 1e-3, true},    // 1e-3 ≤ 0.01·0.1 and ≤ 0.01·0.4
+		{0, 1.1e-3, false}, // above 1% of the value 0.1
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			got := DetectOutliers(c.top, c.min)
-			if got.Count != c.want.Count || got.Index != c.want.Index ||
-				math.Abs(got.Edge-c.want.Edge) > 1e-15 || math.Abs(got.Ratio-c.want.Ratio) > 1e-12 {
-				t.Errorf("DetectOutliers(%v, %v) = %+v, want %+v", c.top, c.min, got, c.want)
-			}
-			i, r := LargestGap(c.top)
-			if i != got.Index || r != got.Ratio {
-				t.Errorf("LargestGap(%v) = (%d, %v), want (%d, %v) as in DetectOutliers", c.top, i, r, got.Index, got.Ratio)
-			}
-		})
+		if got := Converged(ritz, c.i, c.r); got != c.want {
+			t.Errorf("Converged(%v, %d, %g) = %v, want %v", ritz, c.i, c.r, got, c.want)
+		}
 	}
 }
 
 // Truth: the spiked Wishart matrix has five spikes (5 … 80) well above its
-// bulk edge (1+√½)² ≈ 2.9, so the rule on the top ten Ritz values finds 5.
+// Marchenko–Pastur bulk edge (1+√½)² ≈ 2.9, so the rule on its SLQ density
+// and top ten Ritz values finds 5, with the edge in the bulk.
 func TestOutliersOfASpikedMatrix(t *testing.T) {
 	a := spikedWishart(200, 400, []float64{5, 10, 20, 40, 80}, 0, 31)
 	res, err := RunLanczos(a, LanczosSettings{Steps: 60}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var top []float64
-	for _, r := range res.Top(10) {
-		top = append(top, r.Value)
+	d, err := EstimateDensity(a, DensitySettings{Steps: 60, Probes: 4, Seed: 31}, nil)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if o := DetectOutliers(top, 0); o.Count != 5 {
-		t.Errorf("top ten %v: %+v, want 5 outliers", top, o)
+	var top, resid []float64
+	for _, r := range res.Top(10) {
+		top, resid = append(top, r.Value), append(resid, r.Residual)
+	}
+	o := FindOutliers(d, a.N, res.Values, top, resid)
+	if o.Count != 5 || o.Weak || !(o.Edge < 3.2) {
+		t.Errorf("top ten %v: %+v, want 5 outliers above a bulk edge near 2.9", top, o)
 	}
 }

@@ -81,12 +81,9 @@ func fillProbe(dst []float64, seed uint64, index int, kind ProbeKind, unit bool)
 }
 
 // ProbeSeed returns the seed of the generator of probe index: the
-// (index+1)-th output of the SplitMix64 generator started at seed (Steele,
-// Lea & Flood 2014). Distinct indices give unrelated generators, and no probe
+// (index+1)-th output of the SplitMix64 generator started at seed
+// (rng.SplitMix64). Distinct indices give unrelated generators, and no probe
 // needs the random numbers of another.
 func ProbeSeed(seed uint64, index int) uint64 {
-	z := seed + (uint64(index)+1)*0x9E3779B97F4A7C15
-	z = (z ^ z>>30) * 0xBF58476D1CE4E5B9
-	z = (z ^ z>>27) * 0x94D049BB133111EB
-	return z ^ z>>31
+	return rng.SplitMix64(seed, uint64(index)+1)
 }

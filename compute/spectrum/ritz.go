@@ -3,9 +3,6 @@ package spectrum
 import (
 	"fmt"
 	"math"
-
-	"gonum.org/v1/gonum/lapack"
-	"gonum.org/v1/gonum/lapack/gonum"
 )
 
 // LanczosResult is what a Lanczos run of m steps found. Values are in the
@@ -20,9 +17,12 @@ type LanczosResult struct {
 	// unit eigenvectors s_i of T_m: the Gauss quadrature weights of the
 	// start vector's spectral measure (Golub & Meurant). They sum to 1.
 	Weights []float64
-	// Residuals are |β_m s_{m,i}| = ‖A y_i − θ_i y_i‖ for the Ritz vectors
-	// y_i = Q_m s_i. Each bounds the distance from θ_i to the nearest
-	// eigenvalue of A (Parlett 1998, Thm 4.5.1 and §13.2).
+	// Residuals are max(|β_m s_{m,i}|, ε‖T_m‖): the residual norm
+	// ‖A y_i − θ_i y_i‖ of the Ritz vector y_i = Q_m s_i in exact
+	// arithmetic, which bounds the distance from θ_i to the nearest
+	// eigenvalue of A (Parlett 1998, Thm 4.5.1 and §13.2), floored at the
+	// rounding level ε‖T_m‖ (ε = 2⁻⁵², ‖T_m‖ by Gershgorin's bound
+	// max_i |α_i| + β_{i−1} + β_i), below which it says nothing. Never 0.
 	Residuals []float64
 	// Alpha and Beta are the recurrence coefficients: T_m has diagonal
 	// α₁ … α_m and off-diagonal β₁ … β_{m−1}; Beta[m−1] = β_m is the norm
@@ -54,9 +54,14 @@ type Ritz struct {
 	Index int
 	// Value is the Ritz value θ_i.
 	Value float64
-	// Residual is |β_m s_{m,i}| ≥ min_λ |θ_i − λ| over eigenvalues λ of A.
+	// Residual is max(|β_m s_{m,i}|, ε‖T_m‖) ≥ min_λ |θ_i − λ| over
+	// eigenvalues λ of A, up to rounding (see LanczosResult.Residuals).
 	Residual float64
 }
+
+// epsilon is the machine epsilon of float64, 2⁻⁵², the spacing of floats
+// just above 1.
+const epsilon = 0x1p-52
 
 // Result returns the Ritz values, quadrature weights and residuals of the
 // steps completed so far; it may be called at any time, for example after a
@@ -79,10 +84,11 @@ func (l *Lanczos) Result() LanczosResult {
 	r.Weights = make([]float64, k)
 	r.Residuals = make([]float64, k)
 	bm := l.beta[k-1]
+	floor := epsilon * l.normT // ε‖T_m‖
 	for i := range k {
 		s1, sm := l.vecs[i], l.vecs[(k-1)*k+i]
-		r.Weights[i] = s1 * s1             // τ_i² = s_{1,i}²
-		r.Residuals[i] = math.Abs(bm * sm) // |β_m s_{m,i}|
+		r.Weights[i] = s1 * s1                       // τ_i² = s_{1,i}²
+		r.Residuals[i] = max(math.Abs(bm*sm), floor) // max(|β_m s_{m,i}|, ε‖T_m‖)
 	}
 	if l.measure {
 		r.Stats.Orthogonality = l.orthogonality()
@@ -90,9 +96,9 @@ func (l *Lanczos) Result() LanczosResult {
 	return r
 }
 
-// eigen computes T_k = S Θ Sᵀ with LAPACK's implicit QL/QR (dsteqr, gonum's
-// pure-Go port, which gives the same bits natively and in js/wasm), caching it
-// for the current k. It reports false, and sets Err, on failure.
+// eigen computes T_k = S Θ Sᵀ with the implicit QR iteration of tridiagEigen
+// (the same bits on every platform), caching it for the current k. It reports
+// false, and sets Err, on failure.
 func (l *Lanczos) eigen() bool {
 	k := l.k
 	if l.evK == k {
@@ -101,9 +107,8 @@ func (l *Lanczos) eigen() bool {
 	d := append([]float64(nil), l.alpha[:k]...)
 	e := append([]float64(nil), l.beta[:k-1]...)
 	z := make([]float64, k*k)
-	work := make([]float64, max(1, 2*k-2))
 	l.evK = k
-	if !(gonum.Implementation{}).Dsteqr(lapack.EVTridiag, k, d, e, z, k, work) {
+	if !tridiagEigen(d, e, z) {
 		l.vals, l.vecs = nil, nil
 		if l.err == nil {
 			l.err = fmt.Errorf("spectrum: the tridiagonal eigensolver did not converge after %d Lanczos steps: %w", k, ErrNoConvergence)

@@ -163,7 +163,7 @@ func Combine(quads []Quad, s DensitySettings) Density {
 		for i, th := range q.Nodes {
 			d.Nodes = append(d.Nodes, th)
 			d.Weights = append(d.Weights, q.Weights[i]/nv)
-			t += q.Weights[i] * th
+			t += float64(q.Weights[i] * th)
 		}
 		traces[p] = float64(n) * t // n Σ τ_i² θ_i = n vᵀAv
 		d.Stats.Steps += q.Stats.Steps
@@ -200,20 +200,20 @@ func kernelSigma(lo, hi float64, s DensitySettings) float64 {
 // trapezoidal rule. Kernel terms beyond 9σ (relative size < 3·10⁻¹⁸) are
 // skipped.
 func smooth(nodes, weights []float64, sigma float64, points int) (grid, values []float64, mass float64) {
-	lo := nodes[0] - PadSigmas*sigma
-	hi := nodes[len(nodes)-1] + PadSigmas*sigma
+	lo := nodes[0] - float64(PadSigmas*sigma)
+	hi := nodes[len(nodes)-1] + float64(PadSigmas*sigma)
 	h := (hi - lo) / float64(points-1)
 	grid = make([]float64, points)
 	values = make([]float64, points)
 	norm := 1 / (sigma * math.Sqrt(2*math.Pi))
 	for g := range grid {
-		x := lo + float64(g)*h
+		x := lo + float64(float64(g)*h)
 		grid[g] = x
 		var f float64
 		for k, th := range nodes {
 			t := (x - th) / sigma
 			if t > -9 && t < 9 {
-				f += weights[k] * fmath.Exp(-0.5*t*t)
+				f += float64(weights[k] * fmath.Exp(-0.5*t*t))
 			}
 		}
 		values[g] = f * norm
@@ -222,7 +222,7 @@ func smooth(nodes, weights []float64, sigma float64, points int) (grid, values [
 		if g == 0 || g == points-1 {
 			v /= 2
 		}
-		mass += v * h
+		mass += float64(v * h)
 	}
 	return grid, values, mass
 }
@@ -255,7 +255,7 @@ func meanStdErr(x []float64) (mean, stderr float64) {
 	}
 	var ss float64
 	for _, v := range x {
-		ss += (v - mean) * (v - mean)
+		ss += float64((v - mean) * (v - mean))
 	}
 	return mean, math.Sqrt(ss / float64(len(x)-1) / float64(len(x)))
 }

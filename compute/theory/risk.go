@@ -70,14 +70,14 @@ func MP(gamma, lambda float64) (m, dm float64) {
 		panic("theory: MP needs a finite λ > 0")
 	}
 	a := 1 - gamma + lambda // 1 − γ − z at z = −λ
-	d := math.Sqrt(a*a + 4*gamma*lambda)
+	d := math.Sqrt(float64(a*a) + float64(4*gamma*lambda))
 	if a >= 0 {
 		m = 2 / (d + a) // (d − a)/(2γλ) without the cancellation
 	} else {
 		m = (d - a) / (2 * gamma * lambda)
 	}
 	// Differentiating γz m² − (1−γ−z) m + 1 = 0 in z.
-	dm = (gamma*m*m + m) / (a + 2*gamma*lambda*m)
+	dm = (float64(gamma*m*m) + m) / (a + float64(2*gamma*lambda*m))
 	return m, dm
 }
 
@@ -95,7 +95,7 @@ func RidgeAsymptotic(gamma, lambda, r2, sigma2 float64) float64 {
 		return MinNormAsymptotic(gamma, r2, sigma2)
 	}
 	m, dm := MP(gamma, lambda)
-	return r2*lambda*lambda*dm + sigma2*gamma*(m-lambda*dm)
+	return float64(r2*lambda*lambda*dm) + float64(sigma2*gamma*(m-float64(lambda*dm)))
 }
 
 // OptimalLambda returns the penalty λ* = σ²γ/r² that minimises
@@ -178,17 +178,17 @@ func RandomFeaturesRiskZeta(psi1, psi2, zeta, f1sq, tau2 float64) float64 {
 		return math.Inf(1)
 	}
 	psi := min(psi1, psi2)
-	z2 := zeta * zeta
-	z4, z6 := z2*z2, z2*z2*z2
-	a := psi*z2 - z2 - 1
-	chi := -(a + math.Sqrt(a*a+4*z2*psi)) / (2 * z2)
-	c2 := chi * chi
-	c3, c4 := c2*chi, c2*c2
-	c5 := c4 * chi
-	pp := psi1 * psi2
-	e0 := -c5*z6 + 3*c4*z4 + (pp-psi2-psi1+1)*c3*z6 - 2*c3*z4 - 3*c3*z2 +
-		(psi1+psi2-3*pp+1)*c2*z4 + 2*c2*z2 + c2 + 3*pp*chi*z2 - pp
-	e1 := psi2*c3*z4 - psi2*c2*z2 + pp*chi*z2 - pp
-	e2 := c5*z6 - 3*c4*z4 + (psi1-1)*c3*z6 + 2*c3*z4 + 3*c3*z2 - (psi1+1)*c2*z4 - 2*c2*z2 - c2
+	z2 := float64(zeta * zeta)
+	z4, z6 := float64(z2*z2), float64(z2*z2*z2)
+	a := float64(psi*z2) - z2 - 1
+	chi := -(a + math.Sqrt(float64(a*a)+float64(4*z2*psi))) / (2 * z2)
+	c2 := float64(chi * chi)
+	c3, c4 := float64(c2*chi), float64(c2*c2)
+	c5 := float64(c4 * chi)
+	pp := float64(psi1 * psi2)
+	e0 := float64(-c5*z6) + float64(3*c4*z4) + float64((pp-psi2-psi1+1)*c3*z6) - float64(2*c3*z4) - float64(3*c3*z2) +
+		float64((psi1+psi2-float64(3*pp)+1)*c2*z4) + float64(2*c2*z2) + c2 + float64(3*pp*chi*z2) - pp
+	e1 := float64(psi2*c3*z4) - float64(psi2*c2*z2) + float64(pp*chi*z2) - pp
+	e2 := float64(c5*z6) - float64(3*c4*z4) + float64((psi1-1)*c3*z6) + float64(2*c3*z4) + float64(3*c3*z2) - float64((psi1+1)*c2*z4) - float64(2*c2*z2) - c2
 	return f1sq*e1/e0 + tau2*e2/e0
 }

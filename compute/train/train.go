@@ -72,17 +72,46 @@ type Stats struct {
 	Reason string `json:"reason"` // "epochs", "gradient tolerance" or "canceled"
 }
 
-// DivergedError reports a NaN or infinite loss or gradient.
+// DivergenceFactor is how far the training loss may grow: Run stops as
+// diverged when a step's loss L satisfies L > DivergenceFactor·L₀ and
+// L > 1, with L₀ the loss at θ before the first step. A loss a million
+// times its start has left every basin the run could settle in (with
+// lr = 100 a ReLU network's cross-entropy reaches 1e137 while staying
+// finite), and the floor of 1 keeps a loss that starts near 0 from
+// tripping the rule on noise.
+const DivergenceFactor = 1e6
+
+// DivergedError reports a NaN or infinite loss or gradient, or a loss above
+// DivergenceFactor times its initial value (Initial).
 type DivergedError struct {
 	Step, Epoch int
 	What        string // "loss" or "gradient"
 	Value       float64
 	LR          float64
+	// Initial is the loss before the first step, when the loss grew past
+	// DivergenceFactor times it; 0 for a non-finite value.
+	Initial float64
 }
 
 func (e *DivergedError) Error() string {
+	if e.Initial != 0 {
+		return fmt.Sprintf("training diverged at step %d (epoch %d): the loss grew from %.3g to %.3g, more than %.0g times its initial value; try a smaller learning rate than %g",
+			e.Step, e.Epoch, e.Initial, e.Value, float64(DivergenceFactor), e.LR)
+	}
 	return fmt.Sprintf("training diverged at step %d (epoch %d): the %s became %v; try a smaller learning rate than %g",
 		e.Step, e.Epoch, e.What, e.Value, e.LR)
+}
+
+// diverged returns the error for a loss at step and epoch, given the
+// initial loss l0 (NaN before it is known), or nil if the loss is fine.
+func (s Settings) diverged(loss, l0 float64, step, epoch int) error {
+	if !isFinite(loss) {
+		return &DivergedError{Step: step, Epoch: epoch, What: "loss", Value: loss, LR: s.LR}
+	}
+	if loss > 1 && loss > DivergenceFactor*l0 { // false while l0 is NaN
+		return &DivergedError{Step: step, Epoch: epoch, What: "loss", Value: loss, LR: s.LR, Initial: l0}
+	}
+	return nil
 }
 
 // ErrCanceled is returned, wrapped, when the progress callback stops a run.
@@ -120,10 +149,14 @@ func Run(trainSet, test *nn.Objective, theta []float64, s Settings, progress fun
 
 	// checkpoint records a curve point at θ, leaving the full-batch gradient
 	// in grad, and reports whether training should stop.
+	l0 := math.NaN() // the loss before the first step, from the first checkpoint
 	checkpoint := func(step, epoch int) (stop bool, err error) {
 		pt := measure(grad, trainSet, test, theta, s.WeightDecay, step, epoch)
-		if !isFinite(pt.TrainLoss) {
-			return true, &DivergedError{Step: step, Epoch: epoch, What: "loss", Value: pt.TrainLoss, LR: s.LR}
+		if step == 0 {
+			l0 = pt.TrainLoss
+		}
+		if err := s.diverged(pt.TrainLoss, l0, step, epoch); err != nil {
+			return true, err
 		}
 		if !isFinite(pt.GradNorm) {
 			return true, &DivergedError{Step: step, Epoch: epoch, What: "gradient", Value: pt.GradNorm, LR: s.LR}
@@ -162,14 +195,14 @@ func Run(trainSet, test *nn.Objective, theta []float64, s Settings, progress fun
 				mini.Idx = subset(trainSet, order[lo:hi])
 				loss = mini.LossGrad(grad, theta)
 			}
-			if !isFinite(loss) {
-				return res, &DivergedError{Step: step, Epoch: epoch, What: "loss", Value: loss, LR: s.LR}
+			if err := s.diverged(loss, l0, step, epoch); err != nil {
+				return res, err
 			}
 			// v ← μv + (g + λθ), θ ← θ − ηv.
 			for i := range theta {
-				g := grad[i] + s.WeightDecay*theta[i]
-				vel[i] = s.Momentum*vel[i] + g
-				theta[i] -= s.LR * vel[i]
+				g := grad[i] + float64(s.WeightDecay*theta[i])
+				vel[i] = float64(s.Momentum*vel[i]) + g
+				theta[i] -= float64(s.LR * vel[i])
 			}
 			step++
 		}
@@ -216,8 +249,8 @@ func subset(o *nn.Objective, pos []int) []int {
 func penalisedNorm(g, theta []float64, lambda float64) float64 {
 	var ss float64
 	for i := range g {
-		x := g[i] + lambda*theta[i]
-		ss += x * x
+		x := g[i] + float64(lambda*theta[i])
+		ss += float64(x * x)
 	}
 	return math.Sqrt(ss)
 }

@@ -2,6 +2,7 @@ package train
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -196,5 +197,40 @@ func TestPointJSONRoundTripsWithNaNAsNull(t *testing.T) {
 	}
 	if q.Step != 3 || q.TrainLoss != 0.25 || !math.IsNaN(q.TrainAcc) || q.GradNorm != 1e-3 {
 		t.Errorf("round trip gave %+v", q)
+	}
+}
+
+// TestFiniteBlowUpIsDivergence: gradient descent on a least-squares loss
+// with a step above 2/λ_max multiplies the error along the top eigenvector
+// by |1 − η·λ_max| > 1 every step (the linear recurrence of GD on a
+// quadratic), so the loss grows geometrically while staying finite for
+// hundreds of steps. Run stops at the first step whose loss exceeds
+// DivergenceFactor times the initial loss: one step fewer trains without
+// error, and the reported loss is that step's and above the bound.
+func TestFiniteBlowUpIsDivergence(t *testing.T) {
+	if DivergenceFactor != 1e6 {
+		t.Fatalf("DivergenceFactor = %g; README.md, \"overparam spectrum\", states the rule as 10⁶ times the initial loss", float64(DivergenceFactor))
+	}
+	obj, _ := regression(50, 3, 5)
+	theta0 := []float64{1, 1, 1}
+	l0 := obj.Loss(theta0)
+	const lr = 3 // λ_max of XᵀX/n is about 1 for standard normal X, so |1 − 3λ| ≈ 2
+	_, err := Run(obj, nil, append([]float64(nil), theta0...), Settings{LR: lr, Epochs: 10000}, nil)
+	var div *DivergedError
+	if !errors.As(err, &div) {
+		t.Fatalf("err = %v, want *DivergedError", err)
+	}
+	if div.Initial != l0 || !(div.Value > DivergenceFactor*l0) || math.IsInf(div.Value, 0) {
+		t.Errorf("diverged with loss %v from %v (initial %v); want a finite loss above %g × the initial", div.Value, div.Initial, l0, float64(DivergenceFactor))
+	}
+	if !strings.Contains(err.Error(), fmt.Sprintf("step %d", div.Step)) || !strings.Contains(err.Error(), "initial") {
+		t.Errorf("message %q should name the step and the growth from the initial loss", err)
+	}
+	res, err := Run(obj, nil, append([]float64(nil), theta0...), Settings{LR: lr, Epochs: div.Step - 1}, nil)
+	if err != nil {
+		t.Fatalf("%d steps, one fewer than the divergence: %v", div.Step-1, err)
+	}
+	if last := res.Curve[len(res.Curve)-1].TrainLoss; last > DivergenceFactor*l0 {
+		t.Errorf("after %d steps the loss is %v, already above the bound %v", div.Step-1, last, DivergenceFactor*l0)
 	}
 }

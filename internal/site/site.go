@@ -1,9 +1,9 @@
 // Package site builds Overparam's web site from go-app's handler: the pages
 // of package app, pre-rendered on the server, plus the static assets in
 // web/ (styles, scripts, icons, the digits asset and the built .wasm
-// files). The CLI serves it (overparam serve) and writes it out as a static
-// site (overparam static). It is native-only code, kept out of the wasm
-// builds, which never import it.
+// files). The CLI serves it (overparam serve, see Server) and writes it out
+// as a static site (overparam static, see Generate). It is native-only code,
+// kept out of the wasm builds, which never import it.
 package site
 
 import (
@@ -13,6 +13,7 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -22,12 +23,31 @@ import (
 	opapp "github.com/overparam/overparam/app"
 )
 
+// Options says where the site's files are and where it will live.
+type Options struct {
+	// Web is the directory of the static assets and built .wasm files.
+	Web string
+	// Base is the path the site lives under: "" at a domain's root,
+	// "/repo" on GitHub Pages.
+	Base string
+	// Domain is the site's public address, such as https://example.org
+	// (see ParseDomain). It fills the og:url and og:image tags that link
+	// previews read; without it they are left out.
+	Domain string
+	// Version names the build for go-app's service worker; "" picks a new
+	// one at each start (for development).
+	Version string
+}
+
 // Required lists the built files a site needs in the web directory.
 var Required = []string{"app.wasm", "worker-spectrum.wasm", "worker-paths.wasm", "worker-doubledescent.wasm", "compute-worker.js", "style.css", "overparam.js", "icon.svg", "icon-192.png", "icon-512.png", "data/digits.bin.gz"}
 
 // Check reports a missing file of the web directory, naming the command
 // that builds it.
 func Check(webDir string) error {
+	if st, err := os.Stat(webDir); err != nil || !st.IsDir() {
+		return fmt.Errorf("the web directory %s does not exist: pass -web with the repository's web/ directory", webDir)
+	}
 	for _, f := range Required {
 		if _, err := os.Stat(filepath.Join(webDir, f)); err != nil {
 			return fmt.Errorf("%s is missing: run 'make build' (it builds web/app.wasm and the web/worker-*.wasm modules)", filepath.Join(webDir, f))
@@ -36,15 +56,58 @@ func Check(webDir string) error {
 	return nil
 }
 
-// resolver serves /web/… from a directory and resolves static paths under
-// the site's prefix ("" or "/repo-name").
+// ParseDomain reads the site's public address as -domain gives it: a host
+// ("example.org", "example.org:8443") or an https URL with no path
+// ("https://example.org/"). It returns the host. The path the site lives
+// under is Options.Base, never part of the domain.
+func ParseDomain(s string) (string, error) {
+	if s == "" {
+		return "", nil
+	}
+	raw := s
+	if !strings.Contains(s, "://") {
+		raw = "https://" + s
+	}
+	u, err := url.Parse(raw)
+	switch {
+	case err != nil || u.Host == "" || u.Opaque != "":
+		return "", fmt.Errorf("-domain %q is not an address: give the host, such as example.org or https://example.org", s)
+	case u.Scheme != "https":
+		return "", fmt.Errorf("-domain %q: link previews need an https address, such as https://example.org", s)
+	case u.User != nil || u.RawQuery != "" || u.Fragment != "":
+		return "", fmt.Errorf("-domain %q: give only the host, such as https://example.org, with no user, query or fragment", s)
+	case strings.Trim(u.Path, "/") != "":
+		return "", fmt.Errorf("-domain %q has a path: give only the host; the path the site lives under is static's -base (e.g. -domain https://example.org -base %s)", s, "/"+strings.Trim(u.Path, "/"))
+	}
+	return u.Host, nil
+}
+
+// cleanBase turns "", "/", "repo", "/repo/" into "" or "/repo".
+func cleanBase(base string) string {
+	base = strings.Trim(base, "/")
+	if base == "" {
+		return ""
+	}
+	return "/" + base
+}
+
+// resolver serves /web/… from the web directory and resolves static paths
+// under the site's prefix ("" or "/repo-name").
 type resolver struct {
 	prefix string
 	files  http.Handler
 }
 
+// Resolve puts a site path under the prefix. It is idempotent: go-app
+// resolves the href and src of every element it pre-renders, and the pages
+// already build their links from GOAPP_ROOT_PREFIX and
+// GOAPP_STATIC_RESOURCES_URL, which are resolved; resolving those again
+// gave /repo/repo/spectrum.
 func (r resolver) Resolve(location string) string {
 	if strings.HasPrefix(location, "http://") || strings.HasPrefix(location, "https://") {
+		return location
+	}
+	if r.prefix != "" && (location == r.prefix || strings.HasPrefix(location, r.prefix+"/")) {
 		return location
 	}
 	if location == "" || location == "/" {
@@ -57,17 +120,15 @@ func (r resolver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	r.files.ServeHTTP(w, req)
 }
 
-// Handler returns the site's handler, serving web/ from webDir. prefix is
-// the path the site lives under ("" at a domain's root, "/repo" on GitHub
-// Pages); version names the build for go-app's service worker ("" picks a
-// new one at each start, for development).
-func Handler(webDir, prefix, version string) *app.Handler {
-	opapp.Register()
-	prefix = strings.TrimRight(prefix, "/")
-	if prefix != "" && !strings.HasPrefix(prefix, "/") {
-		prefix = "/" + prefix
+// appHandler returns go-app's handler for the site: its pages, scripts,
+// manifest and service worker, and the web directory under /web/.
+func appHandler(o Options) (*app.Handler, error) {
+	domain, err := ParseDomain(o.Domain)
+	if err != nil {
+		return nil, err
 	}
-	return &app.Handler{
+	opapp.Register() // routes unknown paths to the app's not-found page, which go-app pre-renders
+	h := &app.Handler{
 		Name:                  "Overparam",
 		ShortName:             "Overparam",
 		Title:                 "Overparam: over-parameterized learning, live in your browser",
@@ -81,33 +142,18 @@ func Handler(webDir, prefix, version string) *app.Handler {
 		Icon:                  app.Icon{Default: "/web/icon-192.png", Large: "/web/icon-512.png", SVG: "/web/icon.svg"},
 		Styles:                []string{"/web/style.css"},
 		Scripts:               []string{"/web/overparam.js"},
-		CacheableResources:    cacheable(webDir),
-		Resources:             resolver{prefix: prefix, files: http.StripPrefix("/web", http.FileServer(http.Dir(webDir)))},
-		Version:               version,
+		Resources:             resolver{prefix: cleanBase(o.Base), files: http.StripPrefix("/web", fileServer(o.Web))},
+		Version:               o.Version,
 		ServiceWorkerTemplate: serviceWorkerJS,
 	}
-}
-
-// cacheable lists what go-app's service worker caches besides its own
-// files, so the site works offline after the first visit: every page, the
-// compute worker and its wasm, the digits asset and the thumbnails.
-func cacheable(webDir string) []string {
-	var list []string
-	for _, p := range opapp.Pages() {
-		if p != "/" {
-			list = append(list, p)
-		}
+	if h.CacheableResources, err = cacheable(o.Web); err != nil {
+		return nil, err
 	}
-	list = append(list, "/web/compute-worker.js", "/web/data/digits.bin.gz")
-	workers, _ := filepath.Glob(filepath.Join(webDir, "worker-*.wasm"))
-	for _, w := range workers {
-		list = append(list, "/web/"+filepath.Base(w))
+	if domain != "" {
+		h.Domain = domain
+		h.Image = "/web/icon-512.png"
 	}
-	thumbs, _ := filepath.Glob(filepath.Join(webDir, "thumbs", "*.svg"))
-	for _, t := range thumbs {
-		list = append(list, "/web/thumbs/"+filepath.Base(t))
-	}
-	return list
+	return h, nil
 }
 
 // cacheLookup is the line of go-app's service worker that looks a request up
@@ -146,7 +192,8 @@ func Version(webDir string) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		io.WriteString(h, filepath.ToSlash(p)+"\x00")
+		rel, _ := filepath.Rel(webDir, p)
+		io.WriteString(h, filepath.ToSlash(rel)+"\x00")
 		_, err = io.Copy(h, f)
 		f.Close()
 		if err != nil {
@@ -154,55 +201,4 @@ func Version(webDir string) (string, error) {
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16], nil
-}
-
-// Generate writes the static site to out: every page as HTML, go-app's
-// scripts and service worker, and a copy of webDir as out/web. prefix is
-// the path the site will live under ("" or "/repo").
-func Generate(out, webDir, prefix string) error {
-	if err := Check(webDir); err != nil {
-		return err
-	}
-	version, err := Version(webDir)
-	if err != nil {
-		return err
-	}
-	if err := os.RemoveAll(out); err != nil {
-		return err
-	}
-	h := Handler(webDir, prefix, version)
-	if err := app.GenerateStaticWebsite(out, h, opapp.Pages()...); err != nil {
-		return err
-	}
-	if err := copyDir(filepath.Join(out, "web"), webDir); err != nil {
-		return err
-	}
-	// GitHub Pages serves 404.html for unknown paths; the app shows its
-	// own not-found page from there.
-	index, err := os.ReadFile(filepath.Join(out, "index.html"))
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(out, "404.html"), index, 0o644)
-}
-
-func copyDir(dst, src string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		if strings.HasSuffix(p, ".go") {
-			return nil // web/embed.go embeds the digits asset for the CLI
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
 }

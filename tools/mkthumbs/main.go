@@ -1,6 +1,6 @@
 // Command mkthumbs renders the home page's gallery thumbnails: it runs each
 // preset natively (the same numbers as the browser) and writes its chart to
-// web/thumbs/<preset>.svg. Run it with `make thumbs` after changing a
+// web/thumbs/<preset id>.svg (experiment.Preset.Thumbnail). Run it with `make thumbs` after changing a
 // preset or a chart's style; -only renders the presets whose id has that
 // prefix.
 package main
@@ -34,7 +34,7 @@ func main() {
 			fmt.Fprintf(os.Stderr, "mkthumbs: %s: %v\n", t.ID, err)
 			os.Exit(1)
 		}
-		path := filepath.Join(*out, t.ID+".svg")
+		path := filepath.Join(*out, t.File)
 		if err := os.WriteFile(path, []byte(svg), 0o644); err != nil {
 			fmt.Fprintln(os.Stderr, "mkthumbs:", err)
 			os.Exit(1)

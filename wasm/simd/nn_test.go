@@ -24,8 +24,9 @@ var digits = func() []byte {
 	return b
 }()
 
-// relTol is the agreement the issue asks of SIMD and pure-Go gradients and
-// curvature products, relative to the largest magnitude. The contract gives
+// relTol is the agreement reported for SIMD and pure-Go gradients and
+// curvature products, relative to the largest magnitude: a few ulps of
+// reordering over sums of O(100) terms (n·ε ≈ 2e-14). The contract gives
 // bit-identical results, which assertClose checks first; relTol only
 // decides how a difference is reported.
 const relTol = 1e-12

@@ -68,3 +68,12 @@ func TestBinaryIsAWebAssemblyModule(t *testing.T) {
 		t.Fatalf("kernels.wasm starts with % x, want the WebAssembly magic and version 1", Wasm[:min(8, len(Wasm))])
 	}
 }
+
+func TestBinaryIsTheSizeTheREADMEStates(t *testing.T) {
+	// Holds README.md, "How it works": "a 1.5 kB f64x2 kernel". Truth: that
+	// sentence, read as 1.5 kB rounded to a tenth, [1450, 1550) bytes; a
+	// changed kernel changes the README too.
+	if n := len(Wasm); n < 1450 || n >= 1550 {
+		t.Errorf("kernels.wasm has %d bytes; README.md says 1.5 kB", n)
+	}
+}

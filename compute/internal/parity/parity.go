@@ -4,8 +4,10 @@
 //
 // A test computes a fingerprint of its results and calls Check. In a native
 // test run with OVERPARAM_PARITY_DIR set, Check records the fingerprint in
-// that folder; in a js/wasm run it compares against the recorded one. `make
-// test` runs the native tests first, then the js/wasm ones, with one folder.
+// that folder; in a js/wasm run, or a native run with OVERPARAM_PARITY_VERIFY
+// set, it compares against the recorded one. `make test` runs the native
+// (amd64) tests first, then the js/wasm ones and the linux/arm64 ones under
+// qemu-aarch64, with one folder.
 package parity
 
 import (
@@ -22,19 +24,25 @@ import (
 // EnvDir names the environment variable holding the fingerprint folder.
 const EnvDir = "OVERPARAM_PARITY_DIR"
 
+// EnvVerify names the environment variable that makes a native run verify
+// the recorded fingerprints instead of recording its own (`make test-arm64`
+// sets it for the arm64 run).
+const EnvVerify = "OVERPARAM_PARITY_VERIFY"
+
 // Check records (native) or verifies (js/wasm) the fingerprint of the result
 // called name. Names must be unique across the repository's tests.
 func Check(t testing.TB, name, fingerprint string) {
 	t.Helper()
 	dir := os.Getenv(EnvDir)
+	verify := runtime.GOOS == "js" || os.Getenv(EnvVerify) != ""
 	if dir == "" {
-		if runtime.GOOS == "js" {
+		if verify {
 			t.Skipf("%s is not set: run `make test`, which records native fingerprints first", EnvDir)
 		}
 		return
 	}
 	path := filepath.Join(dir, name+".txt")
-	if runtime.GOOS != "js" {
+	if !verify {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -48,7 +56,7 @@ func Check(t testing.TB, name, fingerprint string) {
 		t.Fatalf("%s: no native fingerprint (%v); run the native tests first, as `make test` does", name, err)
 	}
 	if string(want) != fingerprint {
-		t.Errorf("%s: js/wasm result differs from the native one\nnative %s\nwasm   %s", name, want, fingerprint)
+		t.Errorf("%s: the %s/%s result differs from the recorded native one\nnative %s\nhere   %s", name, runtime.GOOS, runtime.GOARCH, want, fingerprint)
 	}
 }
 

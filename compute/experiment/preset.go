@@ -1,0 +1,25 @@
+package experiment
+
+// Preset is a one-click setting of an experiment that reproduces a paper's
+// claim. One list per experiment serves every place that offers presets:
+// the page's preset buttons, the home page's gallery cards, their
+// thumbnails (tools/mkthumbs) and, for double descent, the CLI's -preset.
+type Preset struct {
+	// ID names the preset in the page (button id "preset-<ID>"), in the
+	// CLI's -preset and in its thumbnail's file name.
+	ID string `json:"id"`
+	// Title is the button's and the card's label.
+	Title string `json:"title"`
+	// Claim is what the run shows, in two or three sentences.
+	Claim string `json:"claim"`
+	// Cite names the paper; URL links to it.
+	Cite string `json:"cite"`
+	URL  string `json:"url"`
+	// Query is the whole spec as a link query (Query of the spec), so the
+	// page link of the preset is the page's path, "?" and Query.
+	Query string `json:"query"`
+}
+
+// Thumbnail returns the file name of the preset's gallery picture,
+// "<ID>.svg", in web/thumbs.
+func (p Preset) Thumbnail() string { return p.ID + ".svg" }
