@@ -87,22 +87,22 @@ func startSpectrum(jobs Jobs, id int, spec experiment.Spectrum, emit func(Event)
 }
 
 // shardsFor returns how many workers each probe of pipelines gets: all the
-// workers split evenly among the probes when they are fewer, else 1. A
-// sharded probe equals the one-worker probe to about 1e-12 relative
-// (experiment.ProbeSpectrumSharded), so a run with probes ≥ workers stays
-// bit-identical to the CLI's.
+// workers split evenly among the probes when they are fewer, else 1, and
+// never more than a spec's sample blocks (experiment.SampleBlocks). The
+// curvature is summed over those fixed blocks in one order however they are
+// shared (experiment.ProbeSpectrumSharded), so the result is the same bits
+// on any number of workers, and the same as the CLI's.
 func shardsFor(jobs Jobs, pipelines []*pipeline) int {
 	g, ok := jobs.(GroupJobs)
 	if !ok {
 		return 1
 	}
-	probes, samples := 0, experiment.MaxShards
+	probes, blocks := 0, experiment.MaxShards
 	for _, p := range pipelines {
 		probes += p.spec.Probes
-		samples = min(samples, p.spec.Samples)
+		blocks = min(blocks, experiment.SampleBlocks(p.spec.Samples))
 	}
-	shards := min(g.Workers()/max(probes, 1), experiment.MaxShards, samples)
-	return max(shards, 1)
+	return max(min(g.Workers()/max(probes, 1), blocks), 1)
 }
 
 // submit sends req and routes its messages: progress and partial to the
