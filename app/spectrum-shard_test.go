@@ -22,9 +22,9 @@ type groupJobs struct {
 
 func (g *groupJobs) Workers() int { return g.workers }
 
-func (g *groupJobs) SubmitGroup(lead string, helpers []string, on func(typ, body string)) Job {
+func (g *groupJobs) SubmitGroup(lead string, helpers []string, data any, on func(typ, body string, data any)) Job {
 	g.groups++
-	j := &fakeJob{body: lead, on: on, helpers: helpers}
+	j := &fakeJob{body: lead, data: data, on: on, helpers: helpers}
 	g.queue = append(g.queue, j)
 	return j
 }
@@ -41,9 +41,9 @@ func (p chanPeer) Recv() ([]float64, error) {
 	return v, nil
 }
 
-// runGroup runs a group's helpers on goroutines and returns the lead's
-// peers and a wait for the helpers.
-func runGroup(helpers []string) ([]job.Peer, func()) {
+// runGroup runs a group's helpers, with payload theta, on goroutines and
+// returns the lead's peers and a wait for the helpers.
+func runGroup(helpers []string, theta []float64) ([]job.Peer, func()) {
 	var leads []job.Peer
 	var wg sync.WaitGroup
 	for _, h := range helpers {
@@ -52,7 +52,7 @@ func runGroup(helpers []string) ([]job.Peer, func()) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			job.Handle([]byte(h), job.Env{Peers: []job.Peer{chanPeer{y, x}}}, func(string, []byte) {})
+			job.Handle([]byte(h), job.Env{Peers: []job.Peer{chanPeer{y, x}}, Data: theta}, func(string, []byte, []float64) {})
 		}()
 	}
 	return leads, wg.Wait

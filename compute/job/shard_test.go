@@ -39,7 +39,7 @@ func TestAProbeShardedOverThreeWorkersIsTheOneWorkerProbe(t *testing.T) {
 	spec := smallSpec()
 	tr := terminal(t, run(t, request(KindSpectrumTrain, spec, nil, 0, nil), Env{}))
 	raw, _ := json.Marshal(spec)
-	want := terminal(t, run(t, request(KindSpectrumProbe, spec, tr.body, 0, nil), Env{}))
+	want := terminal(t, run(t, request(KindSpectrumProbe, spec, tr.body, 0, nil), Env{Data: tr.data}))
 
 	const shards = 3
 	var leads []Peer
@@ -53,12 +53,12 @@ func TestAProbeShardedOverThreeWorkersIsTheOneWorkerProbe(t *testing.T) {
 			defer wg.Done()
 			req := Request{Kind: KindSpectrumShard, Spec: raw, Trained: tr.body, Shard: s, Shards: shards}.Encode()
 			var msgs []message
-			Handle(req, Env{Peers: []Peer{helper}}, func(typ string, body []byte) { msgs = append(msgs, message{typ, body}) })
+			Handle(req, Env{Peers: []Peer{helper}, Data: tr.data}, func(typ string, body []byte, data []float64) { msgs = append(msgs, message{typ, body, data}) })
 			helpers[s-1] = msgs[len(msgs)-1]
 		}()
 	}
 	req := Request{Kind: KindSpectrumProbe, Spec: raw, Trained: tr.body, Index: 0, Shards: shards}.Encode()
-	got := terminal(t, run(t, req, Env{Peers: leads}))
+	got := terminal(t, run(t, req, Env{Peers: leads, Data: tr.data}))
 	wg.Wait()
 	if got.typ != TypeResult {
 		t.Fatalf("the sharded probe failed: %s", got.body)
