@@ -10,13 +10,15 @@ import (
 // silentJobs is a pool whose workers never answer a cancel: it keeps each
 // job's callback, so a test can deliver a message late, as a worker busy
 // in a long computation would before terminate() takes effect.
-type silentJobs struct{ on []func(typ, body string) }
+type silentJobs struct {
+	on []func(typ, body string, data any)
+}
 
 type silentJob struct{ canceled *bool }
 
 func (j silentJob) Cancel() { *j.canceled = true }
 
-func (s *silentJobs) Submit(body string, on func(typ, body string)) Job {
+func (s *silentJobs) Submit(body string, _ any, on func(typ, body string, data any)) Job {
 	s.on = append(s.on, on)
 	return silentJob{new(bool)}
 }
@@ -39,8 +41,8 @@ func TestCancelShowsCanceledAtOnceAndNoLateMessageRevivesTheRun(t *testing.T) {
 	}
 	progress := `{"phase":"train","done":5,"total":20,"elapsed_ms":10,"eta_ms":30}`
 	for _, on := range jobs.on {
-		on(job.TypeProgress, progress)
-		on(job.TypeError, `{"message":"late"}`)
+		on(job.TypeProgress, progress, nil)
+		on(job.TypeError, `{"message":"late"}`, nil)
 	}
 	if st.Status != Canceled || st.Run != 3 {
 		t.Errorf("after late messages of the canceled jobs: status %v of run %d, want canceled run 3", st.Status, st.Run)

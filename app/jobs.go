@@ -37,12 +37,14 @@ func sharedJobs(module string) Jobs {
 // poolJobs adapts a worker pool to Jobs.
 type poolJobs struct{ p *pool.Pool }
 
-func (j poolJobs) Submit(body string, on func(typ, body string)) Job { return j.p.Submit(body, on) }
+func (j poolJobs) Submit(body string, data any, on func(typ, body string, data any)) Job {
+	return j.p.Submit(body, data, on)
+}
 
 func (j poolJobs) Workers() int { return j.p.Size() }
 
-func (j poolJobs) SubmitGroup(lead string, helpers []string, on func(typ, body string)) Job {
-	return j.p.SubmitGroup(lead, helpers, on)
+func (j poolJobs) SubmitGroup(lead string, helpers []string, data any, on func(typ, body string, data any)) Job {
+	return j.p.SubmitGroup(lead, helpers, data, on)
 }
 
 // PoolJobs runs jobs on a pool of compute workers; it is a GroupJobs.

@@ -64,10 +64,11 @@ func (r *runCore) fail(stage, msg string) {
 func (r *runCore) track(j Job) { r.live = append(r.live, j) }
 
 // handler returns the callback of a job of stage: progress messages go to
-// progress and partial ones to partial (either may be nil), the result to
-// done, and failures end the run. Nothing reaches a run that has ended.
-func (r *runCore) handler(stage string, progress func(job.Status), partial func(job.Partial), done func(string)) func(typ, body string) {
-	return func(typ, body string) {
+// progress and partial ones to partial (either may be nil), the result and
+// its payload to done, and failures end the run. Nothing reaches a run that
+// has ended.
+func (r *runCore) handler(stage string, progress func(job.Status), partial func(job.Partial), done func(body string, data any)) func(typ, body string, data any) {
+	return func(typ, body string, data any) {
 		if r.ended {
 			return
 		}
@@ -83,7 +84,7 @@ func (r *runCore) handler(stage string, progress func(job.Status), partial func(
 				partial(p)
 			}
 		case job.TypeResult:
-			done(body)
+			done(body, data)
 		case job.TypeError:
 			var f job.Failure
 			if json.Unmarshal([]byte(body), &f) != nil || f.Error == "" {

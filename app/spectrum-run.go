@@ -10,10 +10,15 @@ import (
 )
 
 // Jobs runs worker requests; the browser's is the worker pool, tests use
-// an in-process fake. on receives the job's messages (see compute/job) and
-// ends with one of "result", "error" or "canceled".
+// an in-process fake. A request is a JSON body and a binary payload, data,
+// which the page passes between jobs without reading it: the trained θ of a
+// spectrum, which the train job's result carries and the probe and
+// assemble jobs take (in the browser an ArrayBuffer that never enters the
+// page's Go heap; nil for none). on receives the job's messages (see
+// compute/job), each with its payload, and ends with one of "result",
+// "error" or "canceled".
 type Jobs interface {
-	Submit(body string, on func(typ, body string)) Job
+	Submit(body string, data any, on func(typ, body string, data any)) Job
 }
 
 // Job is a submitted request.
@@ -26,7 +31,7 @@ type Job interface{ Cancel() }
 type GroupJobs interface {
 	Jobs
 	Workers() int
-	SubmitGroup(lead string, helpers []string, on func(typ, body string)) Job
+	SubmitGroup(lead string, helpers []string, data any, on func(typ, body string, data any)) Job
 }
 
 // spectrumRun drives one spectrum run through the workers: train, then one
@@ -45,14 +50,26 @@ type spectrumRun struct {
 	// shards > 1 splits each probe's Hessian-vector products over that many
 	// workers, when there are fewer probes than workers.
 	shards int
+
+	// work is the whole run's work, for the ETA; trainAt and trainFrom are
+	// the time and step of the first training report, stepTime the measured
+	// time of a training step since then, trainDone the steps done.
+	work      spectrumWork
+	trainAt   time.Time
+	trainFrom int
+	trainDone int
+	stepTime  time.Duration
 }
 
-// pipeline is one spectrum computation: its spec and what came back.
+// pipeline is one spectrum computation: its spec and what came back. theta
+// is the trained θ as the train job's payload, passed on to the probe and
+// assemble jobs unread.
 type pipeline struct {
 	index   int
 	spec    experiment.Spectrum
 	specRaw json.RawMessage
 	trained json.RawMessage
+	theta   any
 	probes  []json.RawMessage
 	left    int
 	result  *experiment.SpectrumResult
@@ -79,44 +96,49 @@ func startSpectrum(jobs Jobs, id int, spec experiment.Spectrum, emit func(Event)
 		r.pipelines = append(r.pipelines, &pipeline{index: i, spec: s, specRaw: raw, probes: make([]json.RawMessage, s.Probes), left: s.Probes})
 	}
 	r.shards = shardsFor(jobs, r.pipelines)
+	workers := 1
+	if g, ok := jobs.(GroupJobs); ok {
+		workers = g.Workers()
+	}
+	r.work = newSpectrumWork(specs, workers, r.shards)
 	r.send(Event{Kind: EvStart})
 	for _, p := range r.pipelines {
-		r.submit(p, job.Request{Kind: job.KindSpectrumTrain, Spec: p.specRaw}, "training", r.onTrained(p))
+		r.submit(p, job.Request{Kind: job.KindSpectrumTrain, Spec: p.specRaw}, nil, "training", r.onTrained(p))
 	}
 	return r
 }
 
 // shardsFor returns how many workers each probe of pipelines gets: all the
-// workers split evenly among the probes when they are fewer, else 1. A
-// sharded probe equals the one-worker probe to about 1e-12 relative
-// (experiment.ProbeSpectrumSharded), so a run with probes ≥ workers stays
-// bit-identical to the CLI's.
+// workers split evenly among the probes when they are fewer, else 1, and
+// never more than a spec's sample blocks (experiment.SampleBlocks). The
+// curvature is summed over those fixed blocks in one order however they are
+// shared (experiment.ProbeSpectrumSharded), so the result is the same bits
+// on any number of workers, and the same as the CLI's.
 func shardsFor(jobs Jobs, pipelines []*pipeline) int {
 	g, ok := jobs.(GroupJobs)
 	if !ok {
 		return 1
 	}
-	probes, samples := 0, experiment.MaxShards
+	probes, blocks := 0, experiment.MaxShards
 	for _, p := range pipelines {
 		probes += p.spec.Probes
-		samples = min(samples, p.spec.Samples)
+		blocks = min(blocks, experiment.SampleBlocks(p.spec.Samples))
 	}
-	shards := min(g.Workers()/max(probes, 1), experiment.MaxShards, samples)
-	return max(shards, 1)
+	return max(min(g.Workers()/max(probes, 1), blocks), 1)
 }
 
 // submit sends req and routes its messages: progress and partial to the
 // run, the result to done, failures to fail.
-func (r *spectrumRun) submit(p *pipeline, req job.Request, stage string, done func(body string)) {
+func (r *spectrumRun) submit(p *pipeline, req job.Request, data any, stage string, done func(body string, data any)) {
 	if r.ended {
 		return
 	}
-	r.track(r.jobs.Submit(string(req.Encode()), r.route(p, req, stage, done)))
+	r.track(r.jobs.Submit(string(req.Encode()), data, r.route(p, req, stage, done)))
 }
 
 // submitSharded submits probe req split over r.shards workers: req leads
 // and one "spectrum.shard" job per other shard helps.
-func (r *spectrumRun) submitSharded(p *pipeline, req job.Request, stage string, done func(body string)) {
+func (r *spectrumRun) submitSharded(p *pipeline, req job.Request, data any, stage string, done func(body string, data any)) {
 	if r.ended {
 		return
 	}
@@ -127,12 +149,12 @@ func (r *spectrumRun) submitSharded(p *pipeline, req job.Request, stage string, 
 		helpers = append(helpers, string(h.Encode()))
 	}
 	g := r.jobs.(GroupJobs)
-	r.track(g.SubmitGroup(string(req.Encode()), helpers, r.route(p, req, stage, done)))
+	r.track(g.SubmitGroup(string(req.Encode()), helpers, data, r.route(p, req, stage, done)))
 }
 
 // route returns the callback of job req: progress and (the main
 // pipeline's) training points go to the run, the result to done.
-func (r *spectrumRun) route(p *pipeline, req job.Request, stage string, done func(body string)) func(typ, body string) {
+func (r *spectrumRun) route(p *pipeline, req job.Request, stage string, done func(body string, data any)) func(typ, body string, data any) {
 	return r.handler(stage, func(s job.Status) { r.progress(p, req, s) }, func(part job.Partial) {
 		if p.index == 0 {
 			r.send(Event{Kind: EvPoints, Points: part.Points})
@@ -140,13 +162,22 @@ func (r *spectrumRun) route(p *pipeline, req job.Request, stage string, done fun
 	}, done)
 }
 
-// progress reports training progress as the worker gave it, and the probes'
-// progress summed over all probes of all pipelines.
+// progress reports the main pipeline's training progress and the probes'
+// progress summed over all probes of all pipelines, each with the time left
+// for the whole run (spectrumWork.eta), not only for the current phase.
 func (r *spectrumRun) progress(p *pipeline, req job.Request, s job.Status) {
+	now := r.now()
 	if s.Phase == "train" {
-		if p.index == 0 {
-			r.send(Event{Kind: EvProgress, Phase: "training", Done: s.Done, Total: s.Total, EtaMs: s.EtaMs})
+		if p.index != 0 {
+			return
 		}
+		if r.trainAt.IsZero() {
+			r.trainAt, r.trainFrom = now, s.Done
+		} else if s.Done > r.trainFrom {
+			r.stepTime = now.Sub(r.trainAt) / time.Duration(s.Done-r.trainFrom)
+		}
+		r.trainDone = s.Done
+		r.send(Event{Kind: EvProgress, Phase: "training", Done: s.Done, Total: s.Total, EtaMs: ms(r.work.eta(s.Done, r.stepTime, 0, 0))})
 		return
 	}
 	if s.Phase == "dense" {
@@ -158,16 +189,21 @@ func (r *spectrumRun) progress(p *pipeline, req job.Request, s job.Status) {
 	for _, d := range r.probeDone {
 		done += d
 	}
-	eta := int64(-1)
-	if elapsed := r.now().Sub(r.probesStart); done > 0 && !r.probesStart.IsZero() {
-		eta = (elapsed * time.Duration(r.probeTotal-done) / time.Duration(done)).Milliseconds()
-	}
-	r.send(Event{Kind: EvProgress, Phase: "Lanczos", Done: done, Total: r.probeTotal, EtaMs: eta})
+	eta := r.work.eta(r.trainDone, r.stepTime, done, now.Sub(r.probesStart))
+	r.send(Event{Kind: EvProgress, Phase: "Lanczos", Done: done, Total: r.probeTotal, EtaMs: ms(eta)})
 }
 
-func (r *spectrumRun) onTrained(p *pipeline) func(string) {
-	return func(body string) {
-		p.trained = json.RawMessage(body)
+// ms returns d in milliseconds, keeping −1 (unknown) as it is.
+func ms(d time.Duration) int64 {
+	if d < 0 {
+		return -1
+	}
+	return d.Milliseconds()
+}
+
+func (r *spectrumRun) onTrained(p *pipeline) func(string, any) {
+	return func(body string, theta any) {
+		p.trained, p.theta = json.RawMessage(body), theta
 		if r.probesStart.IsZero() {
 			r.probesStart = r.now()
 		}
@@ -175,26 +211,26 @@ func (r *spectrumRun) onTrained(p *pipeline) func(string) {
 			stage := fmt.Sprintf("Lanczos probe %d of %d", i+1, len(p.probes))
 			req := job.Request{Kind: job.KindSpectrumProbe, Spec: p.specRaw, Trained: p.trained, Index: i}
 			if r.shards > 1 {
-				r.submitSharded(p, req, stage, r.onProbe(p, i))
+				r.submitSharded(p, req, p.theta, stage, r.onProbe(p, i))
 			} else {
-				r.submit(p, req, stage, r.onProbe(p, i))
+				r.submit(p, req, p.theta, stage, r.onProbe(p, i))
 			}
 		}
 	}
 }
 
-func (r *spectrumRun) onProbe(p *pipeline, i int) func(string) {
-	return func(body string) {
+func (r *spectrumRun) onProbe(p *pipeline, i int) func(string, any) {
+	return func(body string, _ any) {
 		p.probes[i] = json.RawMessage(body)
 		if p.left--; p.left > 0 {
 			return
 		}
-		r.submit(p, job.Request{Kind: job.KindSpectrumAssemble, Spec: p.specRaw, Trained: p.trained, Probes: p.probes}, "assembling the density", r.onAssembled(p))
+		r.submit(p, job.Request{Kind: job.KindSpectrumAssemble, Spec: p.specRaw, Trained: p.trained, Probes: p.probes}, p.theta, "assembling the density", r.onAssembled(p))
 	}
 }
 
-func (r *spectrumRun) onAssembled(p *pipeline) func(string) {
-	return func(body string) {
+func (r *spectrumRun) onAssembled(p *pipeline) func(string, any) {
+	return func(body string, _ any) {
 		var res experiment.SpectrumResult
 		if err := json.Unmarshal([]byte(body), &res); err != nil {
 			r.fail("reading the result", err.Error())

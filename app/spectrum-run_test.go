@@ -22,13 +22,14 @@ type fakeJobs struct {
 
 type fakeJob struct {
 	body     string
-	on       func(typ, body string)
+	data     any // the request's payload: nil or []float64
+	on       func(typ, body string, data any)
 	canceled bool
 	helpers  []string // a group's helpers (groupJobs)
 }
 
-func (f *fakeJobs) Submit(body string, on func(typ, body string)) Job {
-	j := &fakeJob{body: body, on: on}
+func (f *fakeJobs) Submit(body string, data any, on func(typ, body string, data any)) Job {
+	j := &fakeJob{body: body, data: data, on: on}
 	f.queue = append(f.queue, j)
 	return j
 }
@@ -36,7 +37,7 @@ func (f *fakeJobs) Submit(body string, on func(typ, body string)) Job {
 func (j *fakeJob) Cancel() {
 	if !j.canceled {
 		j.canceled = true
-		j.on("canceled", "{}")
+		j.on("canceled", "{}", nil)
 	}
 }
 
@@ -50,8 +51,15 @@ func (f *fakeJobs) step() bool {
 	f.queue = append(f.queue[:i], f.queue[i+1:]...)
 	if !j.canceled {
 		f.ran++
-		peers, wait := runGroup(j.helpers)
-		job.Handle([]byte(j.body), job.Env{Peers: peers}, func(typ string, body []byte) { j.on(typ, string(body)) })
+		theta, _ := j.data.([]float64)
+		peers, wait := runGroup(j.helpers, theta)
+		job.Handle([]byte(j.body), job.Env{Peers: peers, Data: theta}, func(typ string, body []byte, data []float64) {
+			var payload any // a nil slice is no payload, as in the pool
+			if data != nil {
+				payload = data
+			}
+			j.on(typ, string(body), payload)
+		})
 		wait()
 	}
 	return true

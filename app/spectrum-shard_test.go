@@ -3,7 +3,6 @@ package app
 import (
 	"encoding/json"
 	"errors"
-	"math"
 	"math/rand/v2"
 	"sync"
 	"testing"
@@ -23,9 +22,9 @@ type groupJobs struct {
 
 func (g *groupJobs) Workers() int { return g.workers }
 
-func (g *groupJobs) SubmitGroup(lead string, helpers []string, on func(typ, body string)) Job {
+func (g *groupJobs) SubmitGroup(lead string, helpers []string, data any, on func(typ, body string, data any)) Job {
 	g.groups++
-	j := &fakeJob{body: lead, on: on, helpers: helpers}
+	j := &fakeJob{body: lead, data: data, on: on, helpers: helpers}
 	g.queue = append(g.queue, j)
 	return j
 }
@@ -42,9 +41,9 @@ func (p chanPeer) Recv() ([]float64, error) {
 	return v, nil
 }
 
-// runGroup runs a group's helpers on goroutines and returns the lead's
-// peers and a wait for the helpers.
-func runGroup(helpers []string) ([]job.Peer, func()) {
+// runGroup runs a group's helpers, with payload theta, on goroutines and
+// returns the lead's peers and a wait for the helpers.
+func runGroup(helpers []string, theta []float64) ([]job.Peer, func()) {
 	var leads []job.Peer
 	var wg sync.WaitGroup
 	for _, h := range helpers {
@@ -53,69 +52,42 @@ func runGroup(helpers []string) ([]job.Peer, func()) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			job.Handle([]byte(h), job.Env{Peers: []job.Peer{chanPeer{y, x}}}, func(string, []byte) {})
+			job.Handle([]byte(h), job.Env{Peers: []job.Peer{chanPeer{y, x}}, Data: theta}, func(string, []byte, []float64) {})
 		}()
 	}
 	return leads, wg.Wait
 }
 
-// scaleRel returns max|a−b| / max|b| over two equally long vectors.
-func scaleRel(a, b []float64) float64 {
-	if len(a) != len(b) {
-		return math.Inf(1)
-	}
-	d, s := 0.0, 0.0
-	for i := range a {
-		d, s = max(d, math.Abs(a[i]-b[i])), max(s, math.Abs(b[i]))
-	}
-	if d == 0 {
-		return 0
-	}
-	return d / s
-}
-
 // Truth: experiment.RunSpectrum in one process, as the CLI runs it. With
-// one probe and three workers the pooled run shards the probe three ways
-// and equals it to 1e-12 relative to each curve's scale; with as many
-// probes as workers it does not shard and stays bit-identical.
-func TestFewProbesShardOverTheWorkers(t *testing.T) {
-	const tol = 1e-12
+// one probe on 1, 2, 3 and 4 workers the pooled run splits the probe over
+// all of them (none on one worker) and its result JSON is the same bytes —
+// so the same bits — as RunSpectrum's; with as many probes as workers it
+// does not shard.
+func TestFewProbesShardOverTheWorkersWithTheSameBits(t *testing.T) {
 	spec := smallSpectrum()
 	spec.Probes = 1
-	want, err := experiment.RunSpectrum(spec, experiment.Assets{}, nil)
+	res, err := experiment.RunSpectrum(spec, experiment.Assets{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &groupJobs{fakeJobs: fakeJobs{rnd: rand.New(rand.NewPCG(1, 0))}, workers: 3}
-	var st RunState
-	startSpectrum(f, 1, spec, record(&st), time.Now)
-	for f.step() {
-	}
-	if st.Status != Done || f.groups != 1 {
-		t.Fatalf("status %v (%s), %d groups; want done with the probe in one group", st.Status, st.Message, f.groups)
-	}
-	var got experiment.SpectrumResult
-	if err := json.Unmarshal([]byte(st.ResultJSON), &got); err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct {
-		name string
-		a, b []float64
-	}{
-		{"top", got.Top, want.Top}, {"bottom", got.Bottom, want.Bottom},
-		{"density", got.Density.Values, want.Density.Values}, {"grid", got.Density.Grid, want.Density.Grid},
-		{"trace", []float64{got.Trace}, []float64{want.Trace}},
-	} {
-		if r := scaleRel(c.a, c.b); r > tol {
-			t.Errorf("%s differs from RunSpectrum by %.3g relative; want ≤ %g", c.name, r, tol)
+	want, _ := json.Marshal(res)
+	for workers := 1; workers <= 4; workers++ {
+		f := &groupJobs{fakeJobs: fakeJobs{rnd: rand.New(rand.NewPCG(uint64(workers), 0))}, workers: workers}
+		var st RunState
+		startSpectrum(f, 1, spec, record(&st), time.Now)
+		for f.step() {
 		}
-	}
-	if got.Stats.Products != want.Stats.Products || got.Outliers != want.Outliers {
-		t.Errorf("products, outliers = %d, %d; want %d, %d", got.Stats.Products, got.Outliers, want.Stats.Products, want.Outliers)
+		if groups := min(workers-1, 1); st.Status != Done || f.groups != groups {
+			t.Fatalf("workers=%d: status %v (%s), %d groups; want done with %d", workers, st.Status, st.Message, f.groups, groups)
+		}
+		if st.ResultJSON != string(want) {
+			t.Errorf("workers=%d: the pooled result differs from RunSpectrum's:\n%.400s\nwant\n%.400s", workers, st.ResultJSON, want)
+		}
 	}
 
 	spec.Probes = 3
-	f = &groupJobs{fakeJobs: fakeJobs{rnd: rand.New(rand.NewPCG(1, 0))}, workers: 3}
+	f := &groupJobs{fakeJobs: fakeJobs{rnd: rand.New(rand.NewPCG(1, 0))}, workers: 3}
+	var st RunState
 	startSpectrum(f, 1, spec, record(&st), time.Now)
 	for f.step() {
 	}

@@ -44,7 +44,7 @@ func startSweep(jobs Jobs, id int, name string, spec any, points int, decode fun
 
 // submit sends req; point ≥ 0 names the sweep point it computes, whose
 // progress counts towards the sweep's.
-func (r *sweepRun) submit(req job.Request, stage string, point int, done func(string)) {
+func (r *sweepRun) submit(req job.Request, stage string, point int, done func(string, any)) {
 	if r.ended {
 		return
 	}
@@ -54,7 +54,7 @@ func (r *sweepRun) submit(req job.Request, stage string, point int, done func(st
 			r.report()
 		}
 	}
-	r.track(r.jobs.Submit(string(req.Encode()), r.handler(stage, progress, nil, done)))
+	r.track(r.jobs.Submit(string(req.Encode()), nil, r.handler(stage, progress, nil, done)))
 }
 
 // report sends the sweep's progress: finished points plus the fractions of
@@ -73,8 +73,8 @@ func (r *sweepRun) report() {
 	r.send(Event{Kind: EvProgress, Phase: "points", Done: total - r.left, Total: total, EtaMs: eta})
 }
 
-func (r *sweepRun) onPoint(i int) func(string) {
-	return func(body string) {
+func (r *sweepRun) onPoint(i int) func(string, any) {
+	return func(body string, _ any) {
 		r.parts[i] = json.RawMessage(body)
 		delete(r.progress, i)
 		r.left--
@@ -87,7 +87,7 @@ func (r *sweepRun) onPoint(i int) func(string) {
 }
 
 func (r *sweepRun) assemble() {
-	r.submit(job.Request{Kind: r.name + job.SuffixAssemble, Spec: r.spec, Parts: r.parts}, "assembling the sweep", -1, func(body string) {
+	r.submit(job.Request{Kind: r.name + job.SuffixAssemble, Spec: r.spec, Parts: r.parts}, "assembling the sweep", -1, func(body string, _ any) {
 		res, err := r.decode(body)
 		if err != nil {
 			r.fail("reading the result", err.Error())

@@ -33,10 +33,10 @@ func (f *sweepFake) step() bool {
 	json.Unmarshal([]byte(j.body), &req)
 	switch {
 	case strings.HasSuffix(req.Kind, job.SuffixPoint) && req.Index == f.failPoint:
-		j.on(job.TypeError, `{"error":"diverged at step 3"}`)
+		j.on(job.TypeError, `{"error":"diverged at step 3"}`, nil)
 	case strings.HasSuffix(req.Kind, job.SuffixPoint):
-		j.on(job.TypeProgress, `{"phase":"x","done":1,"total":2}`)
-		j.on(job.TypeResult, fmt.Sprintf(`{"index":%d}`, req.Index))
+		j.on(job.TypeProgress, `{"phase":"x","done":1,"total":2}`, nil)
+		j.on(job.TypeResult, fmt.Sprintf(`{"index":%d}`, req.Index), nil)
 	default:
 		var idx []int
 		for _, p := range req.Parts {
@@ -45,7 +45,7 @@ func (f *sweepFake) step() bool {
 			idx = append(idx, v.Index)
 		}
 		b, _ := json.Marshal(idx)
-		j.on(job.TypeResult, string(b))
+		j.on(job.TypeResult, string(b), nil)
 	}
 	return true
 }

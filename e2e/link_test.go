@@ -13,15 +13,8 @@ import (
 // and few Lanczos steps, so it runs in seconds.
 const sharedQuery = "v=1&classes=3&samples=300&test=200&hidden=16&epochs=40&steps=30&probes=4&topk=8&seed=7"
 
-// parityTol is the relative tolerance between the browser's numbers and
-// the CLI's: nine significant digits, the precision of the CLI's printed
-// numbers (README.md promises more: "bit for bit"). The run is
-// deterministic and the same Go code runs in both, so they should agree to
-// the bit; the test reports whether they do.
-const parityTol = 1e-9
-
 // TestSharedLinkMatchesCLI: a shared link restores its controls, runs, and
-// its JSON export equals what `overparam run -link` computes. Truth: the
+// its JSON export equals what `overparam run -link` computes, bit for bit. Truth: the
 // native run of the same query in this process, with the same calls as
 // cmd/overparam/run.go (ParseQuery on the defaults, then RunSpectrum with
 // the embedded digits asset).
@@ -72,7 +65,7 @@ func TestSharedLinkMatchesCLI(t *testing.T) {
 	if nat.err != nil {
 		t.Fatalf("the native run of %s: %v", sharedQuery, nat.err)
 	}
-	d, err := compareJSON(got, nat.json, parityTol)
+	d, err := compareJSON(got, nat.json)
 	if err != nil {
 		t.Fatalf("decoding the JSON: %v", err)
 	}

@@ -75,7 +75,7 @@ func TestSweepPagesRunAndMatchTheCLI(t *testing.T) {
 			if nat == nil {
 				return
 			}
-			d, err := compareJSON(got, nat, parityTol)
+			d, err := compareJSON(got, nat)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -4,16 +4,19 @@
 // from wasm/worker/<family>), runs it, and connects it to the page.
 //
 // Messages (the contract of app/pool and compute/job):
-//   page → worker: {body: "<request JSON text>"}, with MessagePorts
-//                  transferred for a sharded probe (event.ports): the
-//                  lead's channels to its helpers, or a helper's to its lead
-//   worker → page: {type, body: "<JSON text>"}, type one of "ready",
-//                  "progress", "partial", "result", "error" (sent by Go) and
-//                  "crash" (sent here, body {"error": "…"}), after which the
-//                  page must replace this worker.
+//   page → worker: {body: "<request JSON text>", data?: ArrayBuffer}, with
+//                  MessagePorts transferred for a sharded probe
+//                  (event.ports): the lead's channels to its helpers, or a
+//                  helper's to its lead; data is a spectrum's trained θ
+//                  (float64s), as the train stage's worker sent it
+//   worker → page: {type, body: "<JSON text>", data?: ArrayBuffer}, type
+//                  one of "ready", "progress", "partial", "result", "error"
+//                  (sent by Go) and "crash" (sent here, body {"error": "…"}),
+//                  after which the page must replace this worker; data
+//                  (transferred) only on the spectrum train stage's result
 //
 // The Go program calls self.overparamListen(handle) once it listens; from
-// then on each request body is passed to handle(body, ports). Requests that
+// then on each request is passed to handle(body, ports, data). Requests that
 // arrive earlier are buffered. The Go program then posts "ready" itself.
 //
 // Every URL is resolved against this script's own URL, never the page's, so
@@ -35,7 +38,7 @@
 
 	let crashed = false;
 	let handle = null; // the Go request handler, once Go listens
-	const pending = []; // requests {body, ports} that arrived before Go listened
+	const pending = []; // requests {body, ports, data} that arrived before Go listened
 	let output = ""; // the tail of what Go wrote to stdout/stderr
 
 	// crash tells the page, once, that this worker is dead.
@@ -72,9 +75,9 @@
 
 	// deliver passes one request to Go. A trap or an exited Go program
 	// surfaces here as an exception.
-	function deliver(body, ports) {
+	function deliver(body, ports, data) {
 		try {
-			handle(body, ports);
+			handle(body, ports, data);
 		} catch (err) {
 			crash(describe(err));
 		}
@@ -89,7 +92,7 @@
 		queueMicrotask(() => {
 			for (const r of pending.splice(0)) {
 				if (handle) {
-					deliver(r.body, r.ports);
+					deliver(r.body, r.ports, r.data);
 				}
 			}
 		});
@@ -101,10 +104,11 @@
 			return;
 		}
 		const ports = Array.from(event.ports || []);
+		const payload = data.data instanceof ArrayBuffer ? data.data : undefined;
 		if (handle) {
-			deliver(data.body, ports);
+			deliver(data.body, ports, payload);
 		} else {
-			pending.push({ body: data.body, ports });
+			pending.push({ body: data.body, ports, data: payload });
 		}
 	});
 

@@ -20,15 +20,16 @@ type fakeTransport struct {
 // fakeWorker records what the pool did to one spawned worker.
 type fakeWorker struct {
 	index      int
-	onMessage  func(typ, body string)
+	onMessage  func(typ, body string, data any)
 	onError    func(msg string)
 	mu         sync.Mutex
 	posted     []string // request bodies, in order
+	data       []any    // the payload posted with each request
 	ports      [][]any  // the ports posted with each request
 	terminated int      // calls of Terminate
 }
 
-func (f *fakeTransport) Spawn(index int, onMessage func(typ, body string), onError func(msg string)) Worker {
+func (f *fakeTransport) Spawn(index int, onMessage func(typ, body string, data any), onError func(msg string)) Worker {
 	w := &fakeWorker{index: index, onMessage: onMessage, onError: onError}
 	f.mu.Lock()
 	f.workers = append(f.workers, w)
@@ -54,9 +55,10 @@ func (f *fakeTransport) worker(t *testing.T, i int) *fakeWorker {
 	return f.workers[i]
 }
 
-func (w *fakeWorker) Post(body string, ports []any) {
+func (w *fakeWorker) Post(body string, data any, ports []any) {
 	w.mu.Lock()
 	w.posted = append(w.posted, body)
+	w.data = append(w.data, data)
 	w.ports = append(w.ports, ports)
 	w.mu.Unlock()
 }
@@ -83,7 +85,10 @@ func (w *fakeWorker) Terminate() {
 }
 
 // send plays the worker posting a message to the page.
-func (w *fakeWorker) send(typ, body string) { w.onMessage(typ, body) }
+func (w *fakeWorker) send(typ, body string) { w.onMessage(typ, body, nil) }
+
+// sendData plays the worker posting a message with a payload.
+func (w *fakeWorker) sendData(typ, body string, data any) { w.onMessage(typ, body, data) }
 
 // fail plays the worker's error event.
 func (w *fakeWorker) fail(msg string) { w.onError(msg) }
@@ -109,11 +114,13 @@ type event struct{ typ, body string }
 type jobLog struct {
 	mu     sync.Mutex
 	events []event
+	data   []any // each event's payload
 }
 
-func (l *jobLog) on(typ, body string) {
+func (l *jobLog) on(typ, body string, data any) {
 	l.mu.Lock()
 	l.events = append(l.events, event{typ, body})
+	l.data = append(l.data, data)
 	l.mu.Unlock()
 }
 
@@ -166,7 +173,7 @@ func checkLog(t *testing.T, name string, l *jobLog) (terminals int) {
 // submit submits body to p and returns the job with its log.
 func submit(p *Pool, body string) (*Job, *jobLog) {
 	l := &jobLog{}
-	return p.Submit(body, l.on), l
+	return p.Submit(body, nil, l.on), l
 }
 
 // wantCounts fails unless the pool's Busy and Queued counts are as given.

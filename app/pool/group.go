@@ -23,16 +23,17 @@ type group struct {
 // when enough workers are free, at the same time, so a lead never waits for
 // a helper stuck in the queue; later jobs queue behind the group.
 //
-// on sees the lead's messages, as for Submit; the helpers' progress and
+// Every member's request carries the payload data (each worker gets a
+// copy); on sees the lead's messages, as for Submit; the helpers' progress and
 // results are not delivered. A helper's failure (an error or a crash) ends
 // the lead with MsgError naming it, and the lead's failure or cancellation
 // (Cancel on the returned Job) cancels the helpers; either way the workers
 // of the other members are terminated. A group larger than the pool, or a
 // Transport that cannot link workers, ends the lead at once with MsgError.
-func (p *Pool) SubmitGroup(lead string, helpers []string, on func(typ, body string)) *Job {
-	g := &group{jobs: []*Job{{pool: p, body: lead, on: on}}}
+func (p *Pool) SubmitGroup(lead string, helpers []string, data any, on func(typ, body string, data any)) *Job {
+	g := &group{jobs: []*Job{{pool: p, body: lead, data: data, on: on}}}
 	for _, h := range helpers {
-		g.jobs = append(g.jobs, &Job{pool: p, body: h})
+		g.jobs = append(g.jobs, &Job{pool: p, body: h, data: data})
 	}
 	for _, j := range g.jobs {
 		j.group = g

@@ -11,7 +11,7 @@ import (
 func startGroup(t *testing.T, ft *fakeTransport, p *Pool) (*Job, *jobLog) {
 	t.Helper()
 	l := &jobLog{}
-	j := p.SubmitGroup("lead", []string{"h1", "h2"}, l.on)
+	j := p.SubmitGroup("lead", []string{"h1", "h2"}, nil, l.on)
 	for i := range ft.spawned() {
 		ft.worker(t, i).send(MsgReady, "{}")
 	}
@@ -53,7 +53,7 @@ func TestAGroupWaitsUntilEnoughWorkersAreFree(t *testing.T) {
 	p := New(ft, 3)
 	_, first := submit(p, "first")
 	l := &jobLog{}
-	p.SubmitGroup("lead", []string{"h1", "h2"}, l.on)
+	p.SubmitGroup("lead", []string{"h1", "h2"}, nil, l.on)
 	_, after := submit(p, "after")
 	wantCounts(t, p, 1, 4)
 	ft.worker(t, 0).send(MsgReady, "{}")
@@ -120,7 +120,7 @@ func TestAGroupFailsTogether(t *testing.T) {
 		ft := &fakeTransport{}
 		p := New(ft, 3)
 		submit(p, "busy")
-		j := p.SubmitGroup("lead", []string{"h1", "h2"}, nil)
+		j := p.SubmitGroup("lead", []string{"h1", "h2"}, nil, nil)
 		wantCounts(t, p, 1, 3)
 		j.Cancel()
 		wantCounts(t, p, 1, 0)
@@ -144,7 +144,7 @@ func TestGroupsThePoolCannotRunFailAtOnce(t *testing.T) {
 			}
 			p := New(c.t, size)
 			l := &jobLog{}
-			p.SubmitGroup("lead", []string{"h1", "h2"}, l.on)
+			p.SubmitGroup("lead", []string{"h1", "h2"}, nil, l.on)
 			if l.types() != MsgError || !strings.Contains(l.last().body, c.want) {
 				t.Errorf("got %q %s; want an error containing %q", l.types(), l.last().body, c.want)
 			}
@@ -156,6 +156,6 @@ func TestGroupsThePoolCannotRunFailAtOnce(t *testing.T) {
 // noLinks hides the fake transport's Linker.
 type noLinks struct{ f *fakeTransport }
 
-func (n noLinks) Spawn(index int, onMessage func(typ, body string), onError func(msg string)) Worker {
+func (n noLinks) Spawn(index int, onMessage func(typ, body string, data any), onError func(msg string)) Worker {
 	return n.f.Spawn(index, onMessage, onError)
 }

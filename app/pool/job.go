@@ -9,10 +9,11 @@ import (
 // ended; it ends exactly once, by a result, an error or a cancellation.
 type Job struct {
 	pool *Pool
-	body string                 // the request; cleared once posted
-	on   func(typ, body string) // the Submit callback, or nil
-	slot *slot                  // the worker slot running the job, or nil
-	done bool                   // the terminal message has been queued
+	body string                           // the request; cleared once posted
+	data any                              // the request's binary payload, or nil; cleared once posted
+	on   func(typ, body string, data any) // the Submit callback, or nil
+	slot *slot                            // the worker slot running the job, or nil
+	done bool                             // the terminal message has been queued
 
 	ports []any  // channel ends transferred with the request; cleared once posted
 	group *group // the group the job belongs to, or nil
@@ -60,27 +61,32 @@ func (p *Pool) abortLocked(j *Job, typ, body string) {
 
 // delivery is one pending call of a job's callback.
 type delivery struct {
-	on        func(typ, body string)
+	on        func(typ, body string, data any)
 	typ, body string
+	data      any
 }
 
 // sendLocked queues a non-terminal message for j, unless j has ended.
-func (p *Pool) sendLocked(j *Job, typ, body string) {
+func (p *Pool) sendLocked(j *Job, typ, body string, data any) {
 	if j.done || j.on == nil {
 		return
 	}
-	p.outbox = append(p.outbox, delivery{j.on, typ, body})
+	p.outbox = append(p.outbox, delivery{j.on, typ, body, data})
 }
 
-// endLocked queues j's terminal message and frees its worker slot. It does
-// nothing if j has already ended, so no job sees two terminal messages.
-func (p *Pool) endLocked(j *Job, typ, body string) {
+// endLocked queues j's terminal message, without a payload, as endDataLocked.
+func (p *Pool) endLocked(j *Job, typ, body string) { p.endDataLocked(j, typ, body, nil) }
+
+// endDataLocked queues j's terminal message with its payload data and frees
+// its worker slot. It does nothing if j has already ended, so no job sees
+// two terminal messages.
+func (p *Pool) endDataLocked(j *Job, typ, body string, data any) {
 	if j.done {
 		return
 	}
-	p.sendLocked(j, typ, body)
+	p.sendLocked(j, typ, body, data)
 	j.done = true
-	j.body = ""
+	j.body, j.data = "", nil
 	j.ports = nil
 	if s := j.slot; s != nil {
 		s.job = nil
@@ -119,7 +125,7 @@ func (p *Pool) deliver(d delivery) {
 		p.draining = false
 		p.mu.Unlock()
 	}()
-	d.on(d.typ, d.body)
+	d.on(d.typ, d.body, d.data)
 }
 
 // errorBody returns the JSON body {"error": msg} of an error message.

@@ -6,8 +6,11 @@
 //
 // # Messages
 //
-// A job's request is posted to a worker as one JSON text. The worker answers
-// with typed messages (see the Msg constants): any number of MsgProgress and
+// A job's request is posted to a worker as one JSON text, with an optional
+// binary payload, data, which the pool passes on without reading it (in the
+// browser an ArrayBuffer: a spectrum's trained θ, which never enters the
+// page's Go heap). The worker answers with typed messages, each a JSON body
+// and, on a result, possibly such a payload (see the Msg constants): any number of MsgProgress and
 // MsgPartial, then exactly one MsgResult or MsgError, which ends the job and
 // frees the worker. MsgReady is sent once when a worker's Go instance is
 // listening; MsgCrash means the instance died and the worker must be
@@ -53,13 +56,14 @@ const (
 // tests use an in-memory one.
 //
 // Spawn starts worker number index (0 ≤ index < Size) and returns at once;
-// the worker reports through onMessage (typ is one of the Msg constants and
-// body is JSON text, passed through unparsed) and through onError (the
+// the worker reports through onMessage (typ is one of the Msg constants,
+// body is JSON text, passed through unparsed, and data the message's binary
+// payload or nil) and through onError (the
 // worker itself failed, for example its script did not load). A transport
 // must not call onMessage or onError synchronously from inside Spawn, Post
 // or Terminate: browsers never do, since worker events are queued tasks.
 type Transport interface {
-	Spawn(index int, onMessage func(typ, body string), onError func(msg string)) Worker
+	Spawn(index int, onMessage func(typ, body string, data any), onError func(msg string)) Worker
 }
 
 // Linker is a Transport that can also connect two workers directly: Link
@@ -72,9 +76,11 @@ type Linker interface {
 
 // Worker is one running worker created by a Transport.
 type Worker interface {
-	// Post sends one request body (JSON text) to the worker, transferring
-	// the channel ends ports (from Linker.Link; none for most jobs).
-	Post(body string, ports []any)
+	// Post sends one request body (JSON text) and its binary payload data
+	// (nil for none; copied, not transferred, as several jobs may share it)
+	// to the worker, transferring the channel ends ports (from Linker.Link;
+	// none for most jobs).
+	Post(body string, data any, ports []any)
 	// Terminate stops the worker at once and releases its resources. No
 	// callback of the worker runs after Terminate returns.
 	Terminate()
@@ -139,13 +145,14 @@ func (p *Pool) Queued() int {
 	return len(p.queue)
 }
 
-// Submit queues a job with request body (JSON text) and returns it. Jobs
-// start in submission order as workers become free. The callback on receives
-// every message of the job, ending with exactly one terminal message (see
-// the package documentation); it may be nil. Submitting to a closed pool
-// ends the job at once with MsgError.
-func (p *Pool) Submit(body string, on func(typ, body string)) *Job {
-	j := &Job{pool: p, body: body, on: on}
+// Submit queues a job with request body (JSON text) and binary payload data
+// (nil for none) and returns it. Jobs start in submission order as workers
+// become free. The callback on receives every message of the job, with its
+// payload, ending with exactly one terminal message (see the package
+// documentation); it may be nil. Submitting to a closed pool ends the job at
+// once with MsgError.
+func (p *Pool) Submit(body string, data any, on func(typ, body string, data any)) *Job {
+	j := &Job{pool: p, body: body, data: data, on: on}
 	p.mu.Lock()
 	if p.closed {
 		p.endLocked(j, MsgError, errorBody("pool: closed"))

@@ -189,7 +189,7 @@ func TestCallbacksMayCallBackIntoThePool(t *testing.T) {
 	var a *Job
 	var depth int
 	var got []string
-	a = p.Submit("a", func(typ, body string) {
+	a = p.Submit("a", nil, func(typ, body string, _ any) {
 		depth++
 		defer func() { depth-- }()
 		if depth > 1 {
@@ -236,9 +236,45 @@ func TestAReadyIdleWorkerIsPreferredToALoadingOne(t *testing.T) {
 func TestANilCallbackIsAllowed(t *testing.T) {
 	ft := &fakeTransport{}
 	p := New(ft, 1)
-	p.Submit("a", nil)
+	p.Submit("a", nil, nil)
 	ft.worker(t, 0).send(MsgReady, "{}")
 	ft.worker(t, 0).send(MsgProgress, "{}")
 	ft.worker(t, 0).send(MsgResult, "{}")
 	wantCounts(t, p, 0, 0)
+}
+
+// Truth: the payload contract of Submit and SubmitGroup (pool.go, group.go)
+// — a request's payload reaches its worker's Post untouched (every member
+// of a group gets it), a result's payload reaches the job's callback, and
+// progress carries none.
+func TestPayloadsPassThroughUntouched(t *testing.T) {
+	ft := &fakeTransport{}
+	p := New(ft, 3)
+	theta := []float64{1, 2, 3}
+	l := &jobLog{}
+	p.Submit("train", nil, l.on)
+	w := ft.worker(t, 0)
+	w.send(MsgReady, "{}")
+	w.sendData(MsgProgress, `{}`, nil)
+	w.sendData(MsgResult, `{}`, theta)
+	if len(l.data) != 2 || l.data[0] != nil {
+		t.Fatalf("the callback got payloads %v; want none on progress, then the result's", l.data)
+	}
+	if got, ok := l.data[1].([]float64); !ok || &got[0] != &theta[0] {
+		t.Errorf("the result's payload is %v, want the worker's slice itself", l.data[1])
+	}
+
+	p.SubmitGroup("lead", []string{"h1", "h2"}, theta, nil)
+	for i := range 3 {
+		w := ft.worker(t, i)
+		if i > 0 {
+			w.send(MsgReady, "{}")
+		}
+		w.mu.Lock()
+		got := w.data[len(w.data)-1]
+		w.mu.Unlock()
+		if d, ok := got.([]float64); !ok || &d[0] != &theta[0] {
+			t.Errorf("group member %d was posted payload %v, want the group's", i, got)
+		}
+	}
 }

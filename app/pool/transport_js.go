@@ -13,8 +13,9 @@ import (
 // module (e.g. "worker-spectrum.wasm") next to it, where scriptURL
 // is resolved by the browser against the page's base URL (for example
 // "web/compute-worker.js"). Message events are passed to the pool with
-// event.data.type and event.data.body read as strings, unparsed; error
-// events with event.message.
+// event.data.type and event.data.body read as strings, unparsed, and
+// event.data.data, an ArrayBuffer, as a js.Value that is never copied into
+// Go; error events with event.message.
 //
 // The pool's callbacks, and so the callbacks given to Submit, run inside
 // the browser's event handlers: they must return promptly and never block
@@ -40,7 +41,7 @@ type webWorker struct {
 // constructor, or a security error), the failure is reported to onError
 // from a new goroutine, after Spawn has returned, as the Transport contract
 // requires.
-func (t webTransport) Spawn(index int, onMessage func(typ, body string), onError func(msg string)) Worker {
+func (t webTransport) Spawn(index int, onMessage func(typ, body string, data any), onError func(msg string)) Worker {
 	ww := &webWorker{}
 	w, err := newWorker(t.url, fmt.Sprintf("%s#%d", t.module, index))
 	if err != nil {
@@ -50,7 +51,7 @@ func (t webTransport) Spawn(index int, onMessage func(typ, body string), onError
 	ww.w = w
 	ww.onMessage = js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if typ, body, ok := messageData(args); ok {
-			onMessage(typ, body)
+			onMessage(typ, body, payload(args))
 		}
 		return nil
 	})
@@ -101,6 +102,16 @@ func messageData(args []js.Value) (typ, body string, ok bool) {
 	return t.String(), body, true
 }
 
+// payload returns event.data.data, the message's binary payload, if it is
+// an ArrayBuffer, else nil.
+func payload(args []js.Value) any {
+	d := args[0].Get("data").Get("data")
+	if d.Type() == js.TypeObject && d.InstanceOf(js.Global().Get("ArrayBuffer")) {
+		return d
+	}
+	return nil
+}
+
 // errorMessage reads event.message from an error event's arguments. A
 // worker whose script fails to load gets a plain Event without a message,
 // so that case is named explicitly.
@@ -113,14 +124,18 @@ func errorMessage(args []js.Value, url string) string {
 	return "the worker script " + url + " failed to load or start"
 }
 
-// Post sends {body} to the worker, transferring ports, which the worker
-// reads as event.ports.
-func (ww *webWorker) Post(body string, ports []any) {
+// Post sends {body, data} to the worker, transferring ports, which the
+// worker reads as event.ports. data, a js.Value from a message's payload,
+// is structured-cloned: the browser copies the ArrayBuffer, without Go.
+func (ww *webWorker) Post(body string, data any, ports []any) {
 	if ww.terminated || ww.w.IsUndefined() {
 		return
 	}
 	msg := js.Global().Get("Object").New()
 	msg.Set("body", body)
+	if v, ok := data.(js.Value); ok {
+		msg.Set("data", v)
+	}
 	if len(ports) == 0 {
 		ww.w.Call("postMessage", msg)
 		return

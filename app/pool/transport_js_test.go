@@ -96,7 +96,7 @@ func TestWebTransportReportsAMissingWorkerConstructorAsynchronously(t *testing.T
 	defer g.Set("Worker", saved)
 
 	done := make(chan event, 1)
-	New(NewWebTransport("w.js", "worker-spectrum.wasm"), 1).Submit("a", func(typ, body string) {
+	New(NewWebTransport("w.js", "worker-spectrum.wasm"), 1).Submit("a", nil, func(typ, body string, _ any) {
 		if isTerminal(typ) {
 			done <- event{typ, body}
 		}

@@ -28,8 +28,8 @@ func (s *slot) reset() {
 func (s *slot) postLocked() {
 	if j := s.job; j != nil && s.ready && !s.posted {
 		s.posted = true
-		s.w.Post(j.body, j.ports)
-		j.body, j.ports = "", nil
+		s.w.Post(j.body, j.data, j.ports)
+		j.body, j.data, j.ports = "", nil, nil
 	}
 }
 
@@ -103,7 +103,7 @@ func (p *Pool) freeSlotLocked() *slot {
 func (p *Pool) spawnLocked(s *slot) {
 	s.gen++
 	gen := s.gen
-	onMessage := func(typ, body string) { p.onMessage(s, gen, typ, body) }
+	onMessage := func(typ, body string, data any) { p.onMessage(s, gen, typ, body, data) }
 	onError := func(msg string) { p.onError(s, gen, msg) }
 	s.w = p.t.Spawn(s.index, onMessage, onError)
 	s.ready = false
@@ -114,7 +114,7 @@ func (p *Pool) spawnLocked(s *slot) {
 // Messages of unknown type, and messages that belong to no job (from a
 // replaced worker, or a job message while the worker has no request), are
 // ignored.
-func (p *Pool) onMessage(s *slot, gen uint64, typ, body string) {
+func (p *Pool) onMessage(s *slot, gen uint64, typ, body string, data any) {
 	p.mu.Lock()
 	if !p.closed && s.gen == gen {
 		working := s.job != nil && s.posted
@@ -125,11 +125,11 @@ func (p *Pool) onMessage(s *slot, gen uint64, typ, body string) {
 			p.dispatchLocked()
 		case MsgProgress, MsgPartial:
 			if working {
-				p.sendLocked(s.job, typ, body)
+				p.sendLocked(s.job, typ, body, nil)
 			}
 		case MsgResult, MsgError:
 			if working {
-				p.endLocked(s.job, typ, body)
+				p.endDataLocked(s.job, typ, body, data)
 				p.dispatchLocked()
 			}
 		case MsgCrash:

@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"github.com/overparam/overparam/compute/experiment"
 	"testing"
 
 	"github.com/overparam/overparam/compute/nn"
@@ -32,6 +33,39 @@ func BenchmarkGradient(b *testing.B) {
 func BenchmarkHVP(b *testing.B) {
 	forEach(b, func(b *testing.B, obj *nn.Objective, theta []float64) {
 		benchmarkProduct(b, nn.NewCurvature(obj, theta, nn.Hessian), hessianFlops(obj))
+	})
+}
+
+// BenchmarkHVPBlocked times the product a spectrum probe computes: the warm
+// Hessian-vector products of the spec's fixed sample blocks
+// (experiment.SampleBlocks, experiment.ShardRange), added in ascending block
+// order as compute/experiment/spectrum_shard.go documents, on one worker.
+// Against BenchmarkHVP it shows what the fixed reduction order costs.
+func BenchmarkHVPBlocked(b *testing.B) {
+	forEach(b, func(b *testing.B, obj *nn.Objective, theta []float64) {
+		n := obj.Count()
+		blocks := experiment.SampleBlocks(n)
+		cs := make([]*nn.Curvature, blocks)
+		for k := range cs {
+			lo, hi := experiment.ShardRange(n, blocks, k)
+			idx := make([]int, 0, hi-lo)
+			for i := lo; i < hi; i++ {
+				idx = append(idx, i)
+			}
+			cs[k] = nn.NewCurvature(&nn.Objective{Arch: obj.Arch, Data: obj.Data, Idx: idx, Scale: 1 / float64(n)}, theta, nn.Hessian)
+		}
+		v := spectrum.ProbeVector(len(theta), 1, 0, spectrum.Gaussian)
+		hv, tmp := make([]float64, len(theta)), make([]float64, len(theta))
+		for b.Loop() {
+			cs[0].MulVecTo(hv, v)
+			for _, c := range cs[1:] {
+				c.MulVecTo(tmp, v)
+				for i, x := range tmp {
+					hv[i] += x
+				}
+			}
+		}
+		reportFlops(b, hessianFlops(obj))
 	})
 }
 

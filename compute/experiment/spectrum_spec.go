@@ -144,13 +144,13 @@ func (s *Spectrum) Arch() *nn.Arch {
 }
 
 // Bytes estimates the memory the run needs: the data, the cached passes of
-// training and of the curvature operator, the Lanczos basis, and the dense
+// training and of the curvature's sample blocks, the Lanczos basis, and the dense
 // matrix if requested.
 func (s *Spectrum) Bytes() int64 {
 	arch := s.Arch()
 	p := int64(arch.NumParams())
 	b := 8 * int64(s.Samples+s.Test) * int64(s.InputDim())
-	b += 2 * nn.CurvatureBytes(arch, s.Samples)
+	b += nn.CurvatureBytes(arch, s.Samples) + blockedCurvatureBytes(arch, s.Samples)
 	b += spectrum.LanczosBytes(int(p), s.Steps)
 	b += 8 * 4 * p
 	if s.Dense {

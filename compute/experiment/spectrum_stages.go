@@ -17,7 +17,9 @@ import (
 //	                  probe; probe 0 also gives the extreme eigenvalues);
 //	AssembleSpectrum  combines the probes into the density and outlier count.
 //
-// Each stage is deterministic given the spec, so the pooled run and
+// Each stage is deterministic given the spec, and the curvature's sums over
+// samples run in a fixed order of sample blocks (spectrum_shard.go), so the
+// pooled run, with its probes split over any number of workers or none, and
 // RunSpectrum, which runs the stages in turn, give the same bits.
 
 // Trained is the outcome of the training stage: θ and the training curve.
@@ -120,6 +122,8 @@ func (s *Spectrum) checkProbe(st *spectrumSetup, theta []float64, index int) err
 	return nil
 }
 
+// curvature returns the whole-batch curvature at θ, whose dense matrix gives
+// the dense eigenvalues.
 func (s *Spectrum) curvature(st *spectrumSetup, theta []float64) *nn.Curvature {
 	kind := nn.Hessian
 	if s.Curvature == "ggn" {
@@ -132,8 +136,8 @@ func (s *Spectrum) densitySettings(n int) spectrum.DensitySettings {
 	return spectrum.DensitySettings{Steps: min(s.Steps, n), Probes: s.Probes, SigmaFrac: s.Sigma, Seed: s.Seed, MemoryBudget: MemoryLimit}
 }
 
-// probeOperator is the curvature a probe multiplies by: an nn.Curvature, or
-// a sharded one whose products are summed over workers.
+// probeOperator is the curvature a probe multiplies by: a blockedCurvature,
+// whose products are summed over the fixed sample blocks (spectrum_shard.go).
 type probeOperator interface {
 	spectrum.Operator
 	// Products returns how many products the operator has computed.
@@ -142,7 +146,8 @@ type probeOperator interface {
 
 // probe runs probe index on op. Probe 0's Lanczos run also gives the
 // extreme eigenvalues, and the dense spectrum when asked, from the
-// whole-batch curvature full returns.
+// whole-batch curvature full returns (a new operator, whose products count
+// towards the probe's).
 func (s *Spectrum) probe(op probeOperator, full func() *nn.Curvature, index int, progress func(Progress) bool) (*ProbeResult, error) {
 	n := op.Dim()
 	ds := s.densitySettings(n)
@@ -153,7 +158,7 @@ func (s *Spectrum) probe(op probeOperator, full func() *nn.Curvature, index int,
 	}
 	lz, err := spectrum.RunLanczos(op, spectrum.LanczosSettings{Steps: ds.Steps, Start: spectrum.ProbeVector(n, s.Seed, index, ds.Kind), MemoryBudget: MemoryLimit},
 		func(step, _ int) bool { return progress(Progress{Phase: phase, Done: step, Total: ds.Steps}) })
-	if sh, ok := op.(*shardedCurvature); ok && sh.err != nil {
+	if sh, ok := op.(*blockedCurvature); ok && sh.err != nil {
 		err = sh.err // a helper failed: that, not the NaN product it left, is the cause
 	}
 	if err != nil {
@@ -181,9 +186,7 @@ func (s *Spectrum) probe(op probeOperator, full func() *nn.Curvature, index int,
 			if err != nil {
 				return nil, err
 			}
-			if probeOperator(c) != op {
-				before -= c.Products() - cBefore // count the dense products as the one-worker run does
-			}
+			before -= c.Products() - cBefore // the dense products count as this probe's
 			if r.Dense, err = denseEigenvalues(h, n, s.Curvature); err != nil {
 				return nil, err
 			}
@@ -262,12 +265,12 @@ func RunSpectrum(s Spectrum, assets Assets, progress func(Progress) bool) (*Spec
 	if err != nil {
 		return nil, err
 	}
-	op := s.curvature(st, tr.Theta)
+	op := s.newBlockedCurvature(st, tr.Theta, nil)
 	steps := min(s.Steps, op.Dim())
 	probes := make([]*ProbeResult, s.Probes)
 	for i := range probes {
 		offset := i * steps
-		probes[i], err = s.probe(op, func() *nn.Curvature { return op }, i, func(p Progress) bool {
+		probes[i], err = s.probe(op, func() *nn.Curvature { return s.curvature(st, tr.Theta) }, i, func(p Progress) bool {
 			if p.Phase != "dense" {
 				p.Done, p.Total = offset+p.Done, steps*s.Probes
 			}

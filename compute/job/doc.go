@@ -9,7 +9,10 @@
 //	partial   Partial: training-curve points since the last message
 //	result    the stage's result (for a spectrum experiment.Trained,
 //	          experiment.ProbeResult or experiment.SpectrumResult; for a
-//	          sweep its point or its assembled result)
+//	          sweep its point or its assembled result); the spectrum train
+//	          stage's θ comes beside it as the message's float64 data
+//	          (Post), and the page passes it to the later stages as their
+//	          Env.Data
 //	error     Failure: a message naming what went wrong and where
 //
 // Every request ends with exactly one result or error. The kinds split a
@@ -29,6 +32,6 @@
 // A probe can also be split over several workers (Request.Shards): its
 // "spectrum.probe" request leads, one "spectrum.shard" request per helper
 // serves partial Hessian-vector products, and the workers exchange vectors
-// directly over Env.Peers. Such a probe equals the one-worker probe to
-// about 1e-12 relative (experiment.ProbeSpectrumSharded).
+// directly over Env.Peers. Such a probe is the same bits as the one-worker
+// probe (experiment.ProbeSpectrumSharded).
 package job

@@ -21,7 +21,9 @@ const (
 
 // Request is one job for a worker. Spec is the experiment's spec; the other
 // fields carry earlier stages' results as the worker sent them, so the UI
-// forwards them without decoding. Index selects one part of a staged run (a
+// forwards them without decoding. The trained θ of a spectrum's stages is
+// not in Trained's JSON but travels beside the request as Env.Data, a
+// binary payload the page never decodes. Index selects one part of a staged run (a
 // probe, a sweep point), and Parts carries the parts to assemble.
 type Request struct {
 	Kind    string          `json:"kind"`
@@ -75,13 +77,28 @@ type Env struct {
 	// per helper in shard order; for a helper, one, to the lead. In the
 	// browser they are MessagePorts between workers (wasm/worker/serve).
 	Peers []Peer
+	// Data is the float64 payload that came with the request: for the
+	// probe, shard and assemble stages of a spectrum, the trained θ that
+	// the train stage's result carried as its data (see Post).
+	Data []float64
 }
 
 // Peer is a channel between the workers of a sharded probe.
 type Peer = experiment.Peer
 
-// Post sends one message of type typ with a JSON body.
-type Post func(typ string, body []byte)
+// Post sends one message of type typ with a JSON body and a float64
+// payload, data, which is nil except for a result that carries a vector too
+// large for JSON on the page: the spectrum train stage's θ. In the browser
+// data travels as a transferred ArrayBuffer, which the page passes on to
+// the next stages' workers without copying it into Go or reading it.
+type Post func(typ string, body []byte, data []float64)
+
+// attached is a handler's result whose vector travels as the result
+// message's data instead of inside its JSON.
+type attached struct {
+	value any
+	data  []float64
+}
 
 // ProgressInterval is the least time between two progress messages; the
 // first and last of each phase are always sent.
@@ -103,12 +120,16 @@ func Handle(request []byte, env Env, post Post) {
 		return
 	}
 	r.flush()
+	var data []float64
+	if a, ok := result.(attached); ok {
+		result, data = a.value, a.data
+	}
 	body, err := json.Marshal(result)
 	if err != nil {
 		r.fail(fmt.Errorf("encoding the result: %w", err))
 		return
 	}
-	post(TypeResult, body)
+	post(TypeResult, body, data)
 }
 
 func handle(request []byte, env Env, r *reporter) (any, error) {

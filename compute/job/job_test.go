@@ -15,14 +15,15 @@ import (
 type message struct {
 	typ  string
 	body []byte
+	data []float64
 }
 
 // run handles request and returns every posted message.
 func run(t *testing.T, request []byte, env Env) []message {
 	t.Helper()
 	var got []message
-	Handle(request, env, func(typ string, body []byte) {
-		got = append(got, message{typ, append([]byte(nil), body...)})
+	Handle(request, env, func(typ string, body []byte, data []float64) {
+		got = append(got, message{typ, append([]byte(nil), body...), data})
 	})
 	return got
 }
@@ -78,13 +79,13 @@ func TestStagesThroughJSONEqualOneProcessRun(t *testing.T) {
 		order := rand.New(rand.NewPCG(7, 7)).Perm(spec.Probes)
 		var probes []json.RawMessage
 		for _, i := range order {
-			p := terminal(t, run(t, request(KindSpectrumProbe, spec, tr.body, i, nil), Env{}))
+			p := terminal(t, run(t, request(KindSpectrumProbe, spec, tr.body, i, nil), Env{Data: tr.data}))
 			if p.typ != TypeResult {
 				t.Fatalf("%s: probe %d failed: %s", curvature, i, p.body)
 			}
 			probes = append(probes, p.body)
 		}
-		got := terminal(t, run(t, request(KindSpectrumAssemble, spec, tr.body, 0, probes), Env{}))
+		got := terminal(t, run(t, request(KindSpectrumAssemble, spec, tr.body, 0, probes), Env{Data: tr.data}))
 		if got.typ != TypeResult || !bytes.Equal(got.body, want.body) {
 			t.Errorf("%s: staged result differs from the one-process run:\nstaged %.300s\nwhole  %.300s", curvature, got.body, want.body)
 		}
@@ -172,5 +173,26 @@ func TestBadRequestsEndInOneClearError(t *testing.T) {
 				t.Fatalf("got %s %.300s; want an error containing %q", end.typ, end.body, c.want)
 			}
 		})
+	}
+}
+
+// Truth: Post's contract (job.go) — the train stage's result carries θ as
+// its data, with the network's parameter count (experiment.Spectrum.Arch),
+// and not in its JSON, which the page handles; no other message has data.
+func TestTheTrainedThetaTravelsAsDataNotJSON(t *testing.T) {
+	spec := smallSpec()
+	msgs := run(t, request(KindSpectrumTrain, spec, nil, 0, nil), Env{})
+	end := terminal(t, msgs)
+	if n := spec.Arch().NumParams(); end.typ != TypeResult || len(end.data) != n {
+		t.Fatalf("the train result is %s with %d data values; want a result with θ's %d", end.typ, len(end.data), n)
+	}
+	var trained experiment.Trained
+	if err := json.Unmarshal(end.body, &trained); err != nil || len(trained.Theta) != 0 || len(trained.Train) == 0 {
+		t.Errorf("the train result's JSON has %d θ values and %d curve points (err %v); want none and the curve", len(trained.Theta), len(trained.Train), err)
+	}
+	for _, m := range msgs[:len(msgs)-1] {
+		if m.data != nil {
+			t.Errorf("a %s message carries %d data values; only the result may", m.typ, len(m.data))
+		}
 	}
 }

@@ -77,7 +77,7 @@ func (r *reporter) send(typ string, v any) {
 		b, _ = json.Marshal(Failure{Error: "encoding a " + typ + " message: " + err.Error()})
 		typ = TypeError
 	}
-	r.post(typ, b)
+	r.post(typ, b, nil)
 }
 
 // fail sends what progress was made, so the curve shows the run up to

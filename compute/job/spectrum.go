@@ -48,7 +48,13 @@ func handleSpectrum(req Request, env Env, progress func(experiment.Progress) boo
 		return nil, err
 	}
 	if req.Kind == KindSpectrumTrain {
-		return experiment.TrainSpectrum(spec, a, progress)
+		tr, err := experiment.TrainSpectrum(spec, a, progress)
+		if err != nil {
+			return nil, err
+		}
+		theta := tr.Theta
+		tr.Theta = nil // θ goes as the message's data, never through the page's JSON
+		return attached{tr, theta}, nil
 	}
 	if req.Kind == KindSpectrumRun {
 		return experiment.RunSpectrum(spec, a, progress)
@@ -56,6 +62,9 @@ func handleSpectrum(req Request, env Env, progress func(experiment.Progress) boo
 	var tr experiment.Trained
 	if err := json.Unmarshal(req.Trained, &tr); err != nil {
 		return nil, fmt.Errorf("bad request: trained: %w", err)
+	}
+	if len(tr.Theta) == 0 {
+		tr.Theta = env.Data
 	}
 	switch req.Kind {
 	case KindSpectrumProbe:

@@ -54,11 +54,8 @@ func release(ps []*portPeer) {
 }
 
 // Send posts a copy of v as an ArrayBuffer of float64s, transferring it.
-// WebAssembly is little-endian, like Float64Array on every browser.
 func (p *portPeer) Send(v []float64) error {
-	bytes := js.Global().Get("Uint8Array").New(8 * len(v))
-	js.CopyBytesToJS(bytes, unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(v))), 8*len(v)))
-	buf := bytes.Get("buffer")
+	buf := arrayBuffer(v)
 	p.port.Call("postMessage", buf, []any{buf})
 	return nil
 }
@@ -67,8 +64,21 @@ func (p *portPeer) Send(v []float64) error {
 // else (never sent by a peer) makes the handler panic, which Handle turns
 // into an error.
 func (p *portPeer) Recv() ([]float64, error) {
-	bytes := js.Global().Get("Uint8Array").New(<-p.in)
+	return float64s(<-p.in), nil
+}
+
+// arrayBuffer returns a new ArrayBuffer holding a copy of v's float64s.
+// WebAssembly is little-endian, like Float64Array on every browser.
+func arrayBuffer(v []float64) js.Value {
+	bytes := js.Global().Get("Uint8Array").New(8 * len(v))
+	js.CopyBytesToJS(bytes, unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(v))), 8*len(v)))
+	return bytes.Get("buffer")
+}
+
+// float64s returns a copy of the float64s of the ArrayBuffer buf.
+func float64s(buf js.Value) []float64 {
+	bytes := js.Global().Get("Uint8Array").New(buf)
 	v := make([]float64, bytes.Length()/8)
 	js.CopyBytesToGo(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(v))), 8*len(v)), bytes)
-	return v, nil
+	return v
 }

@@ -5,9 +5,11 @@
 // the request kinds of its experiment family and calls Main; web/
 // compute-worker.js runs it inside a dedicated Web Worker. It is glue
 // only: each request body from the page goes to compute/job.Handle, and
-// whatever Handle posts goes back to the page as {type, body}. The
-// MessagePorts transferred with a request (a sharded probe's channels
-// between workers) become its job.Env.Peers (peer.go). Requests run
+// whatever Handle posts goes back to the page as {type, body}, with a
+// result's float64 data (a spectrum's trained θ) as an ArrayBuffer in
+// {data}, transferred. The ArrayBuffer that comes with a request becomes its
+// job.Env.Data, and the MessagePorts transferred with it (a sharded probe's
+// channels between workers) its job.Env.Peers (peer.go). Requests run
 // one at a time on one goroutine, so Handle may block, for example on
 // Env.Digits, which awaits the browser's fetch through a channel.
 //
@@ -40,6 +42,7 @@ func Main(register ...func()) {
 	useSIMD()
 	type request struct {
 		body  []byte
+		data  []float64
 		peers []*portPeer
 	}
 	requests := make(chan request, 4)
@@ -51,20 +54,23 @@ func Main(register ...func()) {
 		if len(args) > 1 {
 			r.peers = peers(args[1]) // listen at once: a peer may already be sending
 		}
+		if len(args) > 2 && args[2].InstanceOf(js.Global().Get("ArrayBuffer")) {
+			r.data = float64s(args[2])
+		}
 		// The page sends one job at a time, so the buffer never fills; a
 		// send must not block inside a JS callback.
 		select {
 		case requests <- r:
 		default:
 			release(r.peers)
-			post("error", []byte(`{"error":"worker: a request arrived while another was running"}`))
+			post("error", []byte(`{"error":"worker: a request arrived while another was running"}`), nil)
 		}
 		return nil
 	})
 	digits := (&cache{url: resolve(digitsPath)}).digits
 	go func() {
 		for r := range requests {
-			env := job.Env{Digits: digits}
+			env := job.Env{Digits: digits, Data: r.data}
 			for _, p := range r.peers {
 				env.Peers = append(env.Peers, p)
 			}
@@ -73,7 +79,7 @@ func Main(register ...func()) {
 		}
 	}()
 	js.Global().Call("overparamListen", listen)
-	post("ready", []byte(`{"kernel":"`+kernel.Current().String()+`"}`))
+	post("ready", []byte(`{"kernel":"`+kernel.Current().String()+`"}`), nil)
 	select {}
 }
 
@@ -87,9 +93,18 @@ func useSIMD() {
 	kernel.Use(kernel.SIMD)
 }
 
-// post sends {type: typ, body} to the page.
-func post(typ string, body []byte) {
-	js.Global().Call("postMessage", map[string]any{"type": typ, "body": string(body)})
+// post sends {type: typ, body} to the page, and data, if any, as an
+// ArrayBuffer in {data}, transferred: the page forwards it without reading
+// it.
+func post(typ string, body []byte, data []float64) {
+	msg := map[string]any{"type": typ, "body": string(body)}
+	if data == nil {
+		js.Global().Call("postMessage", msg)
+		return
+	}
+	buf := arrayBuffer(data)
+	msg["data"] = buf
+	js.Global().Call("postMessage", msg, []any{buf})
 }
 
 // resolve returns path resolved against the worker script's URL.
