@@ -192,6 +192,9 @@ func (s *Spectrum) runCost() Cost {
 		products += float64(p)
 	}
 	pass.grad += float64(float64(s.Probes) * n) // each probe job's curvature at θ
+	if s.Dense {
+		pass.grad += n // the dense eigenvalues' whole-batch curvature at θ, beside probe 0's blocked one
+	}
 	pass.hvp += float64(products * n)
 	c := mlpCost(a, pass, s.Curvature == "hessian")
 	c.Products = toInt(products)
