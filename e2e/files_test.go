@@ -25,14 +25,8 @@ import (
 // appears with the whole content.
 func waitFile(tb testing.TB, dir, name string) []byte {
 	tb.Helper()
-	deadline := time.Now().Add(downloadTimeout)
-	for time.Now().Before(deadline) {
-		if b, err := os.ReadFile(filepath.Join(dir, name)); err == nil {
-			if _, err := os.Stat(filepath.Join(dir, name+".crdownload")); os.IsNotExist(err) {
-				return b
-			}
-		}
-		time.Sleep(100 * time.Millisecond)
+	if b, ok := pollFile(dir, name, downloadTimeout); ok {
+		return b
 	}
 	entries, _ := os.ReadDir(dir)
 	var names []string
@@ -198,4 +192,19 @@ func (tt *tab) hover(id string) string {
 		return ""
 	}
 	return eval[string](tt, readout)
+}
+
+// pollFile polls for dir/name, complete (no name.crdownload beside it), for
+// up to timeout, and reports whether it arrived.
+func pollFile(dir, name string, timeout time.Duration) ([]byte, bool) {
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		if b, err := os.ReadFile(filepath.Join(dir, name)); err == nil {
+			if _, err := os.Stat(filepath.Join(dir, name+".crdownload")); os.IsNotExist(err) {
+				return b, true
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return nil, false
 }
