@@ -125,7 +125,7 @@ func (p *doubleDescentPage) chart() *chart.Plot {
 // the result's (compute/experiment decides them); logY is the reader's
 // choice for the axes that may be logarithmic.
 func ddPlot(res *experiment.DDResult, logY bool) *chart.Plot {
-	c := &chart.Plot{Title: res.YLabel + " against " + res.XLabel, X: chart.Axis{Label: res.XAxis.Label, Log: res.XAxis.Log},
+	c := &chart.Plot{Title: res.YAxis.Label + " against " + res.XLabel, X: chart.Axis{Label: res.XAxis.Label, Log: res.XAxis.Log},
 		Y: chart.Axis{Label: res.YAxis.Label, Log: logY && res.YAxis.Log}, Legend: true, Height: 380}
 	var dx, dy []float64
 	for _, st := range res.Points {
