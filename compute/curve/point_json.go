@@ -1,4 +1,4 @@
-package train
+package curve
 
 import (
 	"encoding/json"
