@@ -22,7 +22,7 @@ var ddDef = &experimentPage[experiment.DoubleDescent]{
 	fields:      ddFields,
 	groups:      ddGroups,
 	relevant:    func(s *experiment.DoubleDescent, key string) bool { return s.Uses(key) },
-	start: func(jobs Jobs, id int, spec experiment.DoubleDescent, emit func(Event), now func() time.Time) runner {
+	start: func(jobs Jobs, id int, spec experiment.DoubleDescent, emit func(Event), now func() time.Time) startedRun {
 		return startSweep(jobs, id, "doubledescent", spec, spec.Points(), decodeDD, emit, now)
 	},
 	csv: func(r any) string { res, _ := r.(*experiment.DDResult); return ddCSV(res) },

@@ -21,7 +21,7 @@ var pathsDef = &experimentPage[experiment.Paths]{
 	fields:   pathsFields,
 	groups:   pathsGroups,
 	relevant: func(s *experiment.Paths, key string) bool { return relevantTo(pathsFields[key], s.Data) },
-	start: func(jobs Jobs, id int, spec experiment.Paths, emit func(Event), now func() time.Time) runner {
+	start: func(jobs Jobs, id int, spec experiment.Paths, emit func(Event), now func() time.Time) startedRun {
 		return startSweep(jobs, id, "paths", spec, spec.Points(), decodePaths, emit, now)
 	},
 	csv: func(r any) string { res, _ := r.(*experiment.PathsResult); return pathsResultCSV(res) },

@@ -3,47 +3,40 @@ package app
 import "github.com/overparam/overparam/compute/experiment"
 
 // Thumbnail is a gallery card's picture: the result of a preset, drawn
-// small. tools/mkthumbs runs each natively into web/thumbs/<File>.
+// small. tools/mkthumbs runs each Spec natively (the page never runs an
+// experiment itself, so app.wasm links no numerics) and writes Draw's SVG
+// to web/thumbs/<File>.
 type Thumbnail struct {
 	// ID is the preset's id, File its thumbnail's name (Preset.Thumbnail).
 	ID, File string
-	// Render runs the preset and draws its result as SVG.
-	Render func(a experiment.Assets) (string, error)
+	// Spec is the preset's spec: an experiment.Spectrum, experiment.Paths
+	// or experiment.DoubleDescent.
+	Spec any
+	// Draw draws the result of running Spec (a *experiment.SpectrumResult,
+	// *experiment.PathsResult or *experiment.DDResult) as SVG.
+	Draw func(result any) string
 }
 
 // Thumbnails lists the gallery's thumbnails, one per preset.
 func Thumbnails() []Thumbnail {
 	var t []Thumbnail
 	for _, p := range spectrumPresets {
-		spec := spectrumDef.presetSpec(p)
-		t = append(t, Thumbnail{ID: p.ID, File: p.Thumbnail(), Render: func(a experiment.Assets) (string, error) {
-			res, err := experiment.RunSpectrum(spec, a, nil)
-			if err != nil {
-				return "", err
-			}
-			return spectrumThumbnail(res), nil
+		t = append(t, Thumbnail{ID: p.ID, File: p.Thumbnail(), Spec: spectrumDef.presetSpec(p), Draw: func(res any) string {
+			return spectrumThumbnail(res.(*experiment.SpectrumResult))
 		}})
 	}
 	for _, p := range ddPresets {
-		spec := ddDef.presetSpec(p)
-		t = append(t, Thumbnail{ID: p.ID, File: p.Thumbnail(), Render: func(a experiment.Assets) (string, error) {
-			res, err := experiment.RunDoubleDescent(spec, a, nil)
-			if err != nil {
-				return "", err
-			}
-			c := ddPlot(res, true)
+		t = append(t, Thumbnail{ID: p.ID, File: p.Thumbnail(), Spec: ddDef.presetSpec(p), Draw: func(res any) string {
+			c := ddPlot(res.(*experiment.DDResult), true)
 			c.Title, c.Legend, c.Width, c.Height = "", false, thumbnailWidth, thumbnailHeight
-			return c.SVG(), nil
+			return c.SVG()
 		}})
 	}
 	for _, p := range pathsPresets {
 		id := p.ID
 		spec := pathsDef.presetSpec(p)
-		t = append(t, Thumbnail{ID: p.ID, File: p.Thumbnail(), Render: func(a experiment.Assets) (string, error) {
-			res, err := experiment.RunPaths(spec, a, nil)
-			if err != nil {
-				return "", err
-			}
+		t = append(t, Thumbnail{ID: p.ID, File: p.Thumbnail(), Spec: spec, Draw: func(r any) string {
+			res := r.(*experiment.PathsResult)
 			// The width sweep's preset shows its barriers; the others their pair.
 			var bezier *experiment.Path
 			if len(res.Paths) > 1 && res.Paths[1].Name == experiment.BezierName {
@@ -54,7 +47,7 @@ func Thumbnails() []Thumbnail {
 				c = barrierPlot(res, nil, spec)
 			}
 			c.Title, c.Legend, c.Width, c.Height = "", false, thumbnailWidth, thumbnailHeight
-			return c.SVG(), nil
+			return c.SVG()
 		}})
 	}
 	return t

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/web"
 )
 
@@ -37,7 +38,7 @@ func runDoubleDescent(args []string, stdout, stderr io.Writer) int {
 	}
 
 	progress, done := progressPrinter(stderr, *quiet)
-	res, err := experiment.RunDoubleDescent(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
+	res, err := runner.RunDoubleDescent(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
 	done()
 	if err != nil {
 		fmt.Fprintf(stderr, "overparam doubledescent: %v\n", err)

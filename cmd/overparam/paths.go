@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/web"
 )
 
@@ -44,7 +45,7 @@ func runPaths(args []string, stdout, stderr io.Writer) int {
 	}
 
 	progress, done := progressPrinter(stderr, *quiet)
-	res, err := experiment.RunPaths(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
+	res, err := runner.RunPaths(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
 	done()
 	if err != nil {
 		fmt.Fprintf(stderr, "overparam paths: %v\n", err)

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/web"
 )
 
@@ -64,13 +65,13 @@ type linkRun func(query string, notice func(string)) (result any, status int, er
 // linkPages maps page names (the last path segment of a link) to runs.
 var linkPages = map[string]linkRun{
 	"spectrum": specRun(experiment.DefaultSpectrum, func(s experiment.Spectrum) (any, error) {
-		return experiment.RunSpectrum(s, experiment.Assets{Digits: web.DigitsGz}, nil)
+		return runner.RunSpectrum(s, experiment.Assets{Digits: web.DigitsGz}, nil)
 	}),
 	"paths": specRun(experiment.DefaultPaths, func(s experiment.Paths) (any, error) {
-		return experiment.RunPaths(s, experiment.Assets{Digits: web.DigitsGz}, nil)
+		return runner.RunPaths(s, experiment.Assets{Digits: web.DigitsGz}, nil)
 	}),
 	"doubledescent": specRunFrom(experiment.DefaultDoubleDescentForQuery, func(s experiment.DoubleDescent) (any, error) {
-		return experiment.RunDoubleDescent(s, experiment.Assets{Digits: web.DigitsGz}, nil)
+		return runner.RunDoubleDescent(s, experiment.Assets{Digits: web.DigitsGz}, nil)
 	}),
 }
 

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/web"
 )
 
@@ -45,7 +46,7 @@ func runSpectrum(args []string, stdout, stderr io.Writer) int {
 	}
 
 	progress, done := progressPrinter(stderr, *quiet)
-	res, err := experiment.RunSpectrum(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
+	res, err := runner.RunSpectrum(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
 	done()
 	if err != nil {
 		fmt.Fprintf(stderr, "overparam spectrum: %v\n", err)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/overparam/overparam/app"
 	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/web"
 )
 
@@ -29,16 +30,29 @@ func main() {
 		if !strings.HasPrefix(t.ID, *only) {
 			continue
 		}
-		svg, err := t.Render(experiment.Assets{Digits: web.DigitsGz})
+		res, err := run(t.Spec, experiment.Assets{Digits: web.DigitsGz})
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "mkthumbs: %s: %v\n", t.ID, err)
 			os.Exit(1)
 		}
 		path := filepath.Join(*out, t.File)
-		if err := os.WriteFile(path, []byte(svg), 0o644); err != nil {
+		if err := os.WriteFile(path, []byte(t.Draw(res)), 0o644); err != nil {
 			fmt.Fprintln(os.Stderr, "mkthumbs:", err)
 			os.Exit(1)
 		}
 		fmt.Println(path)
 	}
+}
+
+// run runs a thumbnail's spec natively.
+func run(spec any, a experiment.Assets) (any, error) {
+	switch s := spec.(type) {
+	case experiment.Spectrum:
+		return runner.RunSpectrum(s, a, nil)
+	case experiment.Paths:
+		return runner.RunPaths(s, a, nil)
+	case experiment.DoubleDescent:
+		return runner.RunDoubleDescent(s, a, nil)
+	}
+	return nil, fmt.Errorf("no run for a spec of type %T", spec)
 }
