@@ -161,7 +161,8 @@ func (s *Spectrum) Bytes() int64 {
 // training (train.Run's steps and curve checkpoints), then for every probe
 // a job that rebuilds the curvature at θ (one gradient pass) and takes
 // min(steps, parameters) products with Lanczos's reorthogonalisation,
-// probe 0's dense matrix and eigenvalues if asked, the same for the
+// probe 0's dense matrix (from the whole-batch curvature, one more gradient
+// pass) and eigenvalues if asked, the same for the
 // spectrum at initialisation (before) and for every further seed
 // (repeats). It assumes valid enum fields.
 func (s *Spectrum) Cost() Cost {
@@ -190,6 +191,9 @@ func (s *Spectrum) runCost() Cost {
 		products += float64(p)
 	}
 	pass.grad += float64(float64(s.Probes) * n) // each probe job's curvature at θ
+	if s.Dense {
+		pass.grad += n // probe 0's whole-batch curvature, whose products build the dense matrix
+	}
 	pass.hvp += float64(products * n)
 	c := mlpCost(a, pass, s.Curvature == "hessian")
 	c.Products = toInt(products)
