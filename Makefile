@@ -21,8 +21,12 @@ build: wasm
 	$(GO) build -o bin/overparam ./cmd/overparam
 
 # One compute-worker module per experiment family, so each links only its
-# own code and stays under the download budget.
-WORKERS := spectrum paths doubledescent
+# own code and stays under the download budget. The list is the registry's
+# (compute/experiment.Experiments), printed by tools/experiments.
+WORKERS := $(shell $(GO) run ./tools/experiments)
+ifeq ($(strip $(WORKERS)),)
+$(error tools/experiments listed no experiments: run 'go run ./tools/experiments' to see why)
+endif
 
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o web/app.wasm ./wasm/ui

@@ -45,6 +45,15 @@ func decodeDD(body string) (any, error) {
 	return &r, err
 }
 
+func init() {
+	registerPage("doubledescent", ddDef, func() app.Composer { return newDoubleDescentPage() },
+		func(_ preset, _ experiment.DoubleDescent, res *experiment.DDResult) string {
+			c := ddPlot(res, true)
+			c.Title, c.Legend, c.Width, c.Height = "", false, thumbnailWidth, thumbnailHeight
+			return c.SVG()
+		})
+}
+
 // doubleDescentPage sweeps a model's size and shows the test error with the
 // theory that predicts it: linear regression, random features, a neural
 // network with label noise, and LSTD in reinforcement learning.

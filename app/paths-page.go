@@ -33,6 +33,23 @@ func decodePaths(body string) (any, error) {
 	return &r, err
 }
 
+func init() {
+	registerPage("paths", pathsDef, func() app.Composer { return newPathsPage() },
+		func(p preset, spec experiment.Paths, res *experiment.PathsResult) string {
+			// The width sweep's preset shows its barriers; the others their pair.
+			var bezier *experiment.Path
+			if len(res.Paths) > 1 && res.Paths[1].Name == experiment.BezierName {
+				bezier = &res.Paths[1]
+			}
+			c := pairPlot(&res.Paths[0], bezier, spec, Done)
+			if p.ID == "paths-wide" {
+				c = barrierPlot(res, nil, spec)
+			}
+			c.Title, c.Legend, c.Width, c.Height = "", false, thumbnailWidth, thumbnailHeight
+			return c.SVG()
+		})
+}
+
 // pathsPage follows the loss along paths between solutions: the straight
 // line between a pair (small vs large batch, or two seeds) with the
 // sharpness along it, and in mean-field networks the dropout-stable

@@ -5,6 +5,7 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // shell wraps a page in the site's header, main area and footer; current
 // is the page's path, marked in the navigation.
 func shell(current string, body ...app.UI) app.UI {
+	experiments := pageExperiments()
 	navLink := func(path, text string) app.UI {
 		a := app.A().Href(link(path)).Text(text)
 		if path == current {
@@ -20,9 +21,7 @@ func shell(current string, body ...app.UI) app.UI {
 			),
 			app.Nav().Aria("label", "pages").Body(
 				navLink(PathHome, "Home"),
-				navLink(PathSpectrum, "Hessian spectrum"),
-				navLink(PathPaths, "Paths"),
-				navLink(PathDoubleDescent, "Double descent"),
+				app.Range(experiments).Slice(func(i int) app.UI { return navLink(experiments[i].Page(), experiments[i].Title) }),
 			),
 		),
 		app.Main().Body(body...),

@@ -24,6 +24,13 @@ var spectrumDef = &experimentPage[experiment.Spectrum]{
 	csv: func(r any) string { res, _ := r.(*experiment.SpectrumResult); return resultCSV(res) },
 }
 
+func init() {
+	registerPage("spectrum", spectrumDef, func() app.Composer { return newSpectrumPage() },
+		func(_ preset, _ experiment.Spectrum, res *experiment.SpectrumResult) string {
+			return spectrumThumbnail(res)
+		})
+}
+
 // spectrumPage is the Hessian-spectrum experiment (Sagun et al. 2016/2017):
 // controls, live training curves, the eigenvalue density with outliers,
 // the extreme eigenvalues, pinned runs, sharing and export.

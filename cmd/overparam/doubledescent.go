@@ -21,6 +21,12 @@ test error's mean, median and quartiles with the theory that predicts it:
 Flags start from the preset of -model (or of -preset, one of the page's
 presets by id, e.g. -preset dd-lstd-ridge); later flags override it.`
 
+func init() {
+	registerCLI("doubledescent", runDoubleDescent, specRunFrom(experiment.DefaultDoubleDescentForQuery, func(s experiment.DoubleDescent) (any, error) {
+		return runner.RunDoubleDescent(s, experiment.Assets{Digits: web.DigitsGz}, nil)
+	}))
+}
+
 func runDoubleDescent(args []string, stdout, stderr io.Writer) int {
 	spec, err := doubleDescentBase(args)
 	if err != nil {

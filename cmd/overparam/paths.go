@@ -25,6 +25,12 @@ through the half-dropout networks (Shevchenko & Mondelli 2020), as medians
 -preset, one of the page's presets by id (e.g. -preset paths-seeds); later
 flags override it.`
 
+func init() {
+	registerCLI("paths", runPaths, specRun(experiment.DefaultPaths, func(s experiment.Paths) (any, error) {
+		return runner.RunPaths(s, experiment.Assets{Digits: web.DigitsGz}, nil)
+	}))
+}
+
 func runPaths(args []string, stdout, stderr io.Writer) int {
 	spec, err := pathsPresetFlag.base(args, func(fs *flag.FlagSet, s *experiment.Paths) *string {
 		preset, _, _ := pathsFlags(fs, s)

@@ -20,6 +20,12 @@ stochastic Lanczos quadrature density; the trace. Follows Sagun et al. 2016/2017
 Flags start from the default preset, or from -preset, one of the page's
 presets by id (e.g. -preset classes3); later flags override it.`
 
+func init() {
+	registerCLI("spectrum", runSpectrum, specRun(experiment.DefaultSpectrum, func(s experiment.Spectrum) (any, error) {
+		return runner.RunSpectrum(s, experiment.Assets{Digits: web.DigitsGz}, nil)
+	}))
+}
+
 func runSpectrum(args []string, stdout, stderr io.Writer) int {
 	spec, err := spectrumPresetFlag.base(args, func(fs *flag.FlagSet, s *experiment.Spectrum) *string {
 		preset, _, _, _ := spectrumFlags(fs, s)

@@ -32,3 +32,14 @@ func PathsPresets() []Preset {
 			sagun2017, url2017, "data=digits&pixels=14&samples=1000&test=500&hidden=32&activation=relu&epochs=20&lr=0.1&smallbatch=20"),
 	}
 }
+
+func init() {
+	Register(Experiment{
+		Name: "paths", Order: 2, Title: "Paths",
+		Synopsis: "print losses along paths between solutions, dropout stability and barriers by width",
+		Gallery:  "Paths between solutions (Sagun et al. 2017; Shevchenko & Mondelli 2020)",
+		Lede:     "Follow the loss along the line between two trained networks, and along the dropout-stable path that connects wide networks without a barrier.",
+		Defaults: func(string) any { s := DefaultPaths(); return &s },
+		Presets:  PathsPresets,
+	})
+}

@@ -44,3 +44,14 @@ func SpectrumPresets() []Preset {
 			sagun2017, url2017, "curvature=ggn"),
 	}
 }
+
+func init() {
+	Register(Experiment{
+		Name: "spectrum", Order: 1, Title: "Hessian spectrum",
+		Synopsis: "train an MLP and print the Hessian spectrum of its training loss",
+		Gallery:  "Hessian spectrum: bulk and outliers (Sagun et al. 2016, 2017)",
+		Lede:     "Train a network and compute its Hessian's eigenvalues: a bulk near zero, and outliers that follow the classes.",
+		Defaults: func(string) any { s := DefaultSpectrum(); return &s },
+		Presets:  SpectrumPresets,
+	})
+}
