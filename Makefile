@@ -21,7 +21,10 @@ build: wasm
 	$(GO) build -o bin/overparam ./cmd/overparam
 
 # One compute-worker module per experiment family, so each links only its
-# own code and stays under the download budget. The list is the registry's
+# own code and stays under the download budget. The tag overparam_worker
+# leaves out the presets and the experiment registry (compute/experiment's
+# *_presets.go), which a worker never reads: registered in init functions,
+# they would link every experiment's presets into every worker (57 kB). The list is the registry's
 # (compute/experiment.Experiments), printed by tools/experiments.
 WORKERS := $(shell $(GO) run ./tools/experiments)
 ifeq ($(strip $(WORKERS)),)
@@ -30,7 +33,7 @@ endif
 
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o web/app.wasm ./wasm/ui
-	for w in $(WORKERS); do GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o web/worker-$$w.wasm ./wasm/worker/$$w || exit 1; done
+	for w in $(WORKERS); do GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -tags overparam_worker -o web/worker-$$w.wasm ./wasm/worker/$$w || exit 1; done
 
 ## serve: build, then serve the app at http://localhost:8000
 serve: build

@@ -46,7 +46,8 @@ func decodeDD(body string) (any, error) {
 }
 
 func init() {
-	registerPage("doubledescent", ddDef, func() app.Composer { return newDoubleDescentPage() },
+	registerPage("doubledescent", ddDef, func() app.Composer { return newDoubleDescentPage() })
+	registerThumbnails("doubledescent", ddDef,
 		func(_ preset, _ experiment.DoubleDescent, res *experiment.DDResult) string {
 			c := ddPlot(res, true)
 			c.Title, c.Legend, c.Width, c.Height = "", false, thumbnailWidth, thumbnailHeight

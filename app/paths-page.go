@@ -34,7 +34,8 @@ func decodePaths(body string) (any, error) {
 }
 
 func init() {
-	registerPage("paths", pathsDef, func() app.Composer { return newPathsPage() },
+	registerPage("paths", pathsDef, func() app.Composer { return newPathsPage() })
+	registerThumbnails("paths", pathsDef,
 		func(p preset, spec experiment.Paths, res *experiment.PathsResult) string {
 			// The width sweep's preset shows its barriers; the others their pair.
 			var bezier *experiment.Path

@@ -25,7 +25,8 @@ var spectrumDef = &experimentPage[experiment.Spectrum]{
 }
 
 func init() {
-	registerPage("spectrum", spectrumDef, func() app.Composer { return newSpectrumPage() },
+	registerPage("spectrum", spectrumDef, func() app.Composer { return newSpectrumPage() })
+	registerThumbnails("spectrum", spectrumDef,
 		func(_ preset, _ experiment.Spectrum, res *experiment.SpectrumResult) string {
 			return spectrumThumbnail(res)
 		})

@@ -242,3 +242,16 @@ func nearestPoint(points []curve.Point, step float64) (curve.Point, bool) {
 	}
 	return best, ok
 }
+
+// thumbnailWidth and thumbnailHeight are a gallery thumbnail's size, 16:9.
+const thumbnailWidth, thumbnailHeight = 480, 270
+
+// spectrumThumbnail draws a spectrum result as a thumbnail: the density on
+// a log scale with its outliers, without a legend.
+func spectrumThumbnail(res *experiment.SpectrumResult) string {
+	p := densityPlot(res, densityView{Histogram: true, LogY: true, Initial: true}, nil)
+	p.Title, p.Legend, p.Width, p.Height = "", false, thumbnailWidth, thumbnailHeight
+	p.Y.Label = "density"
+	p.X.Label = "eigenvalue λ"
+	return p.SVG()
+}

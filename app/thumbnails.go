@@ -1,6 +1,11 @@
+//go:build !js
+
 package app
 
-import "github.com/overparam/overparam/compute/experiment"
+import (
+	"encoding/json"
+	"fmt"
+)
 
 // Thumbnail is a gallery card's picture: the result of a preset, drawn
 // small. tools/mkthumbs runs each Spec natively as the request kind
@@ -21,20 +26,32 @@ type Thumbnail struct {
 func Thumbnails() []Thumbnail {
 	var t []Thumbnail
 	for _, e := range pageExperiments() {
-		t = append(t, e.thumbnails()...)
+		t = append(t, thumbnailsOf[e.Name]()...)
 	}
 	return t
 }
 
-// thumbnailSize is the size of a thumbnail, 16:9.
-const thumbnailWidth, thumbnailHeight = 480, 270
+// thumbnailsOf maps an experiment's name to its presets' thumbnails.
+var thumbnailsOf = map[string]func() []Thumbnail{}
 
-// spectrumThumbnail draws a spectrum result as a thumbnail: the density on
-// a log scale with its outliers, without a legend.
-func spectrumThumbnail(res *experiment.SpectrumResult) string {
-	p := densityPlot(res, densityView{Histogram: true, LogY: true, Initial: true}, nil)
-	p.Title, p.Legend, p.Width, p.Height = "", false, thumbnailWidth, thumbnailHeight
-	p.Y.Label = "density"
-	p.X.Label = "eigenvalue λ"
-	return p.SVG()
+// registerThumbnails registers the thumbnails of experiment name, one per
+// preset of def: draw draws a preset's result (the result of its spec, as
+// a worker sends it) as SVG. Only native builds keep them (this file);
+// in the browser registerThumbnails does nothing (thumbnails_js.go), so
+// app.wasm links no thumbnail code.
+func registerThumbnails[S, R any](name string, def *experimentPage[S], draw func(p preset, spec S, result *R) string) {
+	thumbnailsOf[name] = func() []Thumbnail {
+		var t []Thumbnail
+		for _, p := range def.presets {
+			spec := def.presetSpec(p)
+			t = append(t, Thumbnail{ID: p.ID, File: p.Thumbnail(), Experiment: name, Spec: spec, Draw: func(result []byte) (string, error) {
+				var r R
+				if err := json.Unmarshal(result, &r); err != nil {
+					return "", fmt.Errorf("thumbnail %s: reading the result: %w", p.ID, err)
+				}
+				return draw(p, spec, &r), nil
+			}})
+		}
+		return t
+	}
 }

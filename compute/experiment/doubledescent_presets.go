@@ -1,3 +1,5 @@
+//go:build !overparam_worker
+
 package experiment
 
 import (

@@ -1,3 +1,5 @@
+//go:build !overparam_worker
+
 package experiment
 
 // Papers the paths presets cite (and sagun2017, with the spectrum's).

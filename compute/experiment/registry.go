@@ -1,10 +1,6 @@
 package experiment
 
-import (
-	"fmt"
-	"slices"
-	"sync"
-)
+import "sync"
 
 // Experiment declares one experiment family, once. Everything that lists
 // the experiments reads Experiments: the Makefile's worker builds and size
@@ -55,29 +51,37 @@ func Register(e Experiment) {
 	registryMu.Lock()
 	defer registryMu.Unlock()
 	if e.Name == "" || e.Defaults == nil || e.Presets == nil {
-		panic(fmt.Sprintf("experiment: Register(%q) needs a Name, Defaults and Presets", e.Name))
+		panic("experiment: Register(" + e.Name + ") needs a Name, Defaults and Presets")
 	}
-	for _, x := range experiments {
-		if x.Name == e.Name {
+	for k := range experiments {
+		if experiments[k].Name == e.Name {
 			panic("experiment: registered twice: " + e.Name)
 		}
 	}
-	experiments = append(experiments, e)
-	slices.SortStableFunc(experiments, func(a, b Experiment) int { return a.Order - b.Order })
+	// Insert after every experiment of lower or equal Order (a stable
+	// insertion; a sort here would link a sort routine into app.wasm).
+	i := len(experiments)
+	for i > 0 && experiments[i-1].Order > e.Order {
+		i--
+	}
+	experiments = append(experiments, Experiment{})
+	copy(experiments[i+1:], experiments[i:])
+	experiments[i] = e
 }
 
 // Experiments returns every registered experiment, by ascending Order.
 func Experiments() []Experiment {
 	registryMu.Lock()
 	defer registryMu.Unlock()
-	return slices.Clone(experiments)
+	return append([]Experiment(nil), experiments...)
 }
 
 // Find returns the experiment named name.
 func Find(name string) (Experiment, bool) {
-	for _, e := range Experiments() {
-		if e.Name == name {
-			return e, true
+	es := Experiments()
+	for k := range es {
+		if es[k].Name == name {
+			return es[k], true
 		}
 	}
 	return Experiment{}, false

@@ -1,3 +1,5 @@
+//go:build !overparam_worker
+
 package experiment
 
 // Papers the spectrum and paths presets cite.

@@ -53,29 +53,64 @@ const (
 	SecondsLimit   = experiment.SecondsLimit
 )
 
-var (
-	CheckAll                     = experiment.CheckAll
-	DefaultDoubleDescent         = experiment.DefaultDoubleDescent
-	DefaultDoubleDescentFor      = experiment.DefaultDoubleDescentFor
-	DefaultDoubleDescentForQuery = experiment.DefaultDoubleDescentForQuery
-	DefaultPaths                 = experiment.DefaultPaths
-	DefaultSpectrum              = experiment.DefaultSpectrum
-	DoubleDescentPresetSpec      = experiment.DoubleDescentPresetSpec
-	DoubleDescentPresets         = experiment.DoubleDescentPresets
-	Duration                     = experiment.Duration
-	FindDoubleDescentPreset      = experiment.FindDoubleDescentPreset
-	FindPeak                     = experiment.FindPeak
-	GetParam                     = experiment.GetParam
-	Params                       = experiment.Params
-	ParseQuery                   = experiment.ParseQuery
-	PathsPresets                 = experiment.PathsPresets
-	Query                        = experiment.Query
-	SampleBlocks                 = experiment.SampleBlocks
-	SetParam                     = experiment.SetParam
-	ShardRange                   = experiment.ShardRange
-	SpectrumPresets              = experiment.SpectrumPresets
-	OutlierRule                  = experiment.OutlierRule
-)
+// OutlierRule is experiment.OutlierRule.
+var OutlierRule = experiment.OutlierRule
+
+// The functions are wrappers, not variables, so a binary links only those
+// it calls (a worker, its own experiment's).
+
+// CheckAll is experiment.CheckAll.
+func CheckAll(spec any) error { return experiment.CheckAll(spec) }
+
+// DefaultDoubleDescent is experiment.DefaultDoubleDescent.
+func DefaultDoubleDescent() DoubleDescent { return experiment.DefaultDoubleDescent() }
+
+// DefaultDoubleDescentFor is experiment.DefaultDoubleDescentFor.
+func DefaultDoubleDescentFor(model string) DoubleDescent {
+	return experiment.DefaultDoubleDescentFor(model)
+}
+
+// DefaultDoubleDescentForQuery is experiment.DefaultDoubleDescentForQuery.
+func DefaultDoubleDescentForQuery(query string) DoubleDescent {
+	return experiment.DefaultDoubleDescentForQuery(query)
+}
+
+// DefaultPaths is experiment.DefaultPaths.
+func DefaultPaths() Paths { return experiment.DefaultPaths() }
+
+// DefaultSpectrum is experiment.DefaultSpectrum.
+func DefaultSpectrum() Spectrum { return experiment.DefaultSpectrum() }
+
+// Duration is experiment.Duration.
+func Duration(seconds float64) string { return experiment.Duration(seconds) }
+
+// FindPeak is experiment.FindPeak.
+func FindPeak(points []DDStat) *DDPeak { return experiment.FindPeak(points) }
+
+// GetParam is experiment.GetParam.
+func GetParam(spec any, key string) string { return experiment.GetParam(spec, key) }
+
+// Params is experiment.Params.
+func Params(spec any) []Param { return experiment.Params(spec) }
+
+// ParseQuery is experiment.ParseQuery.
+func ParseQuery(query string, specs ...any) (notices []string) {
+	return experiment.ParseQuery(query, specs...)
+}
+
+// Query is experiment.Query.
+func Query(specs ...any) string { return experiment.Query(specs...) }
+
+// SampleBlocks is experiment.SampleBlocks.
+func SampleBlocks(n int) int { return experiment.SampleBlocks(n) }
+
+// SetParam is experiment.SetParam.
+func SetParam(spec any, key, text string) (notice string, ok bool) {
+	return experiment.SetParam(spec, key, text)
+}
+
+// ShardRange is experiment.ShardRange.
+func ShardRange(n, shards, s int) (lo, hi int) { return experiment.ShardRange(n, shards, s) }
 
 // Names of package spec that the runs here share with the estimates there.
 const (
@@ -84,7 +119,5 @@ const (
 	dropoutDraws     = experiment.DropoutDraws
 )
 
-var (
-	dropoutMs  = experiment.DropoutMs
-	totalSteps = experiment.TotalSteps
-)
+func dropoutMs(n int) []int     { return experiment.DropoutMs(n) }
+func totalSteps(s Spectrum) int { return experiment.TotalSteps(s) }

@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/overparam/overparam/compute/experiment"
 )
 
 func TestTheCLIsEarlierPresetNamesGiveTheirFormerSpecs(t *testing.T) {
@@ -22,21 +24,21 @@ func TestTheCLIsEarlierPresetNamesGiveTheirFormerSpecs(t *testing.T) {
 		"lstd": DefaultDoubleDescentFor("lstd"), "lstd-coverage": coverage,
 	}
 	for name, want := range former {
-		p, ok := FindDoubleDescentPreset(name)
+		p, ok := experiment.FindDoubleDescentPreset(name)
 		if !ok {
 			t.Errorf("-preset %s is no longer found", name)
 			continue
 		}
-		if got := DoubleDescentPresetSpec(p); !reflect.DeepEqual(got, want) {
+		if got := experiment.DoubleDescentPresetSpec(p); !reflect.DeepEqual(got, want) {
 			t.Errorf("-preset %s (now %s): spec %+v, want %+v", name, p.ID, got, want)
 		}
 	}
-	for _, p := range DoubleDescentPresets() {
-		if got, ok := FindDoubleDescentPreset(" " + strings.ToUpper(p.ID)); !ok || got.ID != p.ID {
-			t.Errorf("FindDoubleDescentPreset(%q) = %q, %v", p.ID, got.ID, ok)
+	for _, p := range experiment.DoubleDescentPresets() {
+		if got, ok := experiment.FindDoubleDescentPreset(" " + strings.ToUpper(p.ID)); !ok || got.ID != p.ID {
+			t.Errorf("experiment.FindDoubleDescentPreset(%q) = %q, %v", p.ID, got.ID, ok)
 		}
 	}
-	if _, ok := FindDoubleDescentPreset("nope"); ok {
+	if _, ok := experiment.FindDoubleDescentPreset("nope"); ok {
 		t.Error("an unknown name was found")
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/overparam/overparam/compute/data"
+	"github.com/overparam/overparam/compute/experiment"
 	"github.com/overparam/overparam/compute/internal/parity"
 	"github.com/overparam/overparam/compute/nn"
 )
@@ -46,8 +47,8 @@ func ddDigits(t *testing.T) Assets {
 // Truth: Validate and Query's contract; every preset runs as shipped and a
 // link restores it.
 func TestDoubleDescentPresetsAreValidAndRoundTripThroughLinks(t *testing.T) {
-	for _, p := range DoubleDescentPresets() {
-		s := DoubleDescentPresetSpec(p)
+	for _, p := range experiment.DoubleDescentPresets() {
+		s := experiment.DoubleDescentPresetSpec(p)
 		if err := s.Validate(); err != nil {
 			t.Errorf("preset %s: %v", p.ID, err)
 		}
@@ -277,7 +278,7 @@ func TestKNNRecognitionVotesOnCleanNeighbours(t *testing.T) {
 }
 
 func ExampleDoubleDescentPresets() {
-	for _, p := range DoubleDescentPresets() {
+	for _, p := range experiment.DoubleDescentPresets() {
 		fmt.Println(p.ID)
 	}
 	// Output:

@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/overparam/overparam/compute/experiment"
 )
 
 func TestEveryPresetListHasUniqueIDsAndValidSpecsThatRoundTrip(t *testing.T) {
@@ -21,21 +23,21 @@ func TestEveryPresetListHasUniqueIDsAndValidSpecsThatRoundTrip(t *testing.T) {
 		isDefault func(q string) bool
 	}
 	lists := []list{
-		{"spectrum", SpectrumPresets(),
+		{"spectrum", experiment.SpectrumPresets(),
 			func(q string) (string, []string, error) {
 				s := DefaultSpectrum()
 				n := ParseQuery(q, &s)
 				return Query(&s), n, s.Validate()
 			},
 			func(q string) bool { d := DefaultSpectrum(); return Query(&d) == q }},
-		{"paths", PathsPresets(),
+		{"paths", experiment.PathsPresets(),
 			func(q string) (string, []string, error) {
 				s := DefaultPaths()
 				n := ParseQuery(q, &s)
 				return Query(&s), n, s.Validate()
 			},
 			func(q string) bool { d := DefaultPaths(); return Query(&d) == q }},
-		{"doubledescent", DoubleDescentPresets(),
+		{"doubledescent", experiment.DoubleDescentPresets(),
 			func(q string) (string, []string, error) {
 				s := DefaultDoubleDescent()
 				n := ParseQuery(q, &s)
@@ -68,7 +70,7 @@ func TestDoubleDescentPresetsHoldEveryModelsDefault(t *testing.T) {
 	// Truth: DoubleDescentPresets' documentation — each model's
 	// DefaultDoubleDescentFor is among the presets.
 	queries := map[string]bool{}
-	for _, p := range DoubleDescentPresets() {
+	for _, p := range experiment.DoubleDescentPresets() {
 		queries[p.Query] = true
 	}
 	for _, model := range []string{"linear", "features", "mlp", "lstd"} {
@@ -77,7 +79,7 @@ func TestDoubleDescentPresetsHoldEveryModelsDefault(t *testing.T) {
 			t.Errorf("the %s model's default is not a preset", model)
 		}
 	}
-	if first := DoubleDescentPresetSpec(DoubleDescentPresets()[0]); !reflect.DeepEqual(first, DefaultDoubleDescent()) {
+	if first := experiment.DoubleDescentPresetSpec(experiment.DoubleDescentPresets()[0]); !reflect.DeepEqual(first, DefaultDoubleDescent()) {
 		t.Errorf("DoubleDescentPresetSpec of the first preset is not the page's default")
 	}
 }

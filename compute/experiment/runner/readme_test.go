@@ -3,13 +3,15 @@ package runner
 import (
 	"math"
 	"testing"
+
+	"github.com/overparam/overparam/compute/experiment"
 )
 
 // presetSpectrum and presetDD return the spec of a preset by id, as its
 // page link gives it.
 func presetSpectrum(t *testing.T, id string) Spectrum {
 	t.Helper()
-	for _, p := range SpectrumPresets() {
+	for _, p := range experiment.SpectrumPresets() {
 		if p.ID == id {
 			s := DefaultSpectrum()
 			ParseQuery(p.Query, &s)
@@ -22,11 +24,11 @@ func presetSpectrum(t *testing.T, id string) Spectrum {
 
 func presetDD(t *testing.T, id string) DoubleDescent {
 	t.Helper()
-	p, ok := FindDoubleDescentPreset(id)
+	p, ok := experiment.FindDoubleDescentPreset(id)
 	if !ok {
 		t.Fatalf("no double-descent preset %s", id)
 	}
-	return DoubleDescentPresetSpec(p)
+	return experiment.DoubleDescentPresetSpec(p)
 }
 
 func TestThePresetsTheREADMECompareHaveItsNumbers(t *testing.T) {
