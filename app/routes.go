@@ -7,11 +7,9 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// Page paths. Every page is also a static file of the generated site.
-const (
-	PathHome     = "/"
-	PathSpectrum = "/spectrum"
-)
+// PathHome is the home page's path. Every page is also a static file of
+// the generated site.
+const PathHome = "/"
 
 // Pages lists the paths of every page, for the static site generator: the
 // home page, then every registered experiment's.
