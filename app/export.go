@@ -4,8 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/overparam/overparam/compute/curve"
 	"github.com/overparam/overparam/compute/experiment"
-	"github.com/overparam/overparam/compute/train"
 )
 
 // csvNum writes a number with full float64 precision; NaN and ±Inf as
@@ -18,7 +18,7 @@ func csvNum(x float64) string {
 }
 
 // curveCSV is a training curve as CSV.
-func curveCSV(points []train.Point) string {
+func curveCSV(points []curve.Point) string {
 	var b strings.Builder
 	b.WriteString("step,epoch,train_loss,train_acc,test_loss,test_acc,grad_norm\n")
 	for _, p := range points {

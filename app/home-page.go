@@ -23,19 +23,14 @@ func presetLinkOf[S any](def *experimentPage[S], p preset) string {
 	return link(def.path) + "?" + experiment.Query(&s)
 }
 
-// gallery lists the experiments, in the order the home page shows them.
+// gallery lists the experiments, in the order the home page shows them
+// (the registry's, experiment.Experiments).
 func gallery() []gallerySection {
-	return []gallerySection{
-		{Title: "Hessian spectrum: bulk and outliers (Sagun et al. 2016, 2017)",
-			Lede:    "Train a network and compute its Hessian's eigenvalues: a bulk near zero, and outliers that follow the classes.",
-			Presets: spectrumPresets, Link: func(p preset) string { return presetLinkOf(spectrumDef, p) }},
-		{Title: "Paths between solutions (Sagun et al. 2017; Shevchenko & Mondelli 2020)",
-			Lede:    "Follow the loss along the line between two trained networks, and along the dropout-stable path that connects wide networks without a barrier.",
-			Presets: pathsPresets, Link: func(p preset) string { return presetLinkOf(pathsDef, p) }},
-		{Title: "Double descent (Hastie et al.; Mei & Montanari; Gu et al.; Brellmann et al.)",
-			Lede:    "Sweep a model's size past the point where it fits its training data exactly: the test error peaks there, then falls again.",
-			Presets: ddPresets, Link: func(p preset) string { return presetLinkOf(ddDef, p) }},
+	var secs []gallerySection
+	for _, e := range pageExperiments() {
+		secs = append(secs, gallerySection{Title: e.Gallery, Lede: e.Lede, Presets: e.presets, Link: e.presetLink})
 	}
+	return secs
 }
 
 func (h *homePage) Render() app.UI {

@@ -7,8 +7,8 @@ import (
 	"github.com/overparam/overparam/compute/experiment"
 )
 
-// runner is a started run; Cancel stops it at once.
-type runner interface{ Cancel() }
+// startedRun is a started run; Cancel stops it at once.
+type startedRun interface{ Cancel() }
 
 // fieldGroup is one fieldset of a page's controls.
 type fieldGroup struct {
@@ -33,7 +33,7 @@ type experimentPage[S any] struct {
 	groups      []fieldGroup
 	// relevant reports whether control key applies to spec (nil: all do).
 	relevant func(spec *S, key string) bool
-	start    func(jobs Jobs, id int, spec S, emit func(Event), now func() time.Time) runner
+	start    func(jobs Jobs, id int, spec S, emit func(Event), now func() time.Time) startedRun
 	// change, if set, handles a control change itself when it returns true
 	// (e.g. switching a model loads that model's preset).
 	change func(spec *S, key, value string) bool
@@ -57,7 +57,7 @@ type pageCore[S any] struct {
 	preset   string            // id of the preset the controls match, if any
 
 	state  RunState
-	run    runner
+	run    startedRun
 	ran    S // the spec of the current or last run
 	nextID int
 

@@ -21,7 +21,7 @@ var pathsDef = &experimentPage[experiment.Paths]{
 	fields:   pathsFields,
 	groups:   pathsGroups,
 	relevant: func(s *experiment.Paths, key string) bool { return relevantTo(pathsFields[key], s.Data) },
-	start: func(jobs Jobs, id int, spec experiment.Paths, emit func(Event), now func() time.Time) runner {
+	start: func(jobs Jobs, id int, spec experiment.Paths, emit func(Event), now func() time.Time) startedRun {
 		return startSweep(jobs, id, "paths", spec, spec.Points(), decodePaths, emit, now)
 	},
 	csv: func(r any) string { res, _ := r.(*experiment.PathsResult); return pathsResultCSV(res) },
@@ -31,6 +31,24 @@ func decodePaths(body string) (any, error) {
 	var r experiment.PathsResult
 	err := json.Unmarshal([]byte(body), &r)
 	return &r, err
+}
+
+func init() {
+	registerPage("paths", pathsDef, func() app.Composer { return newPathsPage() })
+	registerThumbnails("paths", pathsDef,
+		func(p preset, spec experiment.Paths, res *experiment.PathsResult) string {
+			// The width sweep's preset shows its barriers; the others their pair.
+			var bezier *experiment.Path
+			if len(res.Paths) > 1 && res.Paths[1].Name == experiment.BezierName {
+				bezier = &res.Paths[1]
+			}
+			c := pairPlot(&res.Paths[0], bezier, spec, Done)
+			if p.ID == "paths-wide" {
+				c = barrierPlot(res, nil, spec)
+			}
+			c.Title, c.Legend, c.Width, c.Height = "", false, thumbnailWidth, thumbnailHeight
+			return c.SVG()
+		})
 }
 
 // pathsPage follows the loss along paths between solutions: the straight

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/overparam/overparam/compute/job"
+	"github.com/overparam/overparam/compute/job/protocol"
 )
 
 // runCore is what every run shares: its id and jobs, the jobs still live,
@@ -67,26 +67,26 @@ func (r *runCore) track(j Job) { r.live = append(r.live, j) }
 // progress and partial ones to partial (either may be nil), the result and
 // its payload to done, and failures end the run. Nothing reaches a run that
 // has ended.
-func (r *runCore) handler(stage string, progress func(job.Status), partial func(job.Partial), done func(body string, data any)) func(typ, body string, data any) {
+func (r *runCore) handler(stage string, progress func(protocol.Status), partial func(protocol.Partial), done func(body string, data any)) func(typ, body string, data any) {
 	return func(typ, body string, data any) {
 		if r.ended {
 			return
 		}
 		switch typ {
-		case job.TypeProgress:
-			var s job.Status
+		case protocol.TypeProgress:
+			var s protocol.Status
 			if progress != nil && json.Unmarshal([]byte(body), &s) == nil {
 				progress(s)
 			}
-		case job.TypePartial:
-			var p job.Partial
+		case protocol.TypePartial:
+			var p protocol.Partial
 			if partial != nil && json.Unmarshal([]byte(body), &p) == nil {
 				partial(p)
 			}
-		case job.TypeResult:
+		case protocol.TypeResult:
 			done(body, data)
-		case job.TypeError:
-			var f job.Failure
+		case protocol.TypeError:
+			var f protocol.Failure
 			if json.Unmarshal([]byte(body), &f) != nil || f.Error == "" {
 				f.Error = "the worker failed without a message"
 			}

@@ -3,8 +3,8 @@ package app
 import (
 	"time"
 
+	"github.com/overparam/overparam/compute/curve"
 	"github.com/overparam/overparam/compute/experiment"
-	"github.com/overparam/overparam/compute/train"
 )
 
 // Status is a run's visible state.
@@ -45,7 +45,7 @@ type Event struct {
 	Phase       string
 	Done, Total int
 	EtaMs       int64
-	Points      []train.Point
+	Points      []curve.Point
 	Result      any // the page's result type, e.g. *experiment.SpectrumResult
 	ResultJSON  string
 	Message     string
@@ -66,7 +66,7 @@ type RunState struct {
 	Started     time.Time
 	Elapsed     time.Duration
 	Message     string
-	Points      []train.Point
+	Points      []curve.Point
 	Parts       map[int]string // finished parts of a staged run, by index
 	Result      any
 	ResultJSON  string

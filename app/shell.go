@@ -1,6 +1,9 @@
 package app
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/overparam/overparam/compute/experiment"
+)
 
 // shell wraps a page in the site's header, main area and footer; current
 // is the page's path, marked in the navigation.
@@ -12,18 +15,17 @@ func shell(current string, body ...app.UI) app.UI {
 		}
 		return a
 	}
+	nav := []app.UI{navLink(PathHome, "Home")}
+	for _, e := range experiment.Experiments() {
+		nav = append(nav, navLink(e.Page(), e.Title))
+	}
 	return app.Div().Body(
 		app.Header().Class("top").Body(
 			app.A().Class("brand").Href(link(PathHome)).Body(
 				app.Img().Src(app.Getenv("GOAPP_STATIC_RESOURCES_URL")+"/icon.svg").Alt(""),
 				app.Text("Overparam"),
 			),
-			app.Nav().Aria("label", "pages").Body(
-				navLink(PathHome, "Home"),
-				navLink(PathSpectrum, "Hessian spectrum"),
-				navLink(PathPaths, "Paths"),
-				navLink(PathDoubleDescent, "Double descent"),
-			),
+			app.Nav().Aria("label", "pages").Body(nav...),
 		),
 		app.Main().Body(body...),
 		app.Footer().Body(

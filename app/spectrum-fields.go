@@ -1,5 +1,8 @@
 package app
 
+// PathSpectrum is the Hessian-spectrum page.
+const PathSpectrum = "/spectrum"
+
 // spectrumFields labels the spectrum spec's parameters, by key.
 var spectrumFields = map[string]fieldInfo{
 	"data":       {Label: "Data set"},

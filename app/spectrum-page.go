@@ -6,8 +6,8 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/overparam/overparam/app/chart"
+	"github.com/overparam/overparam/compute/curve"
 	"github.com/overparam/overparam/compute/experiment"
-	"github.com/overparam/overparam/compute/train"
 )
 
 // spectrumDef describes the Hessian-spectrum page.
@@ -18,10 +18,18 @@ var spectrumDef = &experimentPage[experiment.Spectrum]{
 	fields:   spectrumFields,
 	groups:   spectrumGroups,
 	relevant: func(s *experiment.Spectrum, key string) bool { return relevantTo(spectrumFields[key], s.Data) },
-	start: func(jobs Jobs, id int, spec experiment.Spectrum, emit func(Event), now func() time.Time) runner {
+	start: func(jobs Jobs, id int, spec experiment.Spectrum, emit func(Event), now func() time.Time) startedRun {
 		return startSpectrum(jobs, id, spec, emit, now)
 	},
 	csv: func(r any) string { res, _ := r.(*experiment.SpectrumResult); return resultCSV(res) },
+}
+
+func init() {
+	registerPage("spectrum", spectrumDef, func() app.Composer { return newSpectrumPage() })
+	registerThumbnails("spectrum", spectrumDef,
+		func(_ preset, _ experiment.Spectrum, res *experiment.SpectrumResult) string {
+			return spectrumThumbnail(res)
+		})
 }
 
 // spectrumPage is the Hessian-spectrum experiment (Sagun et al. 2016/2017):
@@ -142,7 +150,7 @@ func (p *spectrumPage) onViewToggle(ctx app.Context, e app.Event) {
 	}
 }
 
-func trainingReadout(points []train.Point, step float64) string {
+func trainingReadout(points []curve.Point, step float64) string {
 	pt, ok := nearestPoint(points, step)
 	if !ok {
 		return ""

@@ -7,6 +7,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/runner"
 )
 
 // ctxProbe captures a mounted component's context, so a test can start a
@@ -106,7 +107,7 @@ func TestControlChangesAreCorrectedAndValidated(t *testing.T) {
 	}
 }
 
-// Truth: experiment.RunSpectrum via the in-process fake pool; the page
+// Truth: runner.RunSpectrum via the in-process fake pool; the page
 // goes idle → running → done and shows the result's outlier count.
 func TestPageRunsAndShowsTheResult(t *testing.T) {
 	e := app.NewTestEngine()
@@ -142,7 +143,7 @@ func TestPageRunsAndShowsTheResult(t *testing.T) {
 	if p.state.Status != Done {
 		t.Fatalf("status %v (%s)", p.state.Status, p.state.Message)
 	}
-	want, _ := experiment.RunSpectrum(p.spec, experiment.Assets{}, nil)
+	want, _ := runner.RunSpectrum(p.spec, experiment.Assets{}, nil)
 	h := html(p.Render())
 	if err := app.Match(app.Div().Class("v").Text(want.Outliers), spectrumSummary(p.result()), 0, 1); err != nil {
 		t.Errorf("outlier count: %v", err)

@@ -5,8 +5,8 @@ import (
 	"math"
 
 	"github.com/overparam/overparam/app/chart"
+	"github.com/overparam/overparam/compute/curve"
 	"github.com/overparam/overparam/compute/experiment"
-	"github.com/overparam/overparam/compute/train"
 )
 
 // densityView says how the spectrum page draws the eigenvalue density.
@@ -27,7 +27,7 @@ type overlay struct {
 
 // trainingPlot draws the loss (log scale, left) and accuracy (right) of a
 // training curve against the optimizer step.
-func trainingPlot(points []train.Point, classification bool) *chart.Plot {
+func trainingPlot(points []curve.Point, classification bool) *chart.Plot {
 	p := &chart.Plot{
 		Title:  "Training",
 		X:      chart.Axis{Label: "optimizer step"},
@@ -233,12 +233,25 @@ func densityAt(d experiment.DensityCurve, x float64) (float64, bool) {
 }
 
 // nearestPoint returns the curve point whose step is closest to step.
-func nearestPoint(points []train.Point, step float64) (train.Point, bool) {
-	best, ok := train.Point{}, false
+func nearestPoint(points []curve.Point, step float64) (curve.Point, bool) {
+	best, ok := curve.Point{}, false
 	for _, p := range points {
 		if !ok || math.Abs(float64(p.Step)-step) < math.Abs(float64(best.Step)-step) {
 			best, ok = p, true
 		}
 	}
 	return best, ok
+}
+
+// thumbnailWidth and thumbnailHeight are a gallery thumbnail's size, 16:9.
+const thumbnailWidth, thumbnailHeight = 480, 270
+
+// spectrumThumbnail draws a spectrum result as a thumbnail: the density on
+// a log scale with its outliers, without a legend.
+func spectrumThumbnail(res *experiment.SpectrumResult) string {
+	p := densityPlot(res, densityView{Histogram: true, LogY: true, Initial: true}, nil)
+	p.Title, p.Legend, p.Width, p.Height = "", false, thumbnailWidth, thumbnailHeight
+	p.Y.Label = "density"
+	p.X.Label = "eigenvalue λ"
+	return p.SVG()
 }

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/overparam/overparam/compute/experiment"
-	"github.com/overparam/overparam/compute/job"
+	"github.com/overparam/overparam/compute/job/protocol"
 )
 
 // Jobs runs worker requests; the browser's is the worker pool, tests use
@@ -103,7 +103,7 @@ func startSpectrum(jobs Jobs, id int, spec experiment.Spectrum, emit func(Event)
 	r.work = newSpectrumWork(specs, workers, r.shards)
 	r.send(Event{Kind: EvStart})
 	for _, p := range r.pipelines {
-		r.submit(p, job.Request{Kind: job.KindSpectrumTrain, Spec: p.specRaw}, nil, "training", r.onTrained(p))
+		r.submit(p, protocol.Request{Kind: protocol.KindSpectrumTrain, Spec: p.specRaw}, nil, "training", r.onTrained(p))
 	}
 	return r
 }
@@ -112,7 +112,7 @@ func startSpectrum(jobs Jobs, id int, spec experiment.Spectrum, emit func(Event)
 // workers split evenly among the probes when they are fewer, else 1, and
 // never more than a spec's sample blocks (experiment.SampleBlocks). The
 // curvature is summed over those fixed blocks in one order however they are
-// shared (experiment.ProbeSpectrumSharded), so the result is the same bits
+// shared (runner.ProbeSpectrumSharded), so the result is the same bits
 // on any number of workers, and the same as the CLI's.
 func shardsFor(jobs Jobs, pipelines []*pipeline) int {
 	g, ok := jobs.(GroupJobs)
@@ -129,7 +129,7 @@ func shardsFor(jobs Jobs, pipelines []*pipeline) int {
 
 // submit sends req and routes its messages: progress and partial to the
 // run, the result to done, failures to fail.
-func (r *spectrumRun) submit(p *pipeline, req job.Request, data any, stage string, done func(body string, data any)) {
+func (r *spectrumRun) submit(p *pipeline, req protocol.Request, data any, stage string, done func(body string, data any)) {
 	if r.ended {
 		return
 	}
@@ -138,14 +138,14 @@ func (r *spectrumRun) submit(p *pipeline, req job.Request, data any, stage strin
 
 // submitSharded submits probe req split over r.shards workers: req leads
 // and one "spectrum.shard" job per other shard helps.
-func (r *spectrumRun) submitSharded(p *pipeline, req job.Request, data any, stage string, done func(body string, data any)) {
+func (r *spectrumRun) submitSharded(p *pipeline, req protocol.Request, data any, stage string, done func(body string, data any)) {
 	if r.ended {
 		return
 	}
 	req.Shards = r.shards
 	var helpers []string
 	for s := 1; s < r.shards; s++ {
-		h := job.Request{Kind: job.KindSpectrumShard, Spec: req.Spec, Trained: req.Trained, Index: req.Index, Shard: s, Shards: r.shards}
+		h := protocol.Request{Kind: protocol.KindSpectrumShard, Spec: req.Spec, Trained: req.Trained, Index: req.Index, Shard: s, Shards: r.shards}
 		helpers = append(helpers, string(h.Encode()))
 	}
 	g := r.jobs.(GroupJobs)
@@ -154,8 +154,8 @@ func (r *spectrumRun) submitSharded(p *pipeline, req job.Request, data any, stag
 
 // route returns the callback of job req: progress and (the main
 // pipeline's) training points go to the run, the result to done.
-func (r *spectrumRun) route(p *pipeline, req job.Request, stage string, done func(body string, data any)) func(typ, body string, data any) {
-	return r.handler(stage, func(s job.Status) { r.progress(p, req, s) }, func(part job.Partial) {
+func (r *spectrumRun) route(p *pipeline, req protocol.Request, stage string, done func(body string, data any)) func(typ, body string, data any) {
+	return r.handler(stage, func(s protocol.Status) { r.progress(p, req, s) }, func(part protocol.Partial) {
 		if p.index == 0 {
 			r.send(Event{Kind: EvPoints, Points: part.Points})
 		}
@@ -165,7 +165,7 @@ func (r *spectrumRun) route(p *pipeline, req job.Request, stage string, done fun
 // progress reports the main pipeline's training progress and the probes'
 // progress summed over all probes of all pipelines, each with the time left
 // for the whole run (spectrumWork.eta), not only for the current phase.
-func (r *spectrumRun) progress(p *pipeline, req job.Request, s job.Status) {
+func (r *spectrumRun) progress(p *pipeline, req protocol.Request, s protocol.Status) {
 	now := r.now()
 	if s.Phase == "train" {
 		if p.index != 0 {
@@ -209,7 +209,7 @@ func (r *spectrumRun) onTrained(p *pipeline) func(string, any) {
 		}
 		for i := range p.probes {
 			stage := fmt.Sprintf("Lanczos probe %d of %d", i+1, len(p.probes))
-			req := job.Request{Kind: job.KindSpectrumProbe, Spec: p.specRaw, Trained: p.trained, Index: i}
+			req := protocol.Request{Kind: protocol.KindSpectrumProbe, Spec: p.specRaw, Trained: p.trained, Index: i}
 			if r.shards > 1 {
 				r.submitSharded(p, req, p.theta, stage, r.onProbe(p, i))
 			} else {
@@ -225,7 +225,7 @@ func (r *spectrumRun) onProbe(p *pipeline, i int) func(string, any) {
 		if p.left--; p.left > 0 {
 			return
 		}
-		r.submit(p, job.Request{Kind: job.KindSpectrumAssemble, Spec: p.specRaw, Trained: p.trained, Probes: p.probes}, p.theta, "assembling the density", r.onAssembled(p))
+		r.submit(p, protocol.Request{Kind: protocol.KindSpectrumAssemble, Spec: p.specRaw, Trained: p.trained, Probes: p.probes}, p.theta, "assembling the density", r.onAssembled(p))
 	}
 }
 

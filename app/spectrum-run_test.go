@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/compute/job"
 )
 
@@ -76,7 +77,7 @@ func record(state *RunState) func(Event) {
 	return func(e Event) { *state = state.Apply(e) }
 }
 
-// Truth: experiment.RunSpectrum in one process. The pooled run, with jobs
+// Truth: runner.RunSpectrum in one process. The pooled run, with jobs
 // finishing in random orders and every stage crossing JSON, must give the
 // same bytes — this is what makes a link's numbers equal in the browser
 // and the CLI.
@@ -88,7 +89,7 @@ func TestPooledSpectrumEqualsOneProcessRun(t *testing.T) {
 		spec := smallSpectrum()
 		spec.Before, spec.Repeats = c.before, c.repeats
 		before := c.before
-		want, err := experiment.RunSpectrum(spec, experiment.Assets{}, nil)
+		want, err := runner.RunSpectrum(spec, experiment.Assets{}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/compute/job"
 )
 
@@ -58,7 +59,7 @@ func runGroup(helpers []string, theta []float64) ([]job.Peer, func()) {
 	return leads, wg.Wait
 }
 
-// Truth: experiment.RunSpectrum in one process, as the CLI runs it. With
+// Truth: runner.RunSpectrum in one process, as the CLI runs it. With
 // one probe on 1, 2, 3 and 4 workers the pooled run splits the probe over
 // all of them (none on one worker) and its result JSON is the same bytes —
 // so the same bits — as RunSpectrum's; with as many probes as workers it
@@ -66,7 +67,7 @@ func runGroup(helpers []string, theta []float64) ([]job.Peer, func()) {
 func TestFewProbesShardOverTheWorkersWithTheSameBits(t *testing.T) {
 	spec := smallSpectrum()
 	spec.Probes = 1
-	res, err := experiment.RunSpectrum(spec, experiment.Assets{}, nil)
+	res, err := runner.RunSpectrum(spec, experiment.Assets{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

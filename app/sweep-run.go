@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/overparam/overparam/compute/job"
+	"github.com/overparam/overparam/compute/job/protocol"
 )
 
 // sweepRun drives a sweep experiment through the workers: every point is
@@ -34,7 +34,7 @@ func startSweep(jobs Jobs, id int, name string, spec any, points int, decode fun
 	r.send(Event{Kind: EvStart})
 	r.send(Event{Kind: EvProgress, Phase: "points", Done: 0, Total: points, EtaMs: -1})
 	for i := range points {
-		r.submit(job.Request{Kind: name + job.SuffixPoint, Spec: raw, Index: i}, fmt.Sprintf("point %d of %d", i+1, points), i, r.onPoint(i))
+		r.submit(protocol.Request{Kind: name + protocol.SuffixPoint, Spec: raw, Index: i}, fmt.Sprintf("point %d of %d", i+1, points), i, r.onPoint(i))
 	}
 	if points == 0 {
 		r.assemble()
@@ -44,11 +44,11 @@ func startSweep(jobs Jobs, id int, name string, spec any, points int, decode fun
 
 // submit sends req; point ≥ 0 names the sweep point it computes, whose
 // progress counts towards the sweep's.
-func (r *sweepRun) submit(req job.Request, stage string, point int, done func(string, any)) {
+func (r *sweepRun) submit(req protocol.Request, stage string, point int, done func(string, any)) {
 	if r.ended {
 		return
 	}
-	progress := func(s job.Status) {
+	progress := func(s protocol.Status) {
 		if point >= 0 && s.Total > 0 {
 			r.progress[point] = float64(s.Done) / float64(s.Total)
 			r.report()
@@ -87,7 +87,7 @@ func (r *sweepRun) onPoint(i int) func(string, any) {
 }
 
 func (r *sweepRun) assemble() {
-	r.submit(job.Request{Kind: r.name + job.SuffixAssemble, Spec: r.spec, Parts: r.parts}, "assembling the sweep", -1, func(body string, _ any) {
+	r.submit(protocol.Request{Kind: r.name + protocol.SuffixAssemble, Spec: r.spec, Parts: r.parts}, "assembling the sweep", -1, func(body string, _ any) {
 		res, err := r.decode(body)
 		if err != nil {
 			r.fail("reading the result", err.Error())

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/web"
 )
 
@@ -39,7 +40,7 @@ func TestSharedLinkMatchesCLI(t *testing.T) {
 			want <- native{err: err}
 			return
 		}
-		res, err := experiment.RunSpectrum(spec, experiment.Assets{Digits: web.DigitsGz}, nil)
+		res, err := runner.RunSpectrum(spec, experiment.Assets{Digits: web.DigitsGz}, nil)
 		if err != nil {
 			want <- native{err: err}
 			return

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/web"
 )
 
@@ -25,7 +26,7 @@ func TestShardedProbeIsTheCLIBitForBit(t *testing.T) {
 	if n := experiment.ParseQuery(shardQuery, &spec); len(n) > 0 {
 		t.Fatalf("the query needs corrections: %v", n)
 	}
-	res, err := experiment.RunSpectrum(spec, experiment.Assets{Digits: web.DigitsGz}, nil)
+	res, err := runner.RunSpectrum(spec, experiment.Assets{Digits: web.DigitsGz}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/web"
 )
 
@@ -31,7 +32,7 @@ func TestDefaultSpectrumRuns(t *testing.T) {
 	defer tt.checkClean(t)
 	cli := make(chan *experiment.SpectrumResult, 1)
 	go func() {
-		res, err := experiment.RunSpectrum(experiment.DefaultSpectrum(), experiment.Assets{Digits: web.DigitsGz}, nil)
+		res, err := runner.RunSpectrum(experiment.DefaultSpectrum(), experiment.Assets{Digits: web.DigitsGz}, nil)
 		if err != nil {
 			t.Errorf("the native run of the default preset: %v", err)
 		}

@@ -2,10 +2,12 @@ package e2e
 
 import (
 	"encoding/json"
-	"github.com/chromedp/chromedp"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/web"
 )
 
@@ -29,14 +31,14 @@ var sweepCases = []sweepCase{
 		func(q string) (any, error) {
 			s := experiment.DefaultDoubleDescentForQuery(q)
 			experiment.ParseQuery(q, &s)
-			return experiment.RunDoubleDescent(s, experiment.Assets{Digits: web.DigitsGz}, nil)
+			return runner.RunDoubleDescent(s, experiment.Assets{Digits: web.DigitsGz}, nil)
 		}},
 	{"paths", pathsQuery, "overparam-paths.json",
 		map[string]string{"pair": "path", "sharpness": "circle", "mf-paths": "path", "dropout": "path", "barriers": "path"},
 		func(q string) (any, error) {
 			s := experiment.DefaultPaths()
 			experiment.ParseQuery(q, &s)
-			return experiment.RunPaths(s, experiment.Assets{Digits: web.DigitsGz}, nil)
+			return runner.RunPaths(s, experiment.Assets{Digits: web.DigitsGz}, nil)
 		}},
 }
 

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/web"
 )
 
@@ -19,6 +20,12 @@ test error's mean, median and quartiles with the theory that predicts it:
   lstd      LSTD with random features vs N/m (Brellmann et al. 2024)
 Flags start from the preset of -model (or of -preset, one of the page's
 presets by id, e.g. -preset dd-lstd-ridge); later flags override it.`
+
+func init() {
+	registerCLI("doubledescent", runDoubleDescent, specRunFrom(experiment.DefaultDoubleDescentForQuery, func(s experiment.DoubleDescent) (any, error) {
+		return runner.RunDoubleDescent(s, experiment.Assets{Digits: web.DigitsGz}, nil)
+	}))
+}
 
 func runDoubleDescent(args []string, stdout, stderr io.Writer) int {
 	spec, err := doubleDescentBase(args)
@@ -37,7 +44,7 @@ func runDoubleDescent(args []string, stdout, stderr io.Writer) int {
 	}
 
 	progress, done := progressPrinter(stderr, *quiet)
-	res, err := experiment.RunDoubleDescent(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
+	res, err := runner.RunDoubleDescent(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
 	done()
 	if err != nil {
 		fmt.Fprintf(stderr, "overparam doubledescent: %v\n", err)

@@ -24,6 +24,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/overparam/overparam/compute/experiment"
 )
 
 // command is one subcommand of the CLI.
@@ -32,13 +34,45 @@ type command struct {
 	run           func(args []string, stdout, stderr io.Writer) int
 }
 
-var commands = []command{
-	{"spectrum", "train an MLP and print the Hessian spectrum of its training loss", runSpectrum},
-	{"doubledescent", "sweep a model over its size and print the double-descent curve with theory", runDoubleDescent},
-	{"paths", "print losses along paths between solutions, dropout stability and barriers by width", runPaths},
-	{"run", "run a page link's experiment natively and print the result as JSON", runLink},
-	{"serve", "serve the browser app at http://localhost:8000", runServe},
-	{"static", "write the browser app as a static site (GitHub Pages ready)", runStatic},
+// commands returns one command per registered experiment
+// (experiment.Experiments, its Name and Synopsis), then run, serve and
+// static. (A function, not a variable: the experiments' files register
+// their commands in init functions, which run after variables are set.)
+func commands() []command {
+	return append(experimentCommands(),
+		command{"run", "run a page link's experiment natively and print the result as JSON", runLink},
+		command{"serve", "serve the browser app at http://localhost:8000", runServe},
+		command{"static", "write the browser app as a static site (GitHub Pages ready)", runStatic},
+	)
+}
+
+// experimentCLI is how the CLI runs one experiment: its command, and the
+// run of a page link (`overparam run -link`). Each experiment's file
+// registers its own (registerCLI) under the experiment's Name.
+type experimentCLI struct {
+	run  func(args []string, stdout, stderr io.Writer) int
+	link linkRun
+}
+
+var experimentCLIs = map[string]experimentCLI{}
+
+// registerCLI registers the command and link run of the experiment name.
+func registerCLI(name string, run func(args []string, stdout, stderr io.Writer) int, link linkRun) {
+	experimentCLIs[name] = experimentCLI{run, link}
+}
+
+// experimentCommands lists the registered experiments' commands. It panics
+// if an experiment has no command: every experiment has one.
+func experimentCommands() []command {
+	var cs []command
+	for _, e := range experiment.Experiments() {
+		c, ok := experimentCLIs[e.Name]
+		if !ok {
+			panic("overparam: experiment " + e.Name + " registers no command (registerCLI)")
+		}
+		cs = append(cs, command{e.Name, e.Synopsis, c.run})
+	}
+	return cs
 }
 
 func main() {
@@ -57,7 +91,7 @@ func dispatch(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	for _, c := range commands {
+	for _, c := range commands() {
 		if c.name == args[0] {
 			return c.run(args[1:], stdout, stderr)
 		}
@@ -70,7 +104,7 @@ func dispatch(args []string, stdout, stderr io.Writer) int {
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "Overparam: experiments on over-parameterized learning, natively.")
 	fmt.Fprintln(w, "\nUsage: overparam <command> [flags]\n\nCommands:")
-	for _, c := range commands {
+	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-14s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'overparam <command> -h' for the flags of a command, with defaults and ranges.")

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/web"
 )
 
@@ -23,6 +24,12 @@ through the half-dropout networks (Shevchenko & Mondelli 2020), as medians
 [quartiles] over the repeats. Flags start from the default preset, or from
 -preset, one of the page's presets by id (e.g. -preset paths-seeds); later
 flags override it.`
+
+func init() {
+	registerCLI("paths", runPaths, specRun(experiment.DefaultPaths, func(s experiment.Paths) (any, error) {
+		return runner.RunPaths(s, experiment.Assets{Digits: web.DigitsGz}, nil)
+	}))
+}
 
 func runPaths(args []string, stdout, stderr io.Writer) int {
 	spec, err := pathsPresetFlag.base(args, func(fs *flag.FlagSet, s *experiment.Paths) *string {
@@ -44,7 +51,7 @@ func runPaths(args []string, stdout, stderr io.Writer) int {
 	}
 
 	progress, done := progressPrinter(stderr, *quiet)
-	res, err := experiment.RunPaths(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
+	res, err := runner.RunPaths(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
 	done()
 	if err != nil {
 		fmt.Fprintf(stderr, "overparam paths: %v\n", err)

@@ -20,7 +20,7 @@ type presetFlag[S any] struct {
 	// find looks a name up; nil finds an id case-insensitively.
 	find func(name string) (experiment.Preset, bool)
 	// defaults returns the spec a page link with query starts from, as
-	// `overparam run -link` reads it (linkPages); a preset's spec is
+	// `overparam run -link` reads it (the registered link runs, registerCLI); a preset's spec is
 	// defaults(p.Query) with p.Query read into it.
 	defaults func(query string) S
 	// unset returns the spec without -preset, given the defaults with the

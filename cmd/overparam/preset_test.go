@@ -16,7 +16,7 @@ type presetCommand struct {
 	// cliQuery is the query of the spec `<name> -preset <id>` starts from.
 	cliQuery func(id string) (string, error)
 	// linkQuery is the query of the spec a page link's query gives, read as
-	// `overparam run -link` reads it (linkPages: the page's defaults for the
+	// `overparam run -link` reads it (registerCLI: the page's defaults for the
 	// query, then ParseQuery), with the corrections it needed.
 	linkQuery func(query string) (string, []string)
 }
@@ -70,7 +70,7 @@ func TestEveryPresetOfThePagesStartsTheCLIFromTheSpecOfItsLink(t *testing.T) {
 	// Truth: the pages' own preset links (app.PresetLinks: what a preset
 	// button or a gallery card opens), read as `overparam run -link` reads
 	// them (splitLink, then the page's defaults and ParseQuery, as in
-	// linkPages). `<command> -preset <id>` must start from the same spec
+	// registerCLI). `<command> -preset <id>` must start from the same spec
 	// for every preset of the spectrum, paths and doubledescent pages.
 	links := app.PresetLinks()
 	for _, c := range presetCommands() {

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/overparam/overparam/compute/experiment"
-	"github.com/overparam/overparam/web"
 )
 
 const runSynopsis = `Runs the experiment of a page link natively and prints its result as JSON,
@@ -34,9 +33,10 @@ func runLink(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "overparam run: %v\n", err)
 		return 2
 	}
-	run, ok := linkPages[page]
+	c, ok := experimentCLIs[page]
+	run := c.link
 	if !ok {
-		fmt.Fprintf(stderr, "overparam run: the link's page %q has no experiment; pages with experiments: %s\n", page, strings.Join(slices.Sorted(maps.Keys(linkPages)), ", "))
+		fmt.Fprintf(stderr, "overparam run: the link's page %q has no experiment; pages with experiments: %s\n", page, strings.Join(slices.Sorted(maps.Keys(experimentCLIs)), ", "))
 		return 2
 	}
 	notice := func(n string) {
@@ -60,19 +60,6 @@ func runLink(args []string, stdout, stderr io.Writer) int {
 // error with the exit status (2 for a spec that cannot run, 1 for a run
 // that failed). notice receives each correction of the link.
 type linkRun func(query string, notice func(string)) (result any, status int, err error)
-
-// linkPages maps page names (the last path segment of a link) to runs.
-var linkPages = map[string]linkRun{
-	"spectrum": specRun(experiment.DefaultSpectrum, func(s experiment.Spectrum) (any, error) {
-		return experiment.RunSpectrum(s, experiment.Assets{Digits: web.DigitsGz}, nil)
-	}),
-	"paths": specRun(experiment.DefaultPaths, func(s experiment.Paths) (any, error) {
-		return experiment.RunPaths(s, experiment.Assets{Digits: web.DigitsGz}, nil)
-	}),
-	"doubledescent": specRunFrom(experiment.DefaultDoubleDescentForQuery, func(s experiment.DoubleDescent) (any, error) {
-		return experiment.RunDoubleDescent(s, experiment.Assets{Digits: web.DigitsGz}, nil)
-	}),
-}
 
 // specRun reads a link query into a spec of type S (from its defaults),
 // validates it and runs it.

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/web"
 )
 
@@ -18,6 +19,12 @@ with full reorthogonalisation, with Ritz residuals; the outlier count; the
 stochastic Lanczos quadrature density; the trace. Follows Sagun et al. 2016/2017.
 Flags start from the default preset, or from -preset, one of the page's
 presets by id (e.g. -preset classes3); later flags override it.`
+
+func init() {
+	registerCLI("spectrum", runSpectrum, specRun(experiment.DefaultSpectrum, func(s experiment.Spectrum) (any, error) {
+		return runner.RunSpectrum(s, experiment.Assets{Digits: web.DigitsGz}, nil)
+	}))
+}
 
 func runSpectrum(args []string, stdout, stderr io.Writer) int {
 	spec, err := spectrumPresetFlag.base(args, func(fs *flag.FlagSet, s *experiment.Spectrum) *string {
@@ -45,7 +52,7 @@ func runSpectrum(args []string, stdout, stderr io.Writer) int {
 	}
 
 	progress, done := progressPrinter(stderr, *quiet)
-	res, err := experiment.RunSpectrum(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
+	res, err := runner.RunSpectrum(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
 	done()
 	if err != nil {
 		fmt.Fprintf(stderr, "overparam spectrum: %v\n", err)

@@ -12,7 +12,7 @@ import (
 // names it and points at -h, with status 2. Truth: the convention of Go's
 // own tools (`go help build` starts "usage: go build …").
 func TestHelpStartsWithTheSynopsis(t *testing.T) {
-	for _, c := range commands {
+	for _, c := range commands() {
 		o := run(t, c.name, "-h")
 		if o.code != 0 || !strings.HasPrefix(o.stderr, "Usage: overparam "+c.name+" [flags]\n") {
 			t.Errorf("overparam %s -h: status %d, output starts %.80q; want 0 and the usage line first", c.name, o.code, o.stderr)

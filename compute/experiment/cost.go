@@ -5,7 +5,7 @@ import (
 	"math"
 	"time"
 
-	"github.com/overparam/overparam/compute/nn"
+	"github.com/overparam/overparam/compute/arch"
 )
 
 // Cost is the estimated size of a whole run: every training step, every
@@ -173,7 +173,7 @@ type passes struct {
 //	Hessian product   6F − 4F₁  (Gauss-Newton 4F − 2F₁)
 //
 // plus elementwiseOps per unit for every pass.
-func mlpCost(a *nn.Arch, p passes, hessian bool) Cost {
+func mlpCost(a *arch.Arch, p passes, hessian bool) Cost {
 	var f, f1, units float64
 	for l := 1; l <= a.Layers(); l++ {
 		fl := float64(float64(a.Sizes[l-1]) * float64(a.Sizes[l])) // rounded: no fused f += x·y

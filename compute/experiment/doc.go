@@ -1,19 +1,26 @@
-// Package experiment defines Overparam's experiments as specs and runs them.
+// Package experiment defines Overparam's experiments as specs: what a run
+// asks for, its presets and its result types, without computing anything.
 //
 // A spec is one struct with documented defaults and a Validate method. Its
 // field tags (see Param) make it the single source of the CLI's flags, the
 // page URL's keys and the worker's request, so the three never drift apart,
-// and every value from any of them is checked in one place. A Run function
-// turns a valid spec into a result struct whose JSON form is what the CLI
-// prints with -json and what the worker sends to the page. Runs are
-// deterministic: every random stream is derived from the spec's seed (package
-// rng), and all arithmetic is platform-independent (packages kernel and
-// fmath), so the browser and the native CLI produce the same bits.
+// and every value from any of them is checked in one place. Cost estimates
+// a run from the spec alone (plain arithmetic, the same on every platform),
+// and Validate refuses runs above MemoryLimit or OpsLimit. A result
+// struct's JSON form is what the CLI prints with -json and what the worker
+// sends to the page.
 //
 // Each experiment's presets (Preset: id, title, claim, citation, link query
 // and thumbnail name) are one list beside its spec — SpectrumPresets,
 // PathsPresets, DoubleDescentPresets — read by the page's preset buttons,
 // the home gallery, tools/mkthumbs and the CLI's doubledescent -preset.
+//
+// This package links no numerics (no nn, spectrum, train, data or gonum):
+// the browser's page, app.wasm, imports it to read links, validate, estimate
+// and draw, and stays small. Package experiment/runner runs the specs; the
+// few constants of the numerics packages that validation states (the data
+// generators' limits, the outlier rule's, the Lanczos memory) are repeated
+// here, and a test there checks that they agree.
 //
 // # References
 //

@@ -51,9 +51,9 @@ func (s *DoubleDescent) X(k, visited int) float64 {
 	return float64(k) / float64(max(s.N, 1))
 }
 
-// xLabel is the short name of the x coordinate, used in tables and
+// XLabel is the short name of the x coordinate, used in tables and
 // summaries.
-func (s *DoubleDescent) xLabel() string {
+func (s *DoubleDescent) XLabel() string {
 	switch s.Model {
 	case "linear":
 		return "p/n"
@@ -66,7 +66,7 @@ func (s *DoubleDescent) xLabel() string {
 }
 
 // yLabel names the main curve's values.
-func (s *DoubleDescent) yLabel() string {
+func (s *DoubleDescent) YLabel() string {
 	switch s.Model {
 	case "mlp":
 		return "test error"

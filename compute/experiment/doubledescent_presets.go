@@ -1,3 +1,5 @@
+//go:build !overparam_worker
+
 package experiment
 
 import (
@@ -88,4 +90,15 @@ func DoubleDescentPresetSpec(p Preset) DoubleDescent {
 	s := DefaultDoubleDescentForQuery(p.Query)
 	ParseQuery(p.Query, &s)
 	return s
+}
+
+func init() {
+	Register(Experiment{
+		Name: "doubledescent", Order: 3, Title: "Double descent",
+		Synopsis: "sweep a model over its size and print the double-descent curve with theory",
+		Gallery:  "Double descent (Hastie et al.; Mei & Montanari; Gu et al.; Brellmann et al.)",
+		Lede:     "Sweep a model's size past the point where it fits its training data exactly: the test error peaks there, then falls again.",
+		Defaults: func(q string) any { s := DefaultDoubleDescentForQuery(q); return &s },
+		Presets:  DoubleDescentPresets,
+	})
 }

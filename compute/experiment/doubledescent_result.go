@@ -1,140 +1,101 @@
 package experiment
 
-import (
-	"fmt"
-	"math"
-	"slices"
-
-	"github.com/overparam/overparam/compute/rng"
-	"github.com/overparam/overparam/compute/theory"
-)
-
-// AssembleDoubleDescent combines the points of s (one per size, in any
-// order) into the result: statistics per size, the theory curves and the
-// interpolation threshold. It fails if a point is missing, repeated,
-// malformed or holds a value that is not finite.
-func AssembleDoubleDescent(s DoubleDescent, parts []*DDPoint) (*DDResult, error) {
-	if err := s.Validate(); err != nil {
-		return nil, err
-	}
-	if len(parts) != len(s.Sizes) {
-		return nil, fmt.Errorf("assemble: %d points for a spec with %d sizes", len(parts), len(s.Sizes))
-	}
-	names := s.CurveNames()
-	byIndex := make([]*DDPoint, len(parts))
-	for _, p := range parts {
-		if p == nil || p.Index < 0 || p.Index >= len(parts) || byIndex[p.Index] != nil {
-			return nil, fmt.Errorf("assemble: points are missing, repeated or out of range")
-		}
-		if err := s.checkPoint(p, len(names)+1); err != nil {
-			return nil, fmt.Errorf("assemble: point %d (size %d): %w", p.Index, p.Size, err)
-		}
-		byIndex[p.Index] = p
-	}
-	res := &DDResult{Spec: s, XLabel: s.xLabel(), YLabel: s.yLabel(), Visited: byIndex[0].Visited, TheoryPole: s.TheoryPole()}
-	res.XAxis, res.YAxis = s.Axes()
-	for _, p := range byIndex {
-		if p.Visited != res.Visited {
-			return nil, fmt.Errorf("assemble: points visit %d and %d states; the trajectory must be the same for every size", res.Visited, p.Visited)
-		}
-	}
-	res.Curves = make([]DDCurve, len(names))
-	for c := range res.Curves {
-		res.Curves[c].Name = names[c]
-	}
-	for _, p := range byIndex {
-		x := s.X(p.Size, res.Visited)
-		res.Points = append(res.Points, s.withTheory(ddStats(p.Size, x, p.Values[0]), ""))
-		for c, name := range names {
-			res.Curves[c].Points = append(res.Curves[c].Points, s.withTheory(ddStats(p.Size, x, p.Values[c+1]), name))
-		}
-	}
-	res.Threshold = s.threshold(res)
-	res.Peak = FindPeak(res.Points)
-	return res, nil
+// DDResult is the outcome of a DoubleDescent sweep.
+type DDResult struct {
+	Spec DoubleDescent `json:"spec"`
+	// XLabel names the x axis: "p/n" (linear), "N/n" (features), "width"
+	// (mlp) or "N/m" (lstd); YLabel names the main curve's values.
+	XLabel string `json:"x_label"`
+	YLabel string `json:"y_label"`
+	// Points is the main curve, one point per size: the test MSE
+	// (regression), the test error rate (mlp) or the true MSBE (lstd).
+	Points []DDStat `json:"points"`
+	// Curves are the other curves (DoubleDescent.CurveNames).
+	Curves []DDCurve `json:"curves"`
+	// Threshold is the interpolation threshold in x units: 1 for linear,
+	// features and lstd (p = n, N = n, N = m); for mlp the first width whose
+	// median training error is 0, absent if no width interpolates.
+	Threshold *float64 `json:"threshold,omitempty"`
+	// Visited is m, the number of distinct states the lstd trajectory
+	// visits.
+	Visited int `json:"visited,omitempty"`
+	// XAxis and YAxis are the chart's axes (DoubleDescent.Axes).
+	XAxis DDAxis `json:"x_axis"`
+	YAxis DDAxis `json:"y_axis"`
+	// Peak is the main curve's peak (FindPeak), absent when it has none.
+	Peak *DDPeak `json:"peak,omitempty"`
+	// TheoryPole is the x where the main curve's theory is infinite
+	// (DoubleDescent.TheoryPole), absent when it is finite everywhere.
+	TheoryPole *float64 `json:"theory_pole,omitempty"`
 }
 
-func (s *DoubleDescent) checkPoint(p *DDPoint, curves int) error {
-	if p.Size != s.Sizes[p.Index] {
-		return fmt.Errorf("its size is not sizes[%d] = %d", p.Index, s.Sizes[p.Index])
-	}
-	if len(p.Values) != curves {
-		return fmt.Errorf("it has %d curves; the spec has %d", len(p.Values), curves)
-	}
-	for _, vs := range p.Values {
-		if len(vs) != s.Repeats {
-			return fmt.Errorf("a curve has %d values for repeats = %d", len(vs), s.Repeats)
-		}
-		for r, v := range vs {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return fmt.Errorf("repeat %d has the value %g", r+1, v)
-			}
-		}
-	}
-	if (s.Model == "lstd") != (p.Visited > 0) {
-		return fmt.Errorf("visited = %d does not fit model = %s", p.Visited, s.Model)
-	}
-	return nil
+// DDCurve is a named curve of a sweep.
+type DDCurve struct {
+	Name   string   `json:"name"`
+	Points []DDStat `json:"points"`
 }
 
-// withTheory attaches the theory of curve name ("" for the main curve) to st:
-// test MSE = excess risk + noise variance. Infinite values are left out.
-func (s *DoubleDescent) withTheory(st DDStat, name string) DDStat {
-	sigma2, r2 := float64(s.Noise*s.Noise), s.Signal
-	finite := func(v float64) *float64 {
-		if math.IsInf(v, 0) || math.IsNaN(v) {
-			return nil
+// DDStat summarises the repeats at one size. Quartiles interpolate linearly
+// between order statistics (Hyndman & Fan 1996, definition 7).
+type DDStat struct {
+	Size   int     `json:"size"`
+	X      float64 `json:"x"`
+	Mean   float64 `json:"mean"`
+	Median float64 `json:"median"`
+	Q1     float64 `json:"q1"`
+	Q3     float64 `json:"q3"`
+	// Theory is the exact finite-n mean (linear min-norm) or the
+	// Mei–Montanari curve (features), in the units of the values; absent
+	// where the curve has no theory or its mean is infinite.
+	Theory *float64 `json:"theory,omitempty"`
+	// Asymptotic is Hastie et al.'s proportional limit (linear), absent
+	// where it does not exist or is infinite.
+	Asymptotic *float64 `json:"asymptotic,omitempty"`
+	// Values holds one value per repeat, in repeat order.
+	Values []float64 `json:"values"`
+}
+
+// DDPoint is the outcome of one sweep point: every repeat at size
+// Sizes[Index].
+type DDPoint struct {
+	Index int `json:"index"`
+	Size  int `json:"size"`
+	// Values[c][r] is curve c at repeat r: the main curve first, then the
+	// curves named by CurveNames, in order. Every value is finite.
+	Values [][]float64 `json:"values"`
+	// Visited is the lstd trajectory's m (0 for other models).
+	Visited int `json:"visited,omitempty"`
+}
+
+// CurveNames returns the names of the curves after the main one, in the
+// order of DDResult.Curves: for linear "ridge λ=…" (when Ridge > 0) and
+// "optimal ridge" (when Noise > 0, which makes λ* = σ²p/(nr²) positive);
+// for features "ridge λ=…" (when Ridge > 0); for mlp "train error" and
+// "kNN recognition" (when Noise > 0); for lstd "empirical MSBE".
+func (s *DoubleDescent) CurveNames() []string {
+	var names []string
+	switch s.Model {
+	case "linear", "features":
+		if s.Ridge > 0 {
+			names = append(names, "ridge λ="+lambdaText(s.Ridge))
 		}
-		v += sigma2
-		return &v
-	}
-	n, k := s.N, st.Size
-	gamma := float64(k) / float64(n)
-	switch {
-	case s.Model == "linear" && name == "":
-		st.Theory = finite(theory.MinNormRisk(n, k, r2, sigma2))
-		st.Asymptotic = finite(theory.MinNormAsymptotic(gamma, r2, sigma2))
-	case s.Model == "linear" && name == "optimal ridge":
-		st.Asymptotic = finite(theory.OptimalRidgeAsymptotic(gamma, r2, sigma2))
-	case s.Model == "linear":
-		st.Asymptotic = finite(theory.RidgeAsymptotic(gamma, s.Ridge, r2, sigma2))
-	case s.Model == "features" && name == "":
-		d := float64(s.Dim)
-		st.Theory = finite(theory.RandomFeaturesRisk(float64(k)/d, float64(n)/d, r2, sigma2))
-	}
-	return st
-}
-
-// threshold returns the interpolation threshold in x units (see DDResult).
-func (s *DoubleDescent) threshold(res *DDResult) *float64 {
-	if s.Model != "mlp" {
-		one := 1.0
-		return &one
-	}
-	for _, p := range res.Curves[0].Points { // train error
-		if p.Median == 0 {
-			x := p.X
-			return &x
+		if s.Model == "linear" && s.Noise > 0 {
+			names = append(names, "optimal ridge")
 		}
+	case "mlp":
+		names = append(names, "train error")
+		if s.Noise > 0 {
+			names = append(names, "kNN recognition")
+		}
+	case "lstd":
+		names = append(names, "empirical MSBE")
 	}
-	return nil
+	return names
 }
 
-// ddStats returns the statistics of the repeats' values at size k.
-func ddStats(k int, x float64, values []float64) DDStat {
-	sorted := slices.Clone(values)
-	slices.Sort(sorted)
-	var sum float64
-	for _, v := range values {
-		sum += v
+func (s *DoubleDescent) CurveName(c int) string {
+	if c == 0 {
+		return s.YLabel()
 	}
-	return DDStat{Size: k, X: x, Mean: sum / float64(len(values)), Median: sampleQuantile(sorted, 0.5),
-		Q1: sampleQuantile(sorted, 0.25), Q3: sampleQuantile(sorted, 0.75), Values: slices.Clone(values)}
-}
-
-// ddSeed returns the seed of repeat r at size k (k = 0 for streams shared by
-// every size): a SplitMix64 hash of (seed, k, r), so repeats and sizes get
-// unrelated streams and a point depends on nothing but its own size.
-func ddSeed(seed uint64, k, r int) uint64 {
-	return rng.SplitMix64(seed^rng.SplitMix64(uint64(k)<<32|uint64(r)+1, 1), 1)
+	return s.CurveNames()[c-1]
 }

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/overparam/overparam/compute/nn"
+	"github.com/overparam/overparam/compute/arch"
 )
 
 // DoubleDescent is the spec of the double-descent experiment: the test error
@@ -164,7 +164,7 @@ func (s *DoubleDescent) Validate() error {
 		if s.Noise > 1 {
 			return fmt.Errorf("noise = %g is a label-noise fraction for model = mlp; allowed: [0, 1]", s.Noise)
 		}
-		if err := checkDataSize(s.Data, "n", s.N, "test", s.Test, s.mlpIn()); err != nil {
+		if err := checkDataSize(s.Data, "n", s.N, "test", s.Test, s.MLPIn()); err != nil {
 			return err
 		}
 		if s.Data == "mixture" && s.Sep == 0 {
@@ -182,14 +182,14 @@ func (s *DoubleDescent) Validate() error {
 }
 
 // mlpIn and mlpOut are the input and output widths of the mlp model.
-func (s *DoubleDescent) mlpIn() int {
+func (s *DoubleDescent) MLPIn() int {
 	if s.Data == "digits" {
 		return s.Pixels * s.Pixels
 	}
 	return s.Dim
 }
 
-func (s *DoubleDescent) mlpOut() int {
+func (s *DoubleDescent) MLPOut() int {
 	if s.Data == "digits" {
 		return 10
 	}
@@ -208,7 +208,7 @@ func (s *DoubleDescent) cost(k int) (ops, bytes float64) {
 		m := min(n, k64)
 		return float64((n+t)*d*k64) + float64(n*k64*m) + float64(m*m*m) + float64(t*k64) + float64(10*(n+t)*d), 8 * (float64(3*(n+t)*k64) + float64(2*m*m) + float64((n+t)*d))
 	case "mlp":
-		in, out := float64(s.mlpIn()), float64(s.mlpOut())
+		in, out := float64(s.MLPIn()), float64(s.MLPOut())
 		p := float64(in*k64) + k64 + float64(k64*out) + out
 		b := float64(8 * (float64((n+t)*in) + float64(6*n*(k64+out)) + float64(6*p) + float64(2*n*k64)))
 		if s.Data == "digits" {
@@ -235,12 +235,12 @@ func (s *DoubleDescent) Cost() Cost {
 		ops, bytes := s.cost(k)
 		one := Cost{Ops: toInt(ops), Bytes: int64(bytes)}
 		if s.Model == "mlp" {
-			a := &nn.Arch{Sizes: []int{s.mlpIn(), k, s.mlpOut()}, Act: nn.ReLU, Loss: nn.CrossEntropy}
-			one = mlpCost(a, trainPasses(s.Epochs, s.N, s.Test, s.Batch, ddCurvePoints), false)
+			a := &arch.Arch{Sizes: []int{s.MLPIn(), k, s.MLPOut()}, Act: arch.ReLU, Loss: arch.CrossEntropy}
+			one = mlpCost(a, trainPasses(s.Epochs, s.N, s.Test, s.Batch, DDCurvePoints), false)
 			one.Bytes = int64(bytes)
 			if s.Noise > 0 {
 				noisy := math.Round(s.Noise * float64(s.N))
-				knn := float64(float64(s.N)*float64(s.mlpIn()*k)) + float64(noisy*(float64(s.N)-noisy)*float64(k))
+				knn := float64(float64(s.N)*float64(s.MLPIn()*k)) + float64(noisy*(float64(s.N)-noisy)*float64(k))
 				one.MatMul = satAdd(one.MatMul, toInt(knn))
 				one.Ops = satAdd(one.Ops, toInt(knn))
 			}
@@ -252,3 +252,8 @@ func (s *DoubleDescent) Cost() Cost {
 
 // lambdaText formats a penalty for curve names.
 func lambdaText(l float64) string { return strconv.FormatFloat(l, 'g', 4, 64) }
+
+// mlpEnv holds what the mlp points share: the decoded digits asset.
+// DDCurvePoints is the training-curve points of an mlp repeat: only the
+// last is used, and each costs a full-batch pass.
+const DDCurvePoints = 10

@@ -1,3 +1,5 @@
+//go:build !overparam_worker
+
 package experiment
 
 // Papers the paths presets cite (and sagun2017, with the spectrum's).
@@ -31,4 +33,15 @@ func PathsPresets() []Preset {
 			"The same comparison on real data: a small ReLU network on 14×14 digits, trained with small and with full batches from one initialisation, and the loss along the line between them.",
 			sagun2017, url2017, "data=digits&pixels=14&samples=1000&test=500&hidden=32&activation=relu&epochs=20&lr=0.1&smallbatch=20"),
 	}
+}
+
+func init() {
+	Register(Experiment{
+		Name: "paths", Order: 2, Title: "Paths",
+		Synopsis: "print losses along paths between solutions, dropout stability and barriers by width",
+		Gallery:  "Paths between solutions (Sagun et al. 2017; Shevchenko & Mondelli 2020)",
+		Lede:     "Follow the loss along the line between two trained networks, and along the dropout-stable path that connects wide networks without a barrier.",
+		Defaults: func(string) any { s := DefaultPaths(); return &s },
+		Presets:  PathsPresets,
+	})
 }

@@ -1,10 +1,5 @@
 package experiment
 
-import (
-	"fmt"
-	"slices"
-)
-
 // PathsResult is the outcome of a Paths run. Losses are mean per-sample
 // training or test losses, without weight decay.
 type PathsResult struct {
@@ -95,81 +90,14 @@ type PathsPoint struct {
 	Delta []float64 `json:"delta,omitempty"`
 	// Steps counts the SGD steps of the point's two trainings.
 	Steps int `json:"steps"`
-
-	nets [2][]float64 // the two trained networks, θ(0) and θ(1)
+	// Nets are the two trained networks, θ(0) and θ(1), for checks of the
+	// run; they are not part of the JSON.
+	Nets [2][]float64 `json:"-"`
 }
 
-// AssemblePaths combines the points of s (all s.Points() of them, in any
-// order) into its result. It fails if the spec is invalid or a point is
-// missing, repeated, or does not belong to s.
-func AssemblePaths(s Paths, parts []*PathsPoint) (*PathsResult, error) {
-	if err := s.Validate(); err != nil {
-		return nil, err
-	}
-	byIndex := make([]*PathsPoint, s.Points())
-	if len(parts) != len(byIndex) {
-		return nil, fmt.Errorf("assemble: %d points for a spec with %d", len(parts), len(byIndex))
-	}
-	for _, p := range parts {
-		if p == nil || p.Index < 0 || p.Index >= len(byIndex) || byIndex[p.Index] != nil || !s.fits(p) {
-			return nil, fmt.Errorf("assemble: a point is repeated, malformed or not of this spec")
-		}
-		byIndex[p.Index] = p
-	}
-	res := &PathsResult{Spec: s, Paths: byIndex[0].Paths}
-	for wi, width := range s.Widths {
-		reps := byIndex[1+wi*s.Seeds : 1+(wi+1)*s.Seeds]
-		if width == s.Width {
-			res.Paths = append(res.Paths, reps[0].Paths...)
-		}
-		// Quartiles of the columns linear barrier, piecewise barrier and
-		// ΔL(M) for each M; the last M is N/2, the half-dropout ΔL.
-		ms := reps[0].M
-		q := make([][3]float64, 2+len(ms))
-		col := make([]float64, len(reps))
-		for c := range q {
-			for i, p := range reps {
-				if c < 2 {
-					col[i] = p.Paths[c].Barrier
-				} else {
-					col[i] = p.Delta[c-2]
-				}
-			}
-			q[c] = quartiles(col)
-		}
-		lin, pw, half := q[0], q[1], q[len(q)-1]
-		res.Widths = append(res.Widths, WidthStat{width, lin[1], pw[1], half[1], lin[0], lin[2], pw[0], pw[2], half[0], half[2], s.Seeds})
-		curve := DropoutCurve{Width: width, M: ms}
-		for _, x := range q[2:] {
-			curve.Delta = append(curve.Delta, x[1])
-		}
-		res.Dropout = append(res.Dropout, curve)
-	}
-	return res, nil
-}
+// PathsCurvePoints is how many training-curve points each training records: the
+// curve is not part of the result, and each point costs a full-batch pass.
+const PathsCurvePoints = 4
 
-// fits reports whether p has the shape of point p.Index of s.
-func (s *Paths) fits(p *PathsPoint) bool {
-	if p.Index == 0 {
-		curves := 1
-		if s.Bezier > 0 {
-			curves = 2 // and the Bézier curve, on [0, 1]
-		}
-		return p.Width == 0 && len(p.Paths) == curves && len(p.Paths[0].Alpha) == 2*s.Resolution+1
-	}
-	width, repeat := s.point(p.Index)
-	n := s.Resolution/2 + 1
-	return p.Width == width && p.Repeat == repeat && len(p.Paths) == 2 && len(p.Paths[0].Alpha) == n && len(p.Paths[1].Alpha) == n &&
-		slices.Equal(p.M, dropoutMs(width)) && len(p.Delta) == len(p.M) && len(p.HalfDelta) == 2
-}
-
-// quartiles returns the first quartile, the median and the third quartile
-// of x (type-7 quantiles, see sampleQuantile). It does not modify x.
-func quartiles(x []float64) (q [3]float64) {
-	s := slices.Clone(x)
-	slices.Sort(s)
-	for k := range q {
-		q[k] = sampleQuantile(s, float64(k+1)/4)
-	}
-	return q
-}
+// BezierName names the pair's trained Bézier curve in PathsResult.Paths.
+const BezierName = "Bézier curve (trained)"

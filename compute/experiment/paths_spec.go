@@ -4,8 +4,7 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/overparam/overparam/compute/nn"
-	"github.com/overparam/overparam/compute/paths"
+	"github.com/overparam/overparam/compute/arch"
 )
 
 // Paths is the spec of the interpolation-path experiment. Its point 0 trains
@@ -82,7 +81,7 @@ func (s Paths) Points() int { return 1 + len(s.Widths)*s.Seeds }
 
 // point returns the width and repeat of point index ≥ 1: widths in order,
 // repeats within a width.
-func (s *Paths) point(index int) (width, repeat int) {
+func (s *Paths) PointAt(index int) (width, repeat int) {
 	k := index - 1
 	return s.Widths[k/s.Seeds], k % s.Seeds
 }
@@ -114,10 +113,10 @@ func (s *Paths) Validate() error {
 	if s.Pair == "batch" && !(s.SmallBatch > 0 && s.SmallBatch < s.Samples && (s.LargeBatch == 0 || s.LargeBatch > s.SmallBatch)) {
 		return fmt.Errorf("pair = batch needs smallbatch < largebatch, but the batches are %d and %d samples (0 means all %d)", s.SmallBatch, s.LargeBatch, s.Samples)
 	}
-	if last := s.Seed + 2*uint64(s.Seeds) - 1; last > maxSeed {
-		return fmt.Errorf("seed = %d with seeds = %d would need seeds up to %d; the largest seed is %d", s.Seed, s.Seeds, last, uint64(maxSeed))
+	if last := s.Seed + 2*uint64(s.Seeds) - 1; last > MaxSeed {
+		return fmt.Errorf("seed = %d with seeds = %d would need seeds up to %d; the largest seed is %d", s.Seed, s.Seeds, last, uint64(MaxSeed))
 	}
-	sp := s.pairSpec()
+	sp := s.PairSpec()
 	if err := sp.validateSetup(); err != nil { // the data and model combinations, as the spectrum page judges them
 		return err
 	}
@@ -155,10 +154,10 @@ func abs(x int) int {
 	return x
 }
 
-// pairSpec returns the spectrum spec with the pair's data (of s.Seed), MLP
+// PairSpec returns the spectrum spec with the pair's data (of s.Seed), MLP
 // and training: its data and model fields build the pair's setup, and its
 // Validate judges their combinations as the spectrum page does.
-func (s *Paths) pairSpec() Spectrum {
+func (s *Paths) PairSpec() Spectrum {
 	return Spectrum{
 		Data: s.Data, Classes: s.Classes, Dim: s.Dim, Separation: s.Separation, Samples: s.Samples, Test: s.Test,
 		Noise: s.Noise, Pixels: s.Pixels, Teacher: s.Teacher,
@@ -170,18 +169,18 @@ func (s *Paths) pairSpec() Spectrum {
 
 // PairArch returns the MLP of the pair's two solutions. It assumes valid
 // enum fields.
-func (s *Paths) PairArch() *nn.Arch {
-	sp := s.pairSpec()
+func (s *Paths) PairArch() *arch.Arch {
+	sp := s.PairSpec()
 	return sp.Arch()
 }
 
 // meanField returns the mean-field network of width n.
-func (s *Paths) meanField(n int) *nn.Arch {
-	return paths.MeanField(s.MFDim, n, nn.ReLU, nn.Squared)
+func (s *Paths) MeanField(n int) *arch.Arch {
+	return MeanFieldArch(s.MFDim, n)
 }
 
-// sharpAlphas returns the α of the sharpness points (see the Sharpness tag).
-func (s *Paths) sharpAlphas() []float64 {
+// SharpAlphas returns the α of the sharpness points (see the Sharpness tag).
+func (s *Paths) SharpAlphas() []float64 {
 	if s.Sharpness == 3 {
 		return []float64{0, 0.5, 1}
 	}
@@ -192,9 +191,9 @@ func (s *Paths) sharpAlphas() []float64 {
 	return a
 }
 
-// dropoutMs returns the kept-neuron counts M of the dropout curve of width
+// DropoutMs returns the kept-neuron counts M of the dropout curve of width
 // n: the powers of two from 2 below n/2, then n/2.
-func dropoutMs(n int) []int {
+func DropoutMs(n int) []int {
 	var ms []int
 	for m := 2; m < n/2; m *= 2 {
 		ms = append(ms, m)
@@ -203,7 +202,7 @@ func dropoutMs(n int) []int {
 }
 
 // Cost estimates the whole run as the worker pool runs it. Point 0: the
-// pair's two trainings (train.Run with pathsCurvePoints checkpoints and no
+// pair's two trainings (train.Run with PathsCurvePoints checkpoints and no
 // test set), the walk along the line (train and test loss at
 // 2·resolution+1 α), the Hessian's top eigenvalue at each sharpness α (a
 // curvature at θ(α), then min(steps, parameters) products with
@@ -211,12 +210,12 @@ func dropoutMs(n int) []int {
 // step, then a walk at resolution+1 points). Every other point: two
 // mean-field trainings and their full losses, the linear and piecewise
 // walks at resolution/2+1 points, the two half-dropout losses, and the
-// dropout curve (dropoutDraws subnetworks of each width M, for each
+// dropout curve (DropoutDraws subnetworks of each width M, for each
 // network). Bytes: the pair's data, Hessian and Lanczos basis plus the
 // widest mean-field point's data, passes and path vertices. It assumes
 // valid enum fields and non-empty widths.
 func (s *Paths) Cost() Cost {
-	sp := s.pairSpec()
+	sp := s.PairSpec()
 	a := sp.Arch()
 	n, t := float64(s.Samples), float64(s.Test)
 	m := min(s.Steps, a.NumParams())
@@ -225,7 +224,7 @@ func (s *Paths) Cost() Cost {
 		if s.Pair == "seeds" {
 			batch = s.SmallBatch
 		}
-		tp := trainPasses(s.Epochs, s.Samples, 0, batch, pathsCurvePoints)
+		tp := trainPasses(s.Epochs, s.Samples, 0, batch, PathsCurvePoints)
 		pass.grad, pass.eval = pass.grad+tp.grad, pass.eval+tp.eval
 	}
 	// Products that feed sums are rounded, float64(x*y), as in mlpCost.
@@ -242,12 +241,12 @@ func (s *Paths) Cost() Cost {
 
 	mf, mt := float64(s.MFSamples), float64(s.MFTest)
 	for _, width := range s.Widths {
-		tp := trainPasses(s.MFEpochs, s.MFSamples, 0, min(s.MFBatch, s.MFSamples), pathsCurvePoints)
+		tp := trainPasses(s.MFEpochs, s.MFSamples, 0, min(s.MFBatch, s.MFSamples), PathsCurvePoints)
 		walks := float64(2*float64(s.Resolution/2+1)) * (mf + mt)
 		net := passes{grad: 2 * tp.grad, eval: float64(2*tp.eval) + float64(2*mf) + float64(walks) + float64(2*mf)}
-		point := mlpCost(s.meanField(width), net, false)
-		for _, keep := range dropoutMs(width) {
-			point = point.add(mlpCost(s.meanField(keep), passes{eval: 2 * dropoutDraws * mf}, false))
+		point := mlpCost(s.MeanField(width), net, false)
+		for _, keep := range DropoutMs(width) {
+			point = point.add(mlpCost(s.MeanField(keep), passes{eval: 2 * DropoutDraws * mf}, false))
 		}
 		c = c.add(point.times(s.Seeds))
 	}
@@ -255,3 +254,8 @@ func (s *Paths) Cost() Cost {
 	c.Bytes = sp.Bytes() + 8*mn*(int64(s.MFDim)+1+4*widest) + 8*12*(int64(s.MFDim)+1)*widest
 	return c.finish()
 }
+
+// DropoutDraws is the number of random subsets of each size M drawn from
+// each network for the dropout curve. ΔL of one subset fluctuates by about
+// its own size; the mean of 2 × 8 draws is within about a quarter of it.
+const DropoutDraws = 8

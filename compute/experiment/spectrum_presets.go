@@ -1,3 +1,5 @@
+//go:build !overparam_worker
+
 package experiment
 
 // Papers the spectrum and paths presets cite.
@@ -43,4 +45,15 @@ func SpectrumPresets() []Preset {
 			"The Gauss-Newton matrix keeps the outliers but has no negative eigenvalues: the outliers come from the outer-product term, the negative ones from the residual term. Compare with the Hessian's small negative tail.",
 			sagun2017, url2017, "curvature=ggn"),
 	}
+}
+
+func init() {
+	Register(Experiment{
+		Name: "spectrum", Order: 1, Title: "Hessian spectrum",
+		Synopsis: "train an MLP and print the Hessian spectrum of its training loss",
+		Gallery:  "Hessian spectrum: bulk and outliers (Sagun et al. 2016, 2017)",
+		Lede:     "Train a network and compute its Hessian's eigenvalues: a bulk near zero, and outliers that follow the classes.",
+		Defaults: func(string) any { s := DefaultSpectrum(); return &s },
+		Presets:  SpectrumPresets,
+	})
 }

@@ -3,8 +3,7 @@ package experiment
 import (
 	"fmt"
 
-	"github.com/overparam/overparam/compute/nn"
-	"github.com/overparam/overparam/compute/spectrum"
+	"github.com/overparam/overparam/compute/arch"
 )
 
 // Spectrum is the spec of the Hessian-spectrum experiment (Sagun et al.
@@ -58,9 +57,9 @@ func DefaultSpectrum() Spectrum {
 	}
 }
 
-// maxSeed is the largest seed, the max tag of Seed: links and the CLI
+// MaxSeed is the largest seed, the max tag of Seed: links and the CLI
 // carry seeds as 32-bit numbers.
-const maxSeed = 1<<32 - 1
+const MaxSeed = 1<<32 - 1
 
 // Validate reports the first problem with s: a value out of its range (with
 // the range), a combination that cannot run, or a job too large for the
@@ -72,8 +71,8 @@ func (s *Spectrum) Validate() error {
 	if err := s.validateSetup(); err != nil {
 		return err
 	}
-	if last := s.Seed + uint64(s.Repeats) - 1; last > maxSeed {
-		return fmt.Errorf("seed = %d with repeats = %d would need seeds up to %d; the largest seed is %d", s.Seed, s.Repeats, last, uint64(maxSeed))
+	if last := s.Seed + uint64(s.Repeats) - 1; last > MaxSeed {
+		return fmt.Errorf("seed = %d with repeats = %d would need seeds up to %d; the largest seed is %d", s.Seed, s.Repeats, last, uint64(MaxSeed))
 	}
 	return checkCost(s.Cost(), "fewer epochs, samples, probes, Lanczos steps, repeats or narrower layers",
 		"fewer samples, narrower layers or fewer Lanczos steps")
@@ -101,10 +100,9 @@ func (s *Spectrum) validateSetup() error {
 	if s.TopK > s.Steps {
 		return fmt.Errorf("topk = %d exceeds steps = %d: Lanczos finds at most one eigenvalue per step", s.TopK, s.Steps)
 	}
-	arch := s.Arch()
-	p := arch.NumParams()
-	if s.Dense && p > nn.MaxDenseParams {
-		return fmt.Errorf("dense = true needs at most %d parameters; this network has %d", nn.MaxDenseParams, p)
+	p := s.Arch().NumParams()
+	if s.Dense && p > arch.MaxDenseParams {
+		return fmt.Errorf("dense = true needs at most %d parameters; this network has %d", arch.MaxDenseParams, p)
 	}
 	return nil
 }
@@ -135,23 +133,23 @@ func (s *Spectrum) OutputDim() int {
 }
 
 // Arch returns the network the spec trains. It assumes valid enum fields.
-func (s *Spectrum) Arch() *nn.Arch {
+func (s *Spectrum) Arch() *arch.Arch {
 	sizes := append([]int{s.InputDim()}, s.Hidden...)
 	sizes = append(sizes, s.OutputDim())
-	act, _ := nn.ParseActivation(s.Activation)
-	loss, _ := nn.ParseLoss(s.Loss)
-	return &nn.Arch{Sizes: sizes, Act: act, Loss: loss}
+	act, _ := arch.ParseActivation(s.Activation)
+	loss, _ := arch.ParseLoss(s.Loss)
+	return &arch.Arch{Sizes: sizes, Act: act, Loss: loss}
 }
 
 // Bytes estimates the memory the run needs: the data, the cached passes of
 // training and of the curvature's sample blocks, the Lanczos basis, and the dense
 // matrix if requested.
 func (s *Spectrum) Bytes() int64 {
-	arch := s.Arch()
-	p := int64(arch.NumParams())
+	a := s.Arch()
+	p := int64(a.NumParams())
 	b := 8 * int64(s.Samples+s.Test) * int64(s.InputDim())
-	b += nn.CurvatureBytes(arch, s.Samples) + blockedCurvatureBytes(arch, s.Samples)
-	b += spectrum.LanczosBytes(int(p), s.Steps)
+	b += arch.CurvatureBytes(a, s.Samples) + blockedCurvatureBytes(a, s.Samples)
+	b += LanczosBytes(int(p), s.Steps)
 	b += 8 * 4 * p
 	if s.Dense {
 		b += 3 * 8 * p * p
@@ -163,7 +161,8 @@ func (s *Spectrum) Bytes() int64 {
 // training (train.Run's steps and curve checkpoints), then for every probe
 // a job that rebuilds the curvature at θ (one gradient pass) and takes
 // min(steps, parameters) products with Lanczos's reorthogonalisation,
-// probe 0's dense matrix and eigenvalues if asked, the same for the
+// probe 0's dense matrix (from the whole-batch curvature, one more gradient
+// pass) and eigenvalues if asked, the same for the
 // spectrum at initialisation (before) and for every further seed
 // (repeats). It assumes valid enum fields.
 func (s *Spectrum) Cost() Cost {

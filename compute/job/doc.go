@@ -22,7 +22,7 @@
 // worker. The sweeps, "paths" and "doubledescent", have the kinds
 // name.point (point Index: one width or model size), name.assemble (the
 // points in Parts, any order) and name.run (sweep.go). The stages give the
-// same bits as the one-call runs (experiment.RunSpectrum, RunPaths,
+// same bits as the one-call runs (runner.RunSpectrum, RunPaths,
 // RunDoubleDescent).
 //
 // A worker module registers only the families it serves (RegisterSpectrum,
@@ -33,5 +33,5 @@
 // "spectrum.probe" request leads, one "spectrum.shard" request per helper
 // serves partial Hessian-vector products, and the workers exchange vectors
 // directly over Env.Peers. Such a probe is the same bits as the one-worker
-// probe (experiment.ProbeSpectrumSharded).
+// probe (runner.ProbeSpectrumSharded).
 package job

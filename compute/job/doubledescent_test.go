@@ -34,7 +34,7 @@ func ddRequest(kind string, spec experiment.DoubleDescent, index int, parts []js
 	return Request{Kind: kind, Spec: b, Index: index, Parts: parts}.Encode()
 }
 
-// The truth here is experiment.RunDoubleDescent in one process
+// The truth here is runner.RunDoubleDescent in one process
 // ("doubledescent.run"): the points run as separate requests in a shuffled
 // order, each result passed through JSON as the UI forwards it, then
 // assembled, must give the same bytes.

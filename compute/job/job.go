@@ -8,66 +8,7 @@ import (
 	"time"
 
 	"github.com/overparam/overparam/compute/experiment"
-	"github.com/overparam/overparam/compute/train"
 )
-
-// Message types a worker posts.
-const (
-	TypeProgress = "progress"
-	TypePartial  = "partial"
-	TypeResult   = "result"
-	TypeError    = "error"
-)
-
-// Request is one job for a worker. Spec is the experiment's spec; the other
-// fields carry earlier stages' results as the worker sent them, so the UI
-// forwards them without decoding. The trained θ of a spectrum's stages is
-// not in Trained's JSON but travels beside the request as Env.Data, a
-// binary payload the page never decodes. Index selects one part of a staged run (a
-// probe, a sweep point), and Parts carries the parts to assemble.
-type Request struct {
-	Kind    string          `json:"kind"`
-	Spec    json.RawMessage `json:"spec"`
-	Trained json.RawMessage `json:"trained,omitempty"`
-	Index   int             `json:"index,omitempty"`
-	// Shards > 1 splits a probe's training samples over that many workers:
-	// the probe request is the lead (shard 0), and one "spectrum.shard"
-	// request per other Shard serves its partial products (see Env.Peers).
-	Shard  int               `json:"shard,omitempty"`
-	Shards int               `json:"shards,omitempty"`
-	Probes []json.RawMessage `json:"probes,omitempty"`
-	Parts  []json.RawMessage `json:"parts,omitempty"`
-}
-
-// Encode returns the request as JSON.
-func (r Request) Encode() []byte {
-	b, err := json.Marshal(r)
-	if err != nil {
-		panic("job: encoding a request: " + err.Error()) // RawMessage fields hold JSON already
-	}
-	return b
-}
-
-// Status is the body of a progress message.
-type Status struct {
-	Phase string `json:"phase"`
-	Done  int    `json:"done"`
-	Total int    `json:"total"`
-	// ElapsedMs is the time since the request arrived; EtaMs estimates the
-	// time left in this phase from its rate so far (−1 when unknown).
-	ElapsedMs int64 `json:"elapsed_ms"`
-	EtaMs     int64 `json:"eta_ms"`
-}
-
-// Partial is the body of a partial message.
-type Partial struct {
-	Points []train.Point `json:"points"`
-}
-
-// Failure is the body of an error message.
-type Failure struct {
-	Error string `json:"error"`
-}
 
 // Env gives a handler what it loads on demand.
 type Env struct {

@@ -60,7 +60,7 @@ func request(kind string, spec experiment.Spectrum, trained json.RawMessage, ind
 	return Request{Kind: kind, Spec: b, Trained: trained, Index: index, Probes: probes}.Encode()
 }
 
-// The truth here is experiment.RunSpectrum in one process: the staged
+// The truth here is runner.RunSpectrum in one process: the staged
 // protocol, with every intermediate result passed through JSON and the
 // probes finishing in a shuffled order, must give the same bytes.
 func TestStagesThroughJSONEqualOneProcessRun(t *testing.T) {

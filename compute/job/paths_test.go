@@ -25,7 +25,7 @@ func pathsRequest(kind string, spec experiment.Paths, index int, parts []json.Ra
 	return Request{Kind: kind, Spec: b, Index: index, Parts: parts}.Encode()
 }
 
-// The truth here is experiment.RunPaths in one process ("paths.run"): the
+// The truth here is runner.RunPaths in one process ("paths.run"): the
 // points run as separate requests in a shuffled order, each result passed
 // through JSON as the UI forwards it, then assembled, must give the same
 // bytes.

@@ -7,19 +7,7 @@ import (
 	"sync"
 
 	"github.com/overparam/overparam/compute/experiment"
-)
-
-// Request kinds of the spectrum experiment: train, then one probe job per
-// probe vector (in parallel), then assemble; run does it all in one worker.
-const (
-	KindSpectrumTrain    = "spectrum.train"
-	KindSpectrumProbe    = "spectrum.probe"
-	KindSpectrumAssemble = "spectrum.assemble"
-	KindSpectrumRun      = "spectrum.run"
-	// KindSpectrumShard is a helper of a probe split into Shards: it serves
-	// the partial products of shard Shard to its lead over Env.Peers[0]
-	// until the lead is done, then ends with an experiment.ShardResult.
-	KindSpectrumShard = "spectrum.shard"
+	"github.com/overparam/overparam/compute/experiment/runner"
 )
 
 // RegisterSpectrum registers the spectrum request kinds. A worker module registers
@@ -48,7 +36,7 @@ func handleSpectrum(req Request, env Env, progress func(experiment.Progress) boo
 		return nil, err
 	}
 	if req.Kind == KindSpectrumTrain {
-		tr, err := experiment.TrainSpectrum(spec, a, progress)
+		tr, err := runner.TrainSpectrum(spec, a, progress)
 		if err != nil {
 			return nil, err
 		}
@@ -57,7 +45,7 @@ func handleSpectrum(req Request, env Env, progress func(experiment.Progress) boo
 		return attached{tr, theta}, nil
 	}
 	if req.Kind == KindSpectrumRun {
-		return experiment.RunSpectrum(spec, a, progress)
+		return runner.RunSpectrum(spec, a, progress)
 	}
 	var tr experiment.Trained
 	if err := json.Unmarshal(req.Trained, &tr); err != nil {
@@ -71,12 +59,12 @@ func handleSpectrum(req Request, env Env, progress func(experiment.Progress) boo
 		if len(env.Peers) != max(req.Shards, 1)-1 {
 			return nil, errPeers
 		}
-		return experiment.ProbeSpectrumSharded(spec, a, tr.Theta, req.Index, env.Peers, progress)
+		return runner.ProbeSpectrumSharded(spec, a, tr.Theta, req.Index, env.Peers, progress)
 	case KindSpectrumShard:
 		if len(env.Peers) != 1 {
 			return nil, errPeers
 		}
-		return experiment.ServeShard(spec, a, tr.Theta, req.Shard, req.Shards, env.Peers[0])
+		return runner.ServeShard(spec, a, tr.Theta, req.Shard, req.Shards, env.Peers[0])
 	default:
 		probes := make([]*experiment.ProbeResult, len(req.Probes))
 		for i, raw := range req.Probes {
@@ -84,6 +72,6 @@ func handleSpectrum(req Request, env Env, progress func(experiment.Progress) boo
 				return nil, fmt.Errorf("bad request: probe %d: %w", i, err)
 			}
 		}
-		return experiment.AssembleSpectrum(spec, &tr, probes)
+		return runner.AssembleSpectrum(spec, &tr, probes)
 	}
 }

@@ -7,17 +7,6 @@ import (
 	"github.com/overparam/overparam/compute/experiment"
 )
 
-// Sweep request kinds are name + one of these suffixes: ".point" runs
-// point Index of a sweep (one model size, one width …), ".assemble"
-// combines the points in Parts (any order) into the result, and ".run"
-// does it all in one worker. The UI submits every point as its own job, so
-// points run in parallel on the pool and stream in as they finish.
-const (
-	SuffixPoint    = ".point"
-	SuffixAssemble = ".assemble"
-	SuffixRun      = ".run"
-)
-
 // Progress is the progress callback of a stage.
 type Progress = func(experiment.Progress) bool
 

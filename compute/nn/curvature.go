@@ -189,17 +189,3 @@ func (c *Curvature) MulVecTo(dst, v []float64) {
 		}
 	}
 }
-
-// CurvatureBytes estimates the memory a Curvature for arch on nb samples
-// holds, in bytes: the cached pass and the directional-derivative buffers.
-func CurvatureBytes(a *Arch, nb int) int64 {
-	var units int64
-	for l := 1; l <= a.Layers(); l++ {
-		w := int64(a.Sizes[l])
-		units += 10 * int64(nb) * w // z, a, d1, d2, g, pb, rz, ra, rg, gᵀ
-		units += 2 * int64(a.Sizes[l-1]) * w
-	}
-	units += int64(nb) * int64(max(a.Sizes[0], 1))
-	units += 2 * int64(a.NumParams())
-	return 8 * units
-}

@@ -6,10 +6,6 @@ import (
 	"github.com/overparam/overparam/compute/spectrum"
 )
 
-// MaxDenseParams is the largest parameter count for which DenseCurvature
-// builds a dense matrix (5,000² float64s = 200 MB).
-const MaxDenseParams = 5000
-
 // DenseCurvature returns the dense n×n matrix H of the operator c, n =
 // c.Dim(), row-major with Hᵢⱼ at h[i·n+j] and both triangles filled, built
 // column by column from n products with the unit vectors and symmetrized as

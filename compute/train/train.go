@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/overparam/overparam/compute/curve"
 	"github.com/overparam/overparam/compute/nn"
 	"github.com/overparam/overparam/compute/rng"
 )
@@ -45,18 +46,9 @@ func (s Settings) withDefaults() Settings {
 	return s
 }
 
-// Point is one sample of the training curves. Losses are mean per-sample
-// losses without weight decay; accuracies are fractions in [0, 1] (NaN for
-// regression, or without a test set).
-type Point struct {
-	Step      int     `json:"step"`
-	Epoch     int     `json:"epoch"`
-	TrainLoss float64 `json:"train_loss"`
-	TrainAcc  float64 `json:"train_acc"`
-	TestLoss  float64 `json:"test_loss"`
-	TestAcc   float64 `json:"test_acc"`
-	GradNorm  float64 `json:"grad_norm"`
-}
+// Point is one sample of the training curves (see package curve, which
+// holds it so that pages can read curves without linking training code).
+type Point = curve.Point
 
 // Result is the outcome of a training run.
 type Result struct {

@@ -21,6 +21,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	opapp "github.com/overparam/overparam/app"
+	"github.com/overparam/overparam/compute/experiment"
 )
 
 // Options says where the site's files are and where it will live.
@@ -39,8 +40,18 @@ type Options struct {
 	Version string
 }
 
-// Required lists the built files a site needs in the web directory.
-var Required = []string{"app.wasm", "worker-spectrum.wasm", "worker-paths.wasm", "worker-doubledescent.wasm", "compute-worker.js", "style.css", "overparam.js", "icon.svg", "icon-192.png", "icon-512.png", "data/digits.bin.gz"}
+// Required lists the built files a site needs in the web directory: the
+// page's module, every registered experiment's worker module
+// (experiment.Experiment.Worker) and the static assets.
+var Required = requiredFiles()
+
+func requiredFiles() []string {
+	files := []string{"app.wasm"}
+	for _, e := range experiment.Experiments() {
+		files = append(files, e.Worker())
+	}
+	return append(files, "compute-worker.js", "style.css", "overparam.js", "icon.svg", "icon-192.png", "icon-512.png", "data/digits.bin.gz")
+}
 
 // Check reports a missing file of the web directory, naming the command
 // that builds it.

@@ -1,0 +1,44 @@
+package runner
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/overparam/overparam/compute/experiment"
+)
+
+func TestTheCLIsEarlierPresetNamesGiveTheirFormerSpecs(t *testing.T) {
+	// Truth: the CLI's preset list before the merge (compute/experiment/
+	// doubledescent_spec.go at commit a288668): each model's
+	// DefaultDoubleDescentFor, the digits variant and the full-coverage
+	// trajectory, written out here.
+	digits := DefaultDoubleDescentFor("mlp")
+	digits.Data, digits.N, digits.Epochs, digits.Repeats = "digits", 500, 200, 3
+	digits.Sizes = []int{2, 4, 8, 12, 16, 24, 32, 48, 64, 128}
+	coverage := DefaultDoubleDescentFor("lstd")
+	coverage.N = 3000
+	former := map[string]DoubleDescent{
+		"linear": DefaultDoubleDescentFor("linear"), "features": DefaultDoubleDescentFor("features"),
+		"mlp": DefaultDoubleDescentFor("mlp"), "mlp-digits": digits,
+		"lstd": DefaultDoubleDescentFor("lstd"), "lstd-coverage": coverage,
+	}
+	for name, want := range former {
+		p, ok := experiment.FindDoubleDescentPreset(name)
+		if !ok {
+			t.Errorf("-preset %s is no longer found", name)
+			continue
+		}
+		if got := experiment.DoubleDescentPresetSpec(p); !reflect.DeepEqual(got, want) {
+			t.Errorf("-preset %s (now %s): spec %+v, want %+v", name, p.ID, got, want)
+		}
+	}
+	for _, p := range experiment.DoubleDescentPresets() {
+		if got, ok := experiment.FindDoubleDescentPreset(" " + strings.ToUpper(p.ID)); !ok || got.ID != p.ID {
+			t.Errorf("experiment.FindDoubleDescentPreset(%q) = %q, %v", p.ID, got.ID, ok)
+		}
+	}
+	if _, ok := experiment.FindDoubleDescentPreset("nope"); ok {
+		t.Error("an unknown name was found")
+	}
+}

@@ -1,0 +1,85 @@
+package runner
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/overparam/overparam/compute/experiment"
+)
+
+func TestEveryPresetListHasUniqueIDsAndValidSpecsThatRoundTrip(t *testing.T) {
+	// Truth: Preset's documentation — an id names a button, a file and a
+	// -preset value, so ids are unique across the lists; Query is the whole
+	// spec, so reading it into the defaults gives a spec whose Query is
+	// Query again, without corrections; every preset passes Validate; the
+	// first preset of each list is the page's default.
+	type list struct {
+		name    string
+		presets []Preset
+		// spec reads a preset's query into the defaults and validates it.
+		spec func(q string) (query string, notices []string, err error)
+		// isDefault reports whether the query is the page's default.
+		isDefault func(q string) bool
+	}
+	lists := []list{
+		{"spectrum", experiment.SpectrumPresets(),
+			func(q string) (string, []string, error) {
+				s := DefaultSpectrum()
+				n := ParseQuery(q, &s)
+				return Query(&s), n, s.Validate()
+			},
+			func(q string) bool { d := DefaultSpectrum(); return Query(&d) == q }},
+		{"paths", experiment.PathsPresets(),
+			func(q string) (string, []string, error) {
+				s := DefaultPaths()
+				n := ParseQuery(q, &s)
+				return Query(&s), n, s.Validate()
+			},
+			func(q string) bool { d := DefaultPaths(); return Query(&d) == q }},
+		{"doubledescent", experiment.DoubleDescentPresets(),
+			func(q string) (string, []string, error) {
+				s := DefaultDoubleDescent()
+				n := ParseQuery(q, &s)
+				return Query(&s), n, s.Validate()
+			},
+			func(q string) bool { d := DefaultDoubleDescent(); return Query(&d) == q }},
+	}
+	seen := map[string]string{}
+	for _, l := range lists {
+		if len(l.presets) == 0 || !l.isDefault(l.presets[0].Query) {
+			t.Errorf("%s: the first preset is not the page's default", l.name)
+		}
+		for _, p := range l.presets {
+			if other, dup := seen[p.ID]; dup || p.ID == "" {
+				t.Errorf("%s preset %q: id empty or also used by %s", l.name, p.ID, other)
+			}
+			seen[p.ID] = l.name
+			if p.Title == "" || p.Claim == "" || p.Cite == "" || !strings.HasPrefix(p.URL, "https://") || p.Thumbnail() != p.ID+".svg" {
+				t.Errorf("%s preset %s: a missing title, claim, citation or link: %+v", l.name, p.ID, p)
+			}
+			q, notices, err := l.spec(p.Query)
+			if err != nil || len(notices) != 0 || q != p.Query {
+				t.Errorf("%s preset %s: Validate %v, notices %q, query %q → %q", l.name, p.ID, err, notices, p.Query, q)
+			}
+		}
+	}
+}
+
+func TestDoubleDescentPresetsHoldEveryModelsDefault(t *testing.T) {
+	// Truth: DoubleDescentPresets' documentation — each model's
+	// DefaultDoubleDescentFor is among the presets.
+	queries := map[string]bool{}
+	for _, p := range experiment.DoubleDescentPresets() {
+		queries[p.Query] = true
+	}
+	for _, model := range []string{"linear", "features", "mlp", "lstd"} {
+		s := DefaultDoubleDescentFor(model)
+		if !queries[Query(&s)] {
+			t.Errorf("the %s model's default is not a preset", model)
+		}
+	}
+	if first := experiment.DoubleDescentPresetSpec(experiment.DoubleDescentPresets()[0]); !reflect.DeepEqual(first, DefaultDoubleDescent()) {
+		t.Errorf("DoubleDescentPresetSpec of the first preset is not the page's default")
+	}
+}

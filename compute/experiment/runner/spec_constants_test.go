@@ -1,0 +1,66 @@
+package runner
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/overparam/overparam/compute/data"
+	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/nn"
+	"github.com/overparam/overparam/compute/paths"
+	"github.com/overparam/overparam/compute/spectrum"
+)
+
+// Package spec repeats a few constants and formulas of the numerics
+// packages, so that the page validates and costs runs without linking them.
+// Truth: the numerics packages' own definitions, which the runs here use.
+func TestSpecRepeatsTheNumericsPackagesConstants(t *testing.T) {
+	ints := []struct {
+		name      string
+		spec, num int
+	}{
+		{"MaxDigitsTrain", experiment.MaxDigitsTrain, data.MaxDigitsTrain},
+		{"MaxDigitsTest", experiment.MaxDigitsTest, data.MaxDigitsTest},
+		{"MaxElements", experiment.MaxElements, data.MaxElements},
+		{"LanczosSteps", experiment.LanczosSteps, spectrum.DefaultSteps},
+		{"OutlierBulkDepth", experiment.OutlierBulkDepth, spectrum.BulkDepth},
+	}
+	for _, c := range ints {
+		if c.spec != c.num {
+			t.Errorf("spec.%s = %d; the numerics package's is %d", c.name, c.spec, c.num)
+		}
+	}
+	floats := []struct {
+		name      string
+		spec, num float64
+	}{
+		{"OutlierBulkDepthFraction", experiment.OutlierBulkDepthFraction, spectrum.BulkDepthFraction},
+		{"OutlierMinGapRatio", experiment.OutlierMinGapRatio, spectrum.MinGapRatio},
+		{"OutlierStrongGapRatio", experiment.OutlierStrongGapRatio, spectrum.StrongGapRatio},
+		{"OutlierConvergedFraction", experiment.OutlierConvergedFraction, spectrum.ConvergedFraction},
+	}
+	for _, c := range floats {
+		if c.spec != c.num {
+			t.Errorf("spec.%s = %g; package spectrum's is %g", c.name, c.spec, c.num)
+		}
+	}
+}
+
+// Truth: spectrum.LanczosBytes and paths.MeanField, which the runs allocate
+// and build.
+func TestSpecFormulasEqualTheNumericsPackages(t *testing.T) {
+	for _, n := range []int{0, 1, 7, 80, 81, 5000, 1 << 20, 1 << 40} {
+		for _, steps := range []int{0, 1, 20, 80, 300} {
+			if got, want := experiment.LanczosBytes(n, steps), spectrum.LanczosBytes(n, steps); got != want {
+				t.Errorf("LanczosBytes(%d, %d) = %d; package spectrum's is %d", n, steps, got, want)
+			}
+		}
+	}
+	for _, d := range []int{1, 2, 16} {
+		for _, n := range []int{1, 3, 64, 1024} {
+			if got, want := experiment.MeanFieldArch(d, n), paths.MeanField(d, n, nn.ReLU, nn.Squared); !reflect.DeepEqual(got, want) {
+				t.Errorf("MeanFieldArch(%d, %d) = %+v; paths.MeanField gives %+v", d, n, got, want)
+			}
+		}
+	}
+}

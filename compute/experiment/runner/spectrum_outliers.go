@@ -1,0 +1,10 @@
+package runner
+
+import (
+	"github.com/overparam/overparam/compute/spectrum"
+)
+
+// setOutliers stores the outcome of the outlier rule in r.
+func setOutliers(r *SpectrumResult, o spectrum.Outliers) {
+	r.Outliers, r.BulkEdge, r.GapRatio, r.WeakGap = o.Count, o.Edge, o.Ratio, o.Weak
+}
