@@ -36,19 +36,6 @@ func (e *elem) num(t *testing.T, name string) float64 {
 	return v
 }
 
-// hasAncestorClass reports whether the element or an ancestor has class c
-// among its classes.
-func (e *elem) hasAncestorClass(c string) bool {
-	for _, cl := range e.classes {
-		for _, f := range strings.Fields(cl) {
-			if f == c {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // parseSVG checks that s is one well-formed XML element in the SVG namespace
 // (encoding/xml in strict mode is the reference) and returns its elements in
 // document order.

@@ -270,10 +270,3 @@ func fixMinus(s string) string {
 }
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
-
-func abs(i int) int {
-	if i < 0 {
-		return -i
-	}
-	return i
-}

@@ -168,14 +168,3 @@ func SetParam(spec any, key, text string) (notice string, ok bool) {
 	}
 	return "", false
 }
-
-// GetParam returns the text form of parameter key of spec, or "" for an
-// unknown key.
-func GetParam(spec any, key string) string {
-	for _, p := range Params(spec) {
-		if p.Key == key {
-			return p.Get(spec)
-		}
-	}
-	return ""
-}

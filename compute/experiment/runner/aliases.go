@@ -87,9 +87,6 @@ func Duration(seconds float64) string { return experiment.Duration(seconds) }
 // FindPeak is experiment.FindPeak.
 func FindPeak(points []DDStat) *DDPeak { return experiment.FindPeak(points) }
 
-// GetParam is experiment.GetParam.
-func GetParam(spec any, key string) string { return experiment.GetParam(spec, key) }
-
 // Params is experiment.Params.
 func Params(spec any) []Param { return experiment.Params(spec) }
 
