@@ -17,11 +17,11 @@ const (
 
 var activationNames = []string{"tanh", "relu", "sigmoid", "linear"}
 
-func (a Activation) String() string { return enumString(activationNames, int(a), "Activation") }
+func (a Activation) String() string { return EnumString(activationNames, int(a), "Activation") }
 
 // ParseActivation returns the activation named s (tanh, relu, sigmoid, linear).
 func ParseActivation(s string) (Activation, error) {
-	i, err := parseEnum(activationNames, s, "activation")
+	i, err := ParseEnum(activationNames, s, "activation")
 	return Activation(i), err
 }
 
@@ -37,12 +37,12 @@ const (
 
 var lossNames = []string{"ce", "mse"}
 
-func (l Loss) String() string { return enumString(lossNames, int(l), "Loss") }
+func (l Loss) String() string { return EnumString(lossNames, int(l), "Loss") }
 
 // ParseLoss returns the loss named s: "ce" (softmax cross-entropy) or "mse"
 // (squared error).
 func ParseLoss(s string) (Loss, error) {
-	i, err := parseEnum(lossNames, s, "loss")
+	i, err := ParseEnum(lossNames, s, "loss")
 	return Loss(i), err
 }
 
@@ -159,17 +159,18 @@ func CurvatureBytes(a *Arch, nb int) int64 {
 	return 8 * units
 }
 
-// enumString returns names[i], or typ(i) for a value without a name.
-func enumString(names []string, i int, typ string) string {
+// EnumString returns names[i], or typ(i) for a value without a name: the
+// String of an enum whose values index names (nn's Init uses it too).
+func EnumString(names []string, i int, typ string) string {
 	if i < 0 || i >= len(names) {
 		return fmt.Sprintf("%s(%d)", typ, i)
 	}
 	return names[i]
 }
 
-// parseEnum returns the index of s in names, ignoring case, or an error that
-// lists the choices.
-func parseEnum(names []string, s, what string) (int, error) {
+// ParseEnum returns the index of s in names, ignoring case, or an error
+// that names what and lists the choices.
+func ParseEnum(names []string, s, what string) (int, error) {
 	for i, n := range names {
 		if strings.EqualFold(s, n) {
 			return i, nil

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 
+	"github.com/overparam/overparam/compute/arch"
 	"github.com/overparam/overparam/compute/rng"
 )
 
@@ -25,11 +26,11 @@ const (
 
 var initNames = []string{"default", "gaussian", "meanfield"}
 
-func (i Init) String() string { return enumString(initNames, int(i), "Init") }
+func (i Init) String() string { return arch.EnumString(initNames, int(i), "Init") }
 
 // ParseInit returns the initialisation named s (default, gaussian, meanfield).
 func ParseInit(s string) (Init, error) {
-	i, err := parseEnum(initNames, s, "initialisation")
+	i, err := arch.ParseEnum(initNames, s, "initialisation")
 	return Init(i), err
 }
 
