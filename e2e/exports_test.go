@@ -77,6 +77,11 @@ func TestExportsShowTheResult(t *testing.T) {
 						}
 						tt.clickRun("#run")
 					}
+					// A person exports what the charts show: wait until every
+					// chart has drawn the result (no empty-chart note left).
+					for _, id := range c.charts {
+						tt.waitFor("chart "+id+" to draw the result", `(() => { const s = document.querySelector('#panel-`+id+` svg'); return s !== null && s.querySelector('text.note') === null })()`, pageLoadTimeout)
+					}
 					ex := tt.downloadAll(t, c.page, c.charts)
 					r.check(t, ex)
 					for _, id := range c.charts {
