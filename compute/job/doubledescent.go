@@ -14,7 +14,7 @@ func RegisterDoubleDescent() { onceDoubleDescent.Do(registerDoubleDescent) }
 var onceDoubleDescent sync.Once
 
 func registerDoubleDescent() {
-	registerSweep[experiment.DoubleDescent, experiment.DDPoint]("doubledescent",
+	RegisterSweep[experiment.DoubleDescent, experiment.DDPoint]("doubledescent",
 		func(s *experiment.DoubleDescent) bool { return s.Model == "mlp" && s.Data == "digits" },
 		runner.RunDoubleDescentPoint,
 		func(s experiment.DoubleDescent, parts []*experiment.DDPoint) (any, error) {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"github.com/overparam/overparam/compute/experiment"
@@ -92,30 +93,57 @@ type Handler func(req Request, env Env, progress func(experiment.Progress) bool)
 // its kinds from its own file (spectrum.go, …).
 var handlers = map[string]Handler{}
 
-// RegisterAll registers every experiment family, for tests and tools.
+// RegisterAll registers every experiment family, for tests and tools: the
+// three below and every family whose run package called Provide (a program
+// that imports compute/experiment/all/runs has them all).
 func RegisterAll() {
 	RegisterSpectrum()
 	RegisterPaths()
 	RegisterDoubleDescent()
+	providersMu.Lock()
+	list := append([]func(){}, providers...)
+	providersMu.Unlock()
+	for _, registerJobs := range list {
+		registerJobs()
+	}
 }
 
-func register(kind string, h Handler) {
+var (
+	providersMu sync.Mutex
+	providers   []func()
+)
+
+// Provide records registerJobs, the function that registers one
+// experiment's request kinds (once, however often it is called), so that
+// RegisterAll registers them. An experiment's run package calls it from its
+// init; a worker module calls only its own experiment's registerJobs
+// (wasm/worker/serve.Main), so it links only that experiment's code.
+func Provide(registerJobs func()) {
+	providersMu.Lock()
+	defer providersMu.Unlock()
+	providers = append(providers, registerJobs)
+}
+
+// Register registers the handler of one request kind. It panics if the
+// kind is taken: a declaration error, found when the program starts.
+func Register(kind string, h Handler) {
 	if _, dup := handlers[kind]; dup {
 		panic("job: kind registered twice: " + kind)
 	}
 	handlers[kind] = h
 }
 
-// decodeSpec reads a request's spec strictly and validates it.
-func decodeSpec(raw json.RawMessage, spec interface{ Validate() error }) error {
+// DecodeSpec reads a request's spec strictly (unknown keys are an error)
+// and validates it.
+func DecodeSpec(raw json.RawMessage, spec interface{ Validate() error }) error {
 	if err := strictDecode(raw, spec); err != nil {
 		return fmt.Errorf("bad spec: %w", err)
 	}
 	return spec.Validate()
 }
 
-// assets loads the digits asset when digits is true.
-func assets(env Env, digits bool) (experiment.Assets, error) {
+// LoadAssets loads the digits asset when digits is true.
+func LoadAssets(env Env, digits bool) (experiment.Assets, error) {
 	var a experiment.Assets
 	if !digits {
 		return a, nil
@@ -135,4 +163,10 @@ func strictDecode(b []byte, v any) error {
 	d := json.NewDecoder(bytes.NewReader(b))
 	d.DisallowUnknownFields()
 	return d.Decode(v)
+}
+
+// Serves reports whether a handler is registered for kind.
+func Serves(kind string) bool {
+	_, ok := handlers[kind]
+	return ok
 }

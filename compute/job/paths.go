@@ -14,7 +14,7 @@ func RegisterPaths() { oncePaths.Do(registerPaths) }
 var oncePaths sync.Once
 
 func registerPaths() {
-	registerSweep[experiment.Paths, experiment.PathsPoint]("paths",
+	RegisterSweep[experiment.Paths, experiment.PathsPoint]("paths",
 		func(s *experiment.Paths) bool { return s.Data == "digits" },
 		runner.RunPathsPoint,
 		func(s experiment.Paths, parts []*experiment.PathsPoint) (any, error) {

@@ -18,7 +18,7 @@ var onceSpectrum sync.Once
 
 func registerSpectrum() {
 	for _, kind := range []string{KindSpectrumTrain, KindSpectrumProbe, KindSpectrumAssemble, KindSpectrumRun, KindSpectrumShard} {
-		register(kind, handleSpectrum)
+		Register(kind, handleSpectrum)
 	}
 }
 
@@ -28,10 +28,10 @@ var errPeers = errors.New("bad request: a probe in shards needs one channel per 
 
 func handleSpectrum(req Request, env Env, progress func(experiment.Progress) bool) (any, error) {
 	var spec experiment.Spectrum
-	if err := decodeSpec(req.Spec, &spec); err != nil {
+	if err := DecodeSpec(req.Spec, &spec); err != nil {
 		return nil, err
 	}
-	a, err := assets(env, spec.Data == "digits")
+	a, err := LoadAssets(env, spec.Data == "digits")
 	if err != nil {
 		return nil, err
 	}

@@ -10,10 +10,10 @@ import (
 // Progress is the progress callback of a stage.
 type Progress = func(experiment.Progress) bool
 
-// registerSweep registers the three kinds of a sweep experiment whose spec
+// RegisterSweep registers the three kinds of a sweep experiment whose spec
 // type is S (with a Validate method on *S) and whose point result is P.
 // digits says whether a spec needs the digits asset.
-func registerSweep[S any, P any](name string, digits func(*S) bool,
+func RegisterSweep[S any, P any](name string, digits func(*S) bool,
 	point func(spec S, a experiment.Assets, index int, progress Progress) (*P, error),
 	assemble func(spec S, parts []*P) (any, error),
 	run func(spec S, a experiment.Assets, progress Progress) (any, error)) {
@@ -23,10 +23,10 @@ func registerSweep[S any, P any](name string, digits func(*S) bool,
 		if !ok {
 			panic("job: the spec of " + name + " has no Validate method")
 		}
-		if err := decodeSpec(req.Spec, v); err != nil {
+		if err := DecodeSpec(req.Spec, v); err != nil {
 			return nil, err
 		}
-		a, err := assets(env, digits(&spec))
+		a, err := LoadAssets(env, digits(&spec))
 		if err != nil {
 			return nil, err
 		}
@@ -46,6 +46,29 @@ func registerSweep[S any, P any](name string, digits func(*S) bool,
 		}
 	}
 	for _, suffix := range []string{SuffixPoint, SuffixAssemble, SuffixRun} {
-		register(name+suffix, handle)
+		Register(name+suffix, handle)
 	}
+}
+
+// RegisterRun registers the one kind, name + ".run", of an experiment that
+// runs as a single job (no points to fan out): its spec type is S (with a
+// Validate method on *S) and run returns its result. digits says whether a
+// spec needs the digits asset; nil means never.
+func RegisterRun[S any](name string, digits func(*S) bool,
+	run func(spec S, a experiment.Assets, progress Progress) (any, error)) {
+	Register(name+SuffixRun, func(req Request, env Env, progress func(experiment.Progress) bool) (any, error) {
+		var spec S
+		v, ok := any(&spec).(interface{ Validate() error })
+		if !ok {
+			panic("job: the spec of " + name + " has no Validate method")
+		}
+		if err := DecodeSpec(req.Spec, v); err != nil {
+			return nil, err
+		}
+		a, err := LoadAssets(env, digits != nil && digits(&spec))
+		if err != nil {
+			return nil, err
+		}
+		return run(spec, a, progress)
+	})
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"github.com/overparam/overparam/compute/experiment"
+	_ "github.com/overparam/overparam/compute/experiment/all"
 )
 
 func main() {

@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/overparam/overparam/app"
+	_ "github.com/overparam/overparam/compute/experiment/all/runs" // every experiment's job kinds
 	"github.com/overparam/overparam/compute/job"
 	"github.com/overparam/overparam/web"
 )
