@@ -1,6 +1,9 @@
 package app
 
-import "github.com/overparam/overparam/compute/experiment"
+import (
+	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/spectrum"
+)
 
 // preset is a one-click setting of a page that reproduces a paper's claim
 // (experiment.Preset). Each experiment's list lives in compute
@@ -21,4 +24,4 @@ func PresetLinks() map[string]string {
 }
 
 // spectrumPresets are the spectrum page's presets; the first is the default.
-var spectrumPresets = experiment.SpectrumPresets()
+var spectrumPresets = spectrum.Presets()

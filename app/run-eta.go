@@ -4,7 +4,7 @@ import (
 	"math"
 	"time"
 
-	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/spectrum"
 )
 
 // productCostRatio is the a-priori time of one curvature product over the
@@ -31,7 +31,7 @@ type spectrumWork struct {
 
 // newSpectrumWork counts the work of the pipelines' specs on a pool of
 // workers whose probes are split into shards.
-func newSpectrumWork(specs []experiment.Spectrum, workers, shards int) spectrumWork {
+func newSpectrumWork(specs []spectrum.Spec, workers, shards int) spectrumWork {
 	w := spectrumWork{assemblies: len(specs)}
 	main := specs[0]
 	w.trainSteps = main.TrainSteps()

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/overparam/overparam/compute/experiment/spectrum"
+
 	"github.com/overparam/overparam/compute/experiment"
 	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/compute/job"
@@ -66,8 +68,8 @@ func (f *fakeJobs) step() bool {
 	return true
 }
 
-func smallSpectrum() experiment.Spectrum {
-	s := experiment.DefaultSpectrum()
+func smallSpectrum() spectrum.Spec {
+	s := spectrum.Default()
 	s.Classes, s.Dim, s.Samples, s.Test, s.Hidden = 3, 4, 120, 40, []int{10}
 	s.Epochs, s.Steps, s.Probes, s.TopK = 20, 20, 3, 5
 	return s

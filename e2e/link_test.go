@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/overparam/overparam/compute/experiment/spectrum"
+
 	"github.com/overparam/overparam/compute/experiment"
 	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/web"
@@ -31,7 +33,7 @@ func TestSharedLinkMatchesCLI(t *testing.T) {
 	}
 	want := make(chan native, 1)
 	go func() {
-		spec := experiment.DefaultSpectrum()
+		spec := spectrum.Default()
 		if n := experiment.ParseQuery(sharedQuery, &spec); len(n) > 0 {
 			want <- native{err: &notices{n}}
 			return
@@ -79,7 +81,7 @@ func TestSharedLinkMatchesCLI(t *testing.T) {
 		t.Errorf("only %d numbers compared; the export looks incomplete", d.numbers)
 	}
 	var exported struct {
-		Spec experiment.Spectrum `json:"spec"`
+		Spec spectrum.Spec `json:"spec"`
 	}
 	if err := json.Unmarshal(got, &exported); err != nil || exported.Spec.Classes != 3 || exported.Spec.Seed != 7 {
 		t.Errorf("the export's spec field is %+v (err %v), want classes 3 and seed 7", exported.Spec, err)

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/overparam/overparam/compute/experiment/spectrum"
+
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 	"github.com/overparam/overparam/compute/experiment"
@@ -30,9 +32,9 @@ import (
 func TestDefaultSpectrumRuns(t *testing.T) {
 	tt := newTab(t)
 	defer tt.checkClean(t)
-	cli := make(chan *experiment.SpectrumResult, 1)
+	cli := make(chan *spectrum.Result, 1)
 	go func() {
-		res, err := runner.RunSpectrum(experiment.DefaultSpectrum(), experiment.Assets{Digits: web.DigitsGz}, nil)
+		res, err := runner.RunSpectrum(spectrum.Default(), experiment.Assets{Digits: web.DigitsGz}, nil)
 		if err != nil {
 			t.Errorf("the native run of the default preset: %v", err)
 		}
@@ -60,7 +62,7 @@ func TestDefaultSpectrumRuns(t *testing.T) {
 			t.Errorf("the page's weak-gap marker is %v, the CLI's weak_gap %v", weak, want.WeakGap)
 		}
 	}
-	if rule := eval[string](tt, `document.getElementById('outlier-rule')?.textContent ?? ''`); rule != experiment.OutlierRule {
+	if rule := eval[string](tt, `document.getElementById('outlier-rule')?.textContent ?? ''`); rule != spectrum.OutlierRule {
 		t.Errorf("#outlier-rule reads %q, want experiment.OutlierRule", rule)
 	}
 	if rows := eval[int](tt, `document.querySelectorAll('#top-table tr.outlier').length`); rows != outliers {

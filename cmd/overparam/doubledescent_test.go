@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/doubledescent"
 )
 
 // ddSmall holds flags per model for a double-descent run that takes a
@@ -206,7 +206,7 @@ func TestDoubleDescentTextReportAgreesWithJSON(t *testing.T) {
 func TestDoubleDescentModelFlagStartsFromItsPreset(t *testing.T) {
 	// Truth: experiment.DefaultDoubleDescentFor("lstd"); a later flag
 	// overrides the preset, in either order.
-	want := experiment.DefaultDoubleDescentFor("lstd")
+	want := doubledescent.DefaultFor("lstd")
 	for _, args := range [][]string{{"-model", "lstd", "-repeats", "1"}, {"-repeats", "1", "--model=lstd"}, {"-preset", "lstd", "-repeats", "1"}} {
 		var r struct {
 			Spec struct {

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/overparam/overparam/compute/experiment/spectrum"
+
 	"github.com/overparam/overparam/compute/experiment"
 )
 
@@ -148,7 +150,7 @@ var crossFieldCases = []badCase{
 }
 
 func TestSpectrumRejectsBadUsage(t *testing.T) {
-	spec := experiment.DefaultSpectrum()
+	spec := spectrum.Default()
 	params := experiment.Params(&spec)
 	if len(params) == 0 {
 		t.Fatal("experiment.Params(&spec) returned no parameters")
@@ -214,7 +216,7 @@ func TestSpectrumHelpDocumentsEveryFlagWithItsRange(t *testing.T) {
 				t.Errorf("spectrum %s: printed %q on stdout, want the usage on stderr only", arg, o.stdout)
 			}
 			entries := usageEntries(o.stderr)
-			spec := experiment.DefaultSpectrum()
+			spec := spectrum.Default()
 			for _, p := range experiment.Params(&spec) {
 				e, ok := entries[p.Key]
 				if !ok {

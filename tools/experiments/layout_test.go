@@ -19,8 +19,9 @@ import (
 // navigation, gallery and thumbnails, the CLI's commands and run -link,
 // the thumbnail tool and the registry itself. They read the registry
 // (experiment.Experiments) and must name no experiment, so that adding one
-// edits none of them. (compute/job.RegisterAll is the one list left; a test
-// there checks it serves every registered experiment.)
+// edits none of them. (compute/job.RegisterAll registers the run packages
+// that called job.Provide; a test there checks it serves every registered
+// experiment.)
 var sharedFiles = []string{
 	"internal/site/site.go",
 	"app/routes.go", "app/shell.go", "app/home-page.go", "app/thumbnails.go", "app/experiments.go",

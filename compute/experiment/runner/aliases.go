@@ -1,6 +1,11 @@
 package runner
 
-import "github.com/overparam/overparam/compute/experiment"
+import (
+	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/doubledescent"
+	"github.com/overparam/overparam/compute/experiment/paths"
+	"github.com/overparam/overparam/compute/experiment/spectrum"
+)
 
 // The specs, presets and result types live in package spec, which computes
 // nothing, so that the browser's page links them without the numerics; this
@@ -10,51 +15,51 @@ import "github.com/overparam/overparam/compute/experiment"
 type (
 	Assets         = experiment.Assets
 	Cost           = experiment.Cost
-	DDAxis         = experiment.DDAxis
-	DDCurve        = experiment.DDCurve
-	DDPeak         = experiment.DDPeak
-	DDPoint        = experiment.DDPoint
-	DDResult       = experiment.DDResult
-	DDStat         = experiment.DDStat
-	DensityCurve   = experiment.DensityCurve
-	DoubleDescent  = experiment.DoubleDescent
-	DropoutCurve   = experiment.DropoutCurve
-	Extremes       = experiment.Extremes
+	DDAxis         = doubledescent.Axis
+	DDCurve        = doubledescent.Curve
+	DDPeak         = doubledescent.Peak
+	DDPoint        = doubledescent.Point
+	DDResult       = doubledescent.Result
+	DDStat         = doubledescent.Stat
+	DensityCurve   = spectrum.DensityCurve
+	DoubleDescent  = doubledescent.Spec
+	DropoutCurve   = paths.DropoutCurve
+	Extremes       = spectrum.Extremes
 	Model          = experiment.Model
 	Param          = experiment.Param
-	Path           = experiment.Path
-	Paths          = experiment.Paths
-	PathsPoint     = experiment.PathsPoint
-	PathsResult    = experiment.PathsResult
+	Path           = paths.Path
+	Paths          = paths.Spec
+	PathsPoint     = paths.Point
+	PathsResult    = paths.Result
 	Peer           = experiment.Peer
 	Preset         = experiment.Preset
-	ProbeResult    = experiment.ProbeResult
+	ProbeResult    = spectrum.ProbeResult
 	Progress       = experiment.Progress
 	ShardResult    = experiment.ShardResult
-	Sharp          = experiment.Sharp
-	Spectrum       = experiment.Spectrum
-	SpectrumResult = experiment.SpectrumResult
-	SpectrumStats  = experiment.SpectrumStats
-	Trained        = experiment.Trained
-	WidthStat      = experiment.WidthStat
+	Sharp          = paths.Sharp
+	Spectrum       = spectrum.Spec
+	SpectrumResult = spectrum.Result
+	SpectrumStats  = spectrum.Stats
+	Trained        = spectrum.Trained
+	WidthStat      = paths.WidthStat
 )
 
 const (
 	AutoRunSeconds = experiment.AutoRunSeconds
-	BezierName     = experiment.BezierName
+	BezierName     = paths.BezierName
 	MaxQueryLen    = experiment.MaxQueryLen
 	MaxSeed        = experiment.MaxSeed
 	MaxShards      = experiment.MaxShards
 	MemoryLimit    = experiment.MemoryLimit
 	OpsLimit       = experiment.OpsLimit
 	OpsPerSecond   = experiment.OpsPerSecond
-	PeakFactor     = experiment.PeakFactor
+	PeakFactor     = doubledescent.PeakFactor
 	SchemaVersion  = experiment.SchemaVersion
 	SecondsLimit   = experiment.SecondsLimit
 )
 
 // OutlierRule is experiment.OutlierRule.
-var OutlierRule = experiment.OutlierRule
+var OutlierRule = spectrum.OutlierRule
 
 // The functions are wrappers, not variables, so a binary links only those
 // it calls (a worker, its own experiment's).
@@ -63,29 +68,29 @@ var OutlierRule = experiment.OutlierRule
 func CheckAll(spec any) error { return experiment.CheckAll(spec) }
 
 // DefaultDoubleDescent is experiment.DefaultDoubleDescent.
-func DefaultDoubleDescent() DoubleDescent { return experiment.DefaultDoubleDescent() }
+func DefaultDoubleDescent() DoubleDescent { return doubledescent.Default() }
 
 // DefaultDoubleDescentFor is experiment.DefaultDoubleDescentFor.
 func DefaultDoubleDescentFor(model string) DoubleDescent {
-	return experiment.DefaultDoubleDescentFor(model)
+	return doubledescent.DefaultFor(model)
 }
 
 // DefaultDoubleDescentForQuery is experiment.DefaultDoubleDescentForQuery.
 func DefaultDoubleDescentForQuery(query string) DoubleDescent {
-	return experiment.DefaultDoubleDescentForQuery(query)
+	return doubledescent.DefaultForQuery(query)
 }
 
 // DefaultPaths is experiment.DefaultPaths.
-func DefaultPaths() Paths { return experiment.DefaultPaths() }
+func DefaultPaths() Paths { return paths.Default() }
 
 // DefaultSpectrum is experiment.DefaultSpectrum.
-func DefaultSpectrum() Spectrum { return experiment.DefaultSpectrum() }
+func DefaultSpectrum() Spectrum { return spectrum.Default() }
 
 // Duration is experiment.Duration.
 func Duration(seconds float64) string { return experiment.Duration(seconds) }
 
 // FindPeak is experiment.FindPeak.
-func FindPeak(points []DDStat) *DDPeak { return experiment.FindPeak(points) }
+func FindPeak(points []DDStat) *DDPeak { return doubledescent.FindPeak(points) }
 
 // Params is experiment.Params.
 func Params(spec any) []Param { return experiment.Params(spec) }
@@ -111,10 +116,10 @@ func ShardRange(n, shards, s int) (lo, hi int) { return experiment.ShardRange(n,
 
 // Names of package spec that the runs here share with the estimates there.
 const (
-	ddCurvePoints    = experiment.DDCurvePoints
-	pathsCurvePoints = experiment.PathsCurvePoints
-	dropoutDraws     = experiment.DropoutDraws
+	ddCurvePoints    = doubledescent.CurvePoints
+	pathsCurvePoints = paths.CurvePoints
+	dropoutDraws     = paths.DropoutDraws
 )
 
-func dropoutMs(n int) []int     { return experiment.DropoutMs(n) }
-func totalSteps(s Spectrum) int { return experiment.TotalSteps(s) }
+func dropoutMs(n int) []int     { return paths.DropoutMs(n) }
+func totalSteps(s Spectrum) int { return spectrum.TotalSteps(s) }

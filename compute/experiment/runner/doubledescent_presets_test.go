@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/doubledescent"
 )
 
 func TestTheCLIsEarlierPresetNamesGiveTheirFormerSpecs(t *testing.T) {
@@ -24,21 +24,21 @@ func TestTheCLIsEarlierPresetNamesGiveTheirFormerSpecs(t *testing.T) {
 		"lstd": DefaultDoubleDescentFor("lstd"), "lstd-coverage": coverage,
 	}
 	for name, want := range former {
-		p, ok := experiment.FindDoubleDescentPreset(name)
+		p, ok := doubledescent.FindPreset(name)
 		if !ok {
 			t.Errorf("-preset %s is no longer found", name)
 			continue
 		}
-		if got := experiment.DoubleDescentPresetSpec(p); !reflect.DeepEqual(got, want) {
+		if got := doubledescent.PresetSpec(p); !reflect.DeepEqual(got, want) {
 			t.Errorf("-preset %s (now %s): spec %+v, want %+v", name, p.ID, got, want)
 		}
 	}
-	for _, p := range experiment.DoubleDescentPresets() {
-		if got, ok := experiment.FindDoubleDescentPreset(" " + strings.ToUpper(p.ID)); !ok || got.ID != p.ID {
+	for _, p := range doubledescent.Presets() {
+		if got, ok := doubledescent.FindPreset(" " + strings.ToUpper(p.ID)); !ok || got.ID != p.ID {
 			t.Errorf("experiment.FindDoubleDescentPreset(%q) = %q, %v", p.ID, got.ID, ok)
 		}
 	}
-	if _, ok := experiment.FindDoubleDescentPreset("nope"); ok {
+	if _, ok := doubledescent.FindPreset("nope"); ok {
 		t.Error("an unknown name was found")
 	}
 }

@@ -2,7 +2,6 @@ package runner
 
 import (
 	"encoding/json"
-	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -10,8 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/overparam/overparam/compute/experiment/doubledescent"
+
 	"github.com/overparam/overparam/compute/data"
-	"github.com/overparam/overparam/compute/experiment"
 	"github.com/overparam/overparam/compute/internal/parity"
 	"github.com/overparam/overparam/compute/nn"
 )
@@ -47,8 +47,8 @@ func ddDigits(t *testing.T) Assets {
 // Truth: Validate and Query's contract; every preset runs as shipped and a
 // link restores it.
 func TestDoubleDescentPresetsAreValidAndRoundTripThroughLinks(t *testing.T) {
-	for _, p := range experiment.DoubleDescentPresets() {
-		s := experiment.DoubleDescentPresetSpec(p)
+	for _, p := range doubledescent.Presets() {
+		s := doubledescent.PresetSpec(p)
 		if err := s.Validate(); err != nil {
 			t.Errorf("preset %s: %v", p.ID, err)
 		}
@@ -275,21 +275,6 @@ func TestKNNRecognitionVotesOnCleanNeighbours(t *testing.T) {
 	if got := ddKNNRecognition(arch, theta, &set, 5); got != 2.0/3 {
 		t.Errorf("recognition = %g, want 2/3", got)
 	}
-}
-
-func ExampleDoubleDescentPresets() {
-	for _, p := range experiment.DoubleDescentPresets() {
-		fmt.Println(p.ID)
-	}
-	// Output:
-	// dd-linear
-	// dd-features
-	// dd-mlp-noise
-	// dd-mlp-clean
-	// dd-mlp-digits
-	// dd-lstd
-	// dd-lstd-ridge
-	// dd-lstd-coverage
 }
 
 // Truth: the help texts of the tags, which say which model reads a key.

@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/doubledescent"
+	"github.com/overparam/overparam/compute/experiment/paths"
+	"github.com/overparam/overparam/compute/experiment/spectrum"
 )
 
 func TestEveryPresetListHasUniqueIDsAndValidSpecsThatRoundTrip(t *testing.T) {
@@ -23,21 +25,21 @@ func TestEveryPresetListHasUniqueIDsAndValidSpecsThatRoundTrip(t *testing.T) {
 		isDefault func(q string) bool
 	}
 	lists := []list{
-		{"spectrum", experiment.SpectrumPresets(),
+		{"spectrum", spectrum.Presets(),
 			func(q string) (string, []string, error) {
 				s := DefaultSpectrum()
 				n := ParseQuery(q, &s)
 				return Query(&s), n, s.Validate()
 			},
 			func(q string) bool { d := DefaultSpectrum(); return Query(&d) == q }},
-		{"paths", experiment.PathsPresets(),
+		{"paths", paths.Presets(),
 			func(q string) (string, []string, error) {
 				s := DefaultPaths()
 				n := ParseQuery(q, &s)
 				return Query(&s), n, s.Validate()
 			},
 			func(q string) bool { d := DefaultPaths(); return Query(&d) == q }},
-		{"doubledescent", experiment.DoubleDescentPresets(),
+		{"doubledescent", doubledescent.Presets(),
 			func(q string) (string, []string, error) {
 				s := DefaultDoubleDescent()
 				n := ParseQuery(q, &s)
@@ -70,7 +72,7 @@ func TestDoubleDescentPresetsHoldEveryModelsDefault(t *testing.T) {
 	// Truth: DoubleDescentPresets' documentation — each model's
 	// DefaultDoubleDescentFor is among the presets.
 	queries := map[string]bool{}
-	for _, p := range experiment.DoubleDescentPresets() {
+	for _, p := range doubledescent.Presets() {
 		queries[p.Query] = true
 	}
 	for _, model := range []string{"linear", "features", "mlp", "lstd"} {
@@ -79,7 +81,7 @@ func TestDoubleDescentPresetsHoldEveryModelsDefault(t *testing.T) {
 			t.Errorf("the %s model's default is not a preset", model)
 		}
 	}
-	if first := experiment.DoubleDescentPresetSpec(experiment.DoubleDescentPresets()[0]); !reflect.DeepEqual(first, DefaultDoubleDescent()) {
+	if first := doubledescent.PresetSpec(doubledescent.Presets()[0]); !reflect.DeepEqual(first, DefaultDoubleDescent()) {
 		t.Errorf("DoubleDescentPresetSpec of the first preset is not the page's default")
 	}
 }

@@ -4,14 +4,15 @@ import (
 	"math"
 	"testing"
 
-	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/doubledescent"
+	"github.com/overparam/overparam/compute/experiment/spectrum"
 )
 
 // presetSpectrum and presetDD return the spec of a preset by id, as its
 // page link gives it.
 func presetSpectrum(t *testing.T, id string) Spectrum {
 	t.Helper()
-	for _, p := range experiment.SpectrumPresets() {
+	for _, p := range spectrum.Presets() {
 		if p.ID == id {
 			s := DefaultSpectrum()
 			ParseQuery(p.Query, &s)
@@ -24,11 +25,11 @@ func presetSpectrum(t *testing.T, id string) Spectrum {
 
 func presetDD(t *testing.T, id string) DoubleDescent {
 	t.Helper()
-	p, ok := experiment.FindDoubleDescentPreset(id)
+	p, ok := doubledescent.FindPreset(id)
 	if !ok {
 		t.Fatalf("no double-descent preset %s", id)
 	}
-	return experiment.DoubleDescentPresetSpec(p)
+	return doubledescent.PresetSpec(p)
 }
 
 func TestThePresetsTheREADMECompareHaveItsNumbers(t *testing.T) {

@@ -6,9 +6,10 @@ import (
 
 	"github.com/overparam/overparam/compute/data"
 	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/spectrum"
 	"github.com/overparam/overparam/compute/nn"
 	"github.com/overparam/overparam/compute/paths"
-	"github.com/overparam/overparam/compute/spectrum"
+	numspectrum "github.com/overparam/overparam/compute/spectrum"
 )
 
 // Package spec repeats a few constants and formulas of the numerics
@@ -22,8 +23,8 @@ func TestSpecRepeatsTheNumericsPackagesConstants(t *testing.T) {
 		{"MaxDigitsTrain", experiment.MaxDigitsTrain, data.MaxDigitsTrain},
 		{"MaxDigitsTest", experiment.MaxDigitsTest, data.MaxDigitsTest},
 		{"MaxElements", experiment.MaxElements, data.MaxElements},
-		{"LanczosSteps", experiment.LanczosSteps, spectrum.DefaultSteps},
-		{"OutlierBulkDepth", experiment.OutlierBulkDepth, spectrum.BulkDepth},
+		{"LanczosSteps", experiment.LanczosSteps, numspectrum.DefaultSteps},
+		{"OutlierBulkDepth", spectrum.OutlierBulkDepth, numspectrum.BulkDepth},
 	}
 	for _, c := range ints {
 		if c.spec != c.num {
@@ -34,10 +35,10 @@ func TestSpecRepeatsTheNumericsPackagesConstants(t *testing.T) {
 		name      string
 		spec, num float64
 	}{
-		{"OutlierBulkDepthFraction", experiment.OutlierBulkDepthFraction, spectrum.BulkDepthFraction},
-		{"OutlierMinGapRatio", experiment.OutlierMinGapRatio, spectrum.MinGapRatio},
-		{"OutlierStrongGapRatio", experiment.OutlierStrongGapRatio, spectrum.StrongGapRatio},
-		{"OutlierConvergedFraction", experiment.OutlierConvergedFraction, spectrum.ConvergedFraction},
+		{"OutlierBulkDepthFraction", spectrum.OutlierBulkDepthFraction, numspectrum.BulkDepthFraction},
+		{"OutlierMinGapRatio", spectrum.OutlierMinGapRatio, numspectrum.MinGapRatio},
+		{"OutlierStrongGapRatio", spectrum.OutlierStrongGapRatio, numspectrum.StrongGapRatio},
+		{"OutlierConvergedFraction", spectrum.OutlierConvergedFraction, numspectrum.ConvergedFraction},
 	}
 	for _, c := range floats {
 		if c.spec != c.num {
@@ -51,7 +52,7 @@ func TestSpecRepeatsTheNumericsPackagesConstants(t *testing.T) {
 func TestSpecFormulasEqualTheNumericsPackages(t *testing.T) {
 	for _, n := range []int{0, 1, 7, 80, 81, 5000, 1 << 20, 1 << 40} {
 		for _, steps := range []int{0, 1, 20, 80, 300} {
-			if got, want := experiment.LanczosBytes(n, steps), spectrum.LanczosBytes(n, steps); got != want {
+			if got, want := experiment.LanczosBytes(n, steps), numspectrum.LanczosBytes(n, steps); got != want {
 				t.Errorf("LanczosBytes(%d, %d) = %d; package spectrum's is %d", n, steps, got, want)
 			}
 		}

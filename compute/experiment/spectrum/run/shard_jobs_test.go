@@ -1,4 +1,4 @@
-package job
+package run
 
 import (
 	"bytes"
@@ -7,6 +7,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/overparam/overparam/compute/experiment/spectrum"
+	"github.com/overparam/overparam/compute/job"
 
 	"github.com/overparam/overparam/compute/experiment"
 )
@@ -37,12 +40,12 @@ func (p chanPeer) Recv() ([]float64, error) {
 // ShardResult.
 func TestAProbeShardedOverThreeWorkersIsTheOneWorkerProbe(t *testing.T) {
 	spec := smallSpec()
-	tr := terminal(t, run(t, request(KindSpectrumTrain, spec, nil, 0, nil), Env{}))
+	tr := terminal(t, run(t, request(job.KindSpectrumTrain, spec, nil, 0, nil), job.Env{}))
 	raw, _ := json.Marshal(spec)
-	want := terminal(t, run(t, request(KindSpectrumProbe, spec, tr.body, 0, nil), Env{Data: tr.data}))
+	want := terminal(t, run(t, request(job.KindSpectrumProbe, spec, tr.body, 0, nil), job.Env{Data: tr.data}))
 
 	const shards = 3
-	var leads []Peer
+	var leads []job.Peer
 	helpers := make([]message, shards-1)
 	var wg sync.WaitGroup
 	for s := 1; s < shards; s++ {
@@ -51,28 +54,28 @@ func TestAProbeShardedOverThreeWorkersIsTheOneWorkerProbe(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			req := Request{Kind: KindSpectrumShard, Spec: raw, Trained: tr.body, Shard: s, Shards: shards}.Encode()
+			req := job.Request{Kind: job.KindSpectrumShard, Spec: raw, Trained: tr.body, Shard: s, Shards: shards}.Encode()
 			var msgs []message
-			Handle(req, Env{Peers: []Peer{helper}, Data: tr.data}, func(typ string, body []byte, data []float64) { msgs = append(msgs, message{typ, body, data}) })
+			job.Handle(req, job.Env{Peers: []job.Peer{helper}, Data: tr.data}, func(typ string, body []byte, data []float64) { msgs = append(msgs, message{typ, body, data}) })
 			helpers[s-1] = msgs[len(msgs)-1]
 		}()
 	}
-	req := Request{Kind: KindSpectrumProbe, Spec: raw, Trained: tr.body, Index: 0, Shards: shards}.Encode()
-	got := terminal(t, run(t, req, Env{Peers: leads, Data: tr.data}))
+	req := job.Request{Kind: job.KindSpectrumProbe, Spec: raw, Trained: tr.body, Index: 0, Shards: shards}.Encode()
+	got := terminal(t, run(t, req, job.Env{Peers: leads, Data: tr.data}))
 	wg.Wait()
-	if got.typ != TypeResult {
+	if got.typ != job.TypeResult {
 		t.Fatalf("the sharded probe failed: %s", got.body)
 	}
 	if !bytes.Equal(got.body, want.body) {
 		t.Errorf("the sharded probe's result differs from the one-worker probe's:\n%.300s\nwant\n%.300s", got.body, want.body)
 	}
-	var a experiment.ProbeResult
+	var a spectrum.ProbeResult
 	if json.Unmarshal(got.body, &a) != nil {
 		t.Fatal("cannot decode the probe result")
 	}
 	for s, h := range helpers {
 		var r experiment.ShardResult
-		if h.typ != TypeResult || json.Unmarshal(h.body, &r) != nil || r.Shard != s+1 || r.Products != a.Steps {
+		if h.typ != job.TypeResult || json.Unmarshal(h.body, &r) != nil || r.Shard != s+1 || r.Products != a.Steps {
 			t.Errorf("helper %d ended with %s %s; want its ShardResult with %d products", s+1, h.typ, h.body, a.Steps)
 		}
 	}
@@ -86,15 +89,15 @@ func TestShardedRequestsWithoutPeersFailClearly(t *testing.T) {
 	trained := json.RawMessage(`{"theta":[1]}`)
 	for _, c := range []struct {
 		name string
-		req  Request
+		req  job.Request
 		want string
 	}{
-		{"a lead without peers", Request{Kind: KindSpectrumProbe, Spec: raw, Trained: trained, Shards: 2}, "needs one channel per other shard"},
-		{"a helper without its lead", Request{Kind: KindSpectrumShard, Spec: raw, Trained: trained, Shard: 1, Shards: 2}, "needs one channel per other shard"},
+		{"a lead without peers", job.Request{Kind: job.KindSpectrumProbe, Spec: raw, Trained: trained, Shards: 2}, "needs one channel per other shard"},
+		{"a helper without its lead", job.Request{Kind: job.KindSpectrumShard, Spec: raw, Trained: trained, Shard: 1, Shards: 2}, "needs one channel per other shard"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			end := terminal(t, run(t, c.req.Encode(), Env{}))
-			if end.typ != TypeError || !strings.Contains(string(end.body), c.want) {
+			end := terminal(t, run(t, c.req.Encode(), job.Env{}))
+			if end.typ != job.TypeError || !strings.Contains(string(end.body), c.want) {
 				t.Errorf("got %s %s; want an error containing %q", end.typ, end.body, c.want)
 			}
 		})

@@ -1,42 +1,19 @@
-package experiment
+package spectrum
 
 import (
 	"fmt"
+
+	"github.com/overparam/overparam/compute/experiment"
 
 	"github.com/overparam/overparam/compute/arch"
 	"github.com/overparam/overparam/compute/curve"
 )
 
-// Assets are the data files a run may need, loaded by the caller: the CLI
-// embeds them, the browser fetches them.
-type Assets struct {
-	// Digits is the MNIST subset asset (web/data/digits.bin.gz).
-	Digits []byte
-}
-
-// Progress reports a running experiment's phase and how far it is.
-type Progress struct {
-	// Phase names what runs, for a progress line. A spectrum run reports
-	// "train", "lanczos" (the first probe), "density" (the others) and
-	// "dense", prefixed by "initial " for the spectrum at initialisation or
-	// by "seed N " for a repeat; a paths run "train", "sharpness",
-	// "bezier", "path" and "bezier path", and for its mean-field networks
-	// "width N: " before "train", "dropout" and "<path name> path"; a
-	// double-descent point "repeats".
-	Phase string `json:"phase"`
-	// Done and Total count steps of the phase: training steps while
-	// training, Lanczos steps, grid points of a path, repeats of a point.
-	Done  int `json:"done"`
-	Total int `json:"total"`
-	// Point is the newest training-curve point, while training.
-	Point *curve.Point `json:"point,omitempty"`
-}
-
 // SpectrumResult is the outcome of a Spectrum run. Eigenvalues are in the
 // units of the loss per parameter².
-type SpectrumResult struct {
-	Spec   Spectrum `json:"spec"`
-	Params int      `json:"params"`
+type Result struct {
+	Spec   Spec `json:"spec"`
+	Params int  `json:"params"`
 
 	Extremes
 
@@ -62,17 +39,17 @@ type SpectrumResult struct {
 	// spec asks for it.
 	Dense []float64 `json:"dense,omitempty"`
 
-	Stats SpectrumStats `json:"stats"`
+	Stats Stats `json:"stats"`
 	// Initial is the spectrum of the same network at initialisation, when
 	// the spec asks for it (Before).
-	Initial *SpectrumResult `json:"initial,omitempty"`
+	Initial *Result `json:"initial,omitempty"`
 	// Seeds are the spectra of seeds Seed+1 … Seed+Repeats−1, when the spec
 	// repeats the run.
-	Seeds []*SpectrumResult `json:"seeds,omitempty"`
+	Seeds []*Result `json:"seeds,omitempty"`
 
 	// model packs the trained network with its training set (ExportModel);
 	// the run that made the result sets it (SetModel).
-	model func() Model
+	model func() experiment.Model
 }
 
 // Extremes are the extreme eigenvalues of a run, from Lanczos.
@@ -97,7 +74,7 @@ type DensityCurve struct {
 }
 
 // SpectrumStats counts the work of a run.
-type SpectrumStats struct {
+type Stats struct {
 	TrainSteps   int    `json:"train_steps"`
 	StopReason   string `json:"stop_reason"`
 	Products     int    `json:"products"`
@@ -106,10 +83,10 @@ type SpectrumStats struct {
 
 // TrainSteps is the number of optimizer steps the spec's training takes
 // unless it stops early (GradTol).
-func (s Spectrum) TrainSteps() int { return TotalSteps(s) }
+func (s Spec) TrainSteps() int { return TotalSteps(s) }
 
 // TotalSteps is the number of optimizer steps of the spec's training.
-func TotalSteps(s Spectrum) int {
+func TotalSteps(s Spec) int {
 	batch := s.Batch
 	if batch <= 0 || batch > s.Samples {
 		batch = s.Samples
@@ -145,7 +122,7 @@ type ProbeResult struct {
 
 // Repeat returns the spec of repeat r (1 ≤ r < Repeats): s with seed
 // Seed + r, run once, without the before-training spectrum.
-func (s Spectrum) Repeat(r int) Spectrum {
+func (s Spec) Repeat(r int) Spec {
 	s.Seed += uint64(r)
 	s.Repeats, s.Before = 1, false
 	s.Hidden = append([]int(nil), s.Hidden...)
@@ -154,7 +131,7 @@ func (s Spectrum) Repeat(r int) Spectrum {
 
 // Initial returns the spec of the same network's spectrum at
 // initialisation: s with no training and no further before-run.
-func (s Spectrum) Initial() Spectrum {
+func (s Spec) Initial() Spec {
 	s.Epochs, s.Before, s.Repeats = 0, false, 1
 	s.Hidden = append([]int(nil), s.Hidden...)
 	return s
@@ -178,46 +155,10 @@ const (
 	OutlierConvergedFraction = 0.01
 )
 
-// MaxShards is the number of sample blocks of a spectrum with at least that
-// many training samples, and so the most workers a probe can be split over.
-// It equals the pool's default cap on workers (app/pool.DefaultSize).
-const MaxShards = 4
-
-// SampleBlocks returns the number of sample blocks B of a spectrum with n
-// training samples: min(MaxShards, n).
-func SampleBlocks(n int) int { return max(1, min(MaxShards, n)) }
-
-// Peer is one end of a channel between the lead of a sharded probe and one
-// helper. Send passes a copy of v (it does not keep v); Recv blocks until the
-// other end's next vector arrives. Either fails when the channel is broken.
-// A vector of length 0 tells a helper that the probe is done.
-type Peer interface {
-	Send(v []float64) error
-	Recv() ([]float64, error)
-}
-
-// ShardResult is what a helper reports when its lead is done.
-type ShardResult struct {
-	Shard int `json:"shard"`
-	// Products counts the partial products the helper computed.
-	Products int `json:"products"`
-}
-
-// ShardRange returns the half-open range [lo, hi) of the items of shard s
-// (0 ≤ s < shards) among n: contiguous ranges whose sizes differ by at most
-// one. It gives both the samples of a block and the blocks of a shard. It
-// panics if s or shards is out of range.
-func ShardRange(n, shards, s int) (lo, hi int) {
-	if shards < 1 || s < 0 || s >= shards {
-		panic("experiment: shard out of range")
-	}
-	return s * n / shards, (s + 1) * n / shards
-}
-
 // checkShards validates a shard and the shard count against the spec.
-func (s *Spectrum) CheckShards(shard, shards int) error {
-	if shards < 1 || shards > SampleBlocks(s.Samples) || shard < 0 || shard >= shards {
-		return fmt.Errorf("shard %d of %d is out of range; a probe has at most %d shards, and no more than samples", shard, shards, MaxShards)
+func (s *Spec) CheckShards(shard, shards int) error {
+	if shards < 1 || shards > experiment.SampleBlocks(s.Samples) || shard < 0 || shard >= shards {
+		return fmt.Errorf("shard %d of %d is out of range; a probe has at most %d shards, and no more than samples", shard, shards, experiment.MaxShards)
 	}
 	return nil
 }
@@ -225,44 +166,24 @@ func (s *Spectrum) CheckShards(shard, shards int) error {
 // blockedCurvatureBytes estimates the memory of the block curvatures of a
 // network on n samples: arch.CurvatureBytes of each block.
 func blockedCurvatureBytes(a *arch.Arch, n int) int64 {
-	blocks := SampleBlocks(n)
+	blocks := experiment.SampleBlocks(n)
 	var b int64
 	for k := range blocks {
-		lo, hi := ShardRange(n, blocks, k)
+		lo, hi := experiment.ShardRange(n, blocks, k)
 		b += arch.CurvatureBytes(a, hi-lo)
 	}
 	return b
 }
 
-// Model is a trained network with its training data, in a plain JSON form
-// from which anyone can recompute the loss without Overparam:
-//
-//	a_0 = x, a_l = σ(W_l a_{l−1} + b_l) for hidden layers,
-//	f = out_scale · (W_L a_{L−1} + b_L),
-//	loss = mean over samples of −log softmax(f)_y (ce) or ½‖f − y‖² (mse).
-type Model struct {
-	Layers     []int         `json:"layers"`
-	Activation string        `json:"activation"`
-	Loss       string        `json:"loss"`
-	OutScale   float64       `json:"out_scale"`
-	Weights    [][][]float64 `json:"weights"` // per layer, [out][in]
-	Biases     [][]float64   `json:"biases"`  // per layer, [out]; zeros without biases
-	X          [][]float64   `json:"x"`       // [n][d] training inputs
-	Y          any           `json:"y"`       // [n] class ids (ce) or [n][c] target rows (mse)
-	// MeanLoss is the mean training loss of the model on X, Y as Overparam
-	// computed it, for checking a recomputation.
-	MeanLoss float64 `json:"mean_loss"`
-}
-
 // ExportModel returns the trained network of a spectrum run with its
 // training set.
-func (r *SpectrumResult) ExportModel() Model {
+func (r *Result) ExportModel() experiment.Model {
 	if r.model == nil {
-		return Model{}
+		return experiment.Model{}
 	}
 	return r.model()
 }
 
 // SetModel sets the function ExportModel calls: the run that makes a result
 // knows its network, θ and training set, which the result's JSON omits.
-func (r *SpectrumResult) SetModel(model func() Model) { r.model = model }
+func (r *Result) SetModel(model func() experiment.Model) { r.model = model }

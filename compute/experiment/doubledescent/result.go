@@ -1,17 +1,17 @@
-package experiment
+package doubledescent
 
 // DDResult is the outcome of a DoubleDescent sweep.
-type DDResult struct {
-	Spec DoubleDescent `json:"spec"`
+type Result struct {
+	Spec Spec `json:"spec"`
 	// XLabel names the x axis: "p/n" (linear), "N/n" (features), "width"
 	// (mlp) or "N/m" (lstd); YLabel names the main curve's values.
 	XLabel string `json:"x_label"`
 	YLabel string `json:"y_label"`
 	// Points is the main curve, one point per size: the test MSE
 	// (regression), the test error rate (mlp) or the true MSBE (lstd).
-	Points []DDStat `json:"points"`
+	Points []Stat `json:"points"`
 	// Curves are the other curves (DoubleDescent.CurveNames).
-	Curves []DDCurve `json:"curves"`
+	Curves []Curve `json:"curves"`
 	// Threshold is the interpolation threshold in x units: 1 for linear,
 	// features and lstd (p = n, N = n, N = m); for mlp the first width whose
 	// median training error is 0, absent if no width interpolates.
@@ -20,24 +20,24 @@ type DDResult struct {
 	// visits.
 	Visited int `json:"visited,omitempty"`
 	// XAxis and YAxis are the chart's axes (DoubleDescent.Axes).
-	XAxis DDAxis `json:"x_axis"`
-	YAxis DDAxis `json:"y_axis"`
+	XAxis Axis `json:"x_axis"`
+	YAxis Axis `json:"y_axis"`
 	// Peak is the main curve's peak (FindPeak), absent when it has none.
-	Peak *DDPeak `json:"peak,omitempty"`
+	Peak *Peak `json:"peak,omitempty"`
 	// TheoryPole is the x where the main curve's theory is infinite
 	// (DoubleDescent.TheoryPole), absent when it is finite everywhere.
 	TheoryPole *float64 `json:"theory_pole,omitempty"`
 }
 
 // DDCurve is a named curve of a sweep.
-type DDCurve struct {
-	Name   string   `json:"name"`
-	Points []DDStat `json:"points"`
+type Curve struct {
+	Name   string `json:"name"`
+	Points []Stat `json:"points"`
 }
 
 // DDStat summarises the repeats at one size. Quartiles interpolate linearly
 // between order statistics (Hyndman & Fan 1996, definition 7).
-type DDStat struct {
+type Stat struct {
 	Size   int     `json:"size"`
 	X      float64 `json:"x"`
 	Mean   float64 `json:"mean"`
@@ -57,7 +57,7 @@ type DDStat struct {
 
 // DDPoint is the outcome of one sweep point: every repeat at size
 // Sizes[Index].
-type DDPoint struct {
+type Point struct {
 	Index int `json:"index"`
 	Size  int `json:"size"`
 	// Values[c][r] is curve c at repeat r: the main curve first, then the
@@ -72,7 +72,7 @@ type DDPoint struct {
 // "optimal ridge" (when Noise > 0, which makes λ* = σ²p/(nr²) positive);
 // for features "ridge λ=…" (when Ridge > 0); for mlp "train error" and
 // "kNN recognition" (when Noise > 0); for lstd "empirical MSBE".
-func (s *DoubleDescent) CurveNames() []string {
+func (s *Spec) CurveNames() []string {
 	var names []string
 	switch s.Model {
 	case "linear", "features":
@@ -93,7 +93,7 @@ func (s *DoubleDescent) CurveNames() []string {
 	return names
 }
 
-func (s *DoubleDescent) CurveName(c int) string {
+func (s *Spec) CurveName(c int) string {
 	if c == 0 {
 		return s.YLabel()
 	}

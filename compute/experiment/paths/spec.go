@@ -1,8 +1,11 @@
-package experiment
+package paths
 
 import (
 	"fmt"
 	"slices"
+
+	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/spectrum"
 
 	"github.com/overparam/overparam/compute/arch"
 )
@@ -18,7 +21,7 @@ import (
 // 2020). The keys shared with Spectrum mean the same there and here and
 // configure point 0; the mf… keys configure the mean-field networks.
 // DefaultPaths gives the defaults; tags give each field's key and range.
-type Paths struct {
+type Spec struct {
 	Pair string `json:"pair" key:"pair" enum:"batch,seeds" help:"the two solutions on the linear path: small- vs large-batch SGD from one initialisation, or two seeds (both with smallbatch)"`
 
 	Data       string  `json:"data" key:"data" enum:"mixture,moons,circles,teacher,digits" help:"training data of the pair: Gaussian mixture, two moons, two circles, teacher–student regression or MNIST digits"`
@@ -62,8 +65,8 @@ type Paths struct {
 // a browser: small- vs large-batch SGD on a five-class Gaussian mixture, and
 // mean-field widths 32 … 512 on the teacher of 4 ReLUs in d = 10
 // (SCIENCE.md §2), three repeats each.
-func DefaultPaths() Paths {
-	return Paths{
+func Default() Spec {
+	return Spec{
 		Pair: "batch",
 		Data: "mixture", Classes: 5, Dim: 10, Separation: 3, Samples: 500, Test: 500,
 		Pixels: 28, Teacher: 4,
@@ -77,11 +80,11 @@ func DefaultPaths() Paths {
 
 // Points returns the number of points of the run: the pair, then one per
 // width and repeat.
-func (s Paths) Points() int { return 1 + len(s.Widths)*s.Seeds }
+func (s Spec) Points() int { return 1 + len(s.Widths)*s.Seeds }
 
 // point returns the width and repeat of point index ≥ 1: widths in order,
 // repeats within a width.
-func (s *Paths) PointAt(index int) (width, repeat int) {
+func (s *Spec) PointAt(index int) (width, repeat int) {
 	k := index - 1
 	return s.Widths[k/s.Seeds], k % s.Seeds
 }
@@ -89,8 +92,8 @@ func (s *Paths) PointAt(index int) (width, repeat int) {
 // Validate reports the first problem with s: a value out of its range (with
 // the range), a combination that cannot run, or a job too large for the
 // browser (with the limit).
-func (s *Paths) Validate() error {
-	if err := CheckAll(s); err != nil {
+func (s *Spec) Validate() error {
+	if err := experiment.CheckAll(s); err != nil {
 		return err
 	}
 	if s.Resolution%10 != 0 {
@@ -108,31 +111,31 @@ func (s *Paths) Validate() error {
 		}
 	}
 	if !slices.Contains(s.Widths, s.Width) {
-		return fmt.Errorf("width = %d is not one of widths = %s; the drawn paths are those of one of the widths", s.Width, intsText(s.Widths))
+		return fmt.Errorf("width = %d is not one of widths = %s; the drawn paths are those of one of the widths", s.Width, experiment.IntsText(s.Widths))
 	}
 	if s.Pair == "batch" && !(s.SmallBatch > 0 && s.SmallBatch < s.Samples && (s.LargeBatch == 0 || s.LargeBatch > s.SmallBatch)) {
 		return fmt.Errorf("pair = batch needs smallbatch < largebatch, but the batches are %d and %d samples (0 means all %d)", s.SmallBatch, s.LargeBatch, s.Samples)
 	}
-	if last := s.Seed + 2*uint64(s.Seeds) - 1; last > MaxSeed {
-		return fmt.Errorf("seed = %d with seeds = %d would need seeds up to %d; the largest seed is %d", s.Seed, s.Seeds, last, uint64(MaxSeed))
+	if last := s.Seed + 2*uint64(s.Seeds) - 1; last > experiment.MaxSeed {
+		return fmt.Errorf("seed = %d with seeds = %d would need seeds up to %d; the largest seed is %d", s.Seed, s.Seeds, last, uint64(experiment.MaxSeed))
 	}
 	sp := s.PairSpec()
-	if err := sp.validateSetup(); err != nil { // the data and model combinations, as the spectrum page judges them
+	if err := sp.ValidateSetup(); err != nil { // the data and model combinations, as the spectrum page judges them
 		return err
 	}
-	if err := checkDataSize("teacher", "mfsamples", s.MFSamples, "mftest", s.MFTest, s.MFDim); err != nil {
+	if err := experiment.CheckDataSize("teacher", "mfsamples", s.MFSamples, "mftest", s.MFTest, s.MFDim); err != nil {
 		return err
 	}
-	return checkCost(s.Cost(), "fewer epochs, samples, widths, seeds, Bézier steps or narrower layers",
+	return experiment.CheckCost(s.Cost(), "fewer epochs, samples, widths, seeds, Bézier steps or narrower layers",
 		"fewer samples, narrower layers, smaller widths or fewer Lanczos steps")
 }
 
-// correctLink makes a link's width one of its widths, as ParseQuery's last
+// CorrectLink makes a link's width one of its widths, as ParseQuery's last
 // correction: a link whose widths were clamped (widths=1,1000000 reads as
 // 4,2048) or that names widths without its width would otherwise be
 // refused for a width the reader never chose. It picks the entry of widths
 // nearest to width (the larger on a tie).
-func (s *Paths) correctLink() []string {
+func (s *Spec) CorrectLink() []string {
 	if len(s.Widths) == 0 || slices.Contains(s.Widths, s.Width) {
 		return nil
 	}
@@ -142,7 +145,7 @@ func (s *Paths) correctLink() []string {
 			best = w
 		}
 	}
-	notice := fmt.Sprintf("width = %d is not one of widths = %s; set to %d", s.Width, intsText(s.Widths), best)
+	notice := fmt.Sprintf("width = %d is not one of widths = %s; set to %d", s.Width, experiment.IntsText(s.Widths), best)
 	s.Width = best
 	return []string{notice}
 }
@@ -157,8 +160,8 @@ func abs(x int) int {
 // PairSpec returns the spectrum spec with the pair's data (of s.Seed), MLP
 // and training: its data and model fields build the pair's setup, and its
 // Validate judges their combinations as the spectrum page does.
-func (s *Paths) PairSpec() Spectrum {
-	return Spectrum{
+func (s *Spec) PairSpec() spectrum.Spec {
+	return spectrum.Spec{
 		Data: s.Data, Classes: s.Classes, Dim: s.Dim, Separation: s.Separation, Samples: s.Samples, Test: s.Test,
 		Noise: s.Noise, Pixels: s.Pixels, Teacher: s.Teacher,
 		Hidden: slices.Clone(s.Hidden), Activation: s.Activation, Loss: s.Loss, Init: s.Init,
@@ -169,18 +172,18 @@ func (s *Paths) PairSpec() Spectrum {
 
 // PairArch returns the MLP of the pair's two solutions. It assumes valid
 // enum fields.
-func (s *Paths) PairArch() *arch.Arch {
+func (s *Spec) PairArch() *arch.Arch {
 	sp := s.PairSpec()
 	return sp.Arch()
 }
 
 // meanField returns the mean-field network of width n.
-func (s *Paths) MeanField(n int) *arch.Arch {
-	return MeanFieldArch(s.MFDim, n)
+func (s *Spec) MeanField(n int) *arch.Arch {
+	return experiment.MeanFieldArch(s.MFDim, n)
 }
 
 // SharpAlphas returns the α of the sharpness points (see the Sharpness tag).
-func (s *Paths) SharpAlphas() []float64 {
+func (s *Spec) SharpAlphas() []float64 {
 	if s.Sharpness == 3 {
 		return []float64{0, 0.5, 1}
 	}
@@ -214,45 +217,45 @@ func DropoutMs(n int) []int {
 // network). Bytes: the pair's data, Hessian and Lanczos basis plus the
 // widest mean-field point's data, passes and path vertices. It assumes
 // valid enum fields and non-empty widths.
-func (s *Paths) Cost() Cost {
+func (s *Spec) Cost() experiment.Cost {
 	sp := s.PairSpec()
 	a := sp.Arch()
 	n, t := float64(s.Samples), float64(s.Test)
 	m := min(s.Steps, a.NumParams())
-	var pass passes
+	var pass experiment.Passes
 	for _, batch := range []int{s.SmallBatch, s.LargeBatch} {
 		if s.Pair == "seeds" {
 			batch = s.SmallBatch
 		}
-		tp := trainPasses(s.Epochs, s.Samples, 0, batch, PathsCurvePoints)
-		pass.grad, pass.eval = pass.grad+tp.grad, pass.eval+tp.eval
+		tp := experiment.TrainPasses(s.Epochs, s.Samples, 0, batch, CurvePoints)
+		pass.Grad, pass.Eval = pass.Grad+tp.Grad, pass.Eval+tp.Eval
 	}
 	// Products that feed sums are rounded, float64(x*y), as in mlpCost.
-	pass.eval += float64(float64(2*s.Resolution+1) * (n + t))
-	pass.grad += float64(float64(s.Sharpness) * n)
-	pass.hvp += float64(float64(s.Sharpness*m) * n)
+	pass.Eval += float64(float64(2*s.Resolution+1) * (n + t))
+	pass.Grad += float64(float64(s.Sharpness) * n)
+	pass.HVP += float64(float64(s.Sharpness*m) * n)
 	if s.Bezier > 0 {
-		pass.grad += float64(float64(s.Bezier) * n)
-		pass.eval += float64(float64(s.Resolution+1) * (n + t))
+		pass.Grad += float64(float64(s.Bezier) * n)
+		pass.Eval += float64(float64(s.Resolution+1) * (n + t))
 	}
-	c := mlpCost(a, pass, true)
+	c := experiment.MLPCost(a, pass, true)
 	c.Products = int64(s.Sharpness * m)
-	c.Ops = satAdd(c.Ops, toInt(float64(s.Sharpness)*lanczosOps(a.NumParams(), m)))
+	c.Ops = experiment.SatAdd(c.Ops, experiment.ToInt(float64(s.Sharpness)*experiment.LanczosOps(a.NumParams(), m)))
 
 	mf, mt := float64(s.MFSamples), float64(s.MFTest)
 	for _, width := range s.Widths {
-		tp := trainPasses(s.MFEpochs, s.MFSamples, 0, min(s.MFBatch, s.MFSamples), PathsCurvePoints)
+		tp := experiment.TrainPasses(s.MFEpochs, s.MFSamples, 0, min(s.MFBatch, s.MFSamples), CurvePoints)
 		walks := float64(2*float64(s.Resolution/2+1)) * (mf + mt)
-		net := passes{grad: 2 * tp.grad, eval: float64(2*tp.eval) + float64(2*mf) + float64(walks) + float64(2*mf)}
-		point := mlpCost(s.MeanField(width), net, false)
+		net := experiment.Passes{Grad: 2 * tp.Grad, Eval: float64(2*tp.Eval) + float64(2*mf) + float64(walks) + float64(2*mf)}
+		point := experiment.MLPCost(s.MeanField(width), net, false)
 		for _, keep := range DropoutMs(width) {
-			point = point.add(mlpCost(s.MeanField(keep), passes{eval: 2 * DropoutDraws * mf}, false))
+			point = point.Add(experiment.MLPCost(s.MeanField(keep), experiment.Passes{Eval: 2 * DropoutDraws * mf}, false))
 		}
-		c = c.add(point.times(s.Seeds))
+		c = c.Add(point.Times(s.Seeds))
 	}
 	widest, mn := int64(slices.Max(append([]int{0}, s.Widths...))), int64(s.MFSamples+s.MFTest)
 	c.Bytes = sp.Bytes() + 8*mn*(int64(s.MFDim)+1+4*widest) + 8*12*(int64(s.MFDim)+1)*widest
-	return c.finish()
+	return c.Finish()
 }
 
 // DropoutDraws is the number of random subsets of each size M drawn from

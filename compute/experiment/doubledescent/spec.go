@@ -1,4 +1,4 @@
-package experiment
+package doubledescent
 
 import (
 	"fmt"
@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/overparam/overparam/compute/experiment"
 
 	"github.com/overparam/overparam/compute/arch"
 )
@@ -50,7 +52,7 @@ import (
 //   - D. Brellmann, E. Berthier, D. Filliat & G. Frehse, "On double descent
 //     in reinforcement learning with LSTD and random features", ICLR 2024:
 //     the lstd model (package lstd).
-type DoubleDescent struct {
+type Spec struct {
 	Model  string  `json:"model" key:"model" enum:"linear,features,mlp,lstd" help:"model swept: linear (min-norm and ridge least squares), features (random ReLU features), mlp (one-hidden-layer ReLU network) or lstd (LSTD with random features)"`
 	N      int     `json:"n" key:"n" min:"1" max:"10000" help:"training samples n (lstd: transitions in the one trajectory)"`
 	Dim    int     `json:"dim" key:"dim" min:"1" max:"1024" help:"input dimension d (features: sphere of radius √d; mlp: mixture dimension; lstd: state-embedding dimension)"`
@@ -79,23 +81,23 @@ type DoubleDescent struct {
 // DefaultDoubleDescent returns the spec the double-descent page opens with:
 // the linear model, whose min-norm test error peaks at p = n while optimal
 // ridge does not, in a couple of seconds in a browser.
-func DefaultDoubleDescent() DoubleDescent { return DefaultDoubleDescentFor("linear") }
+func Default() Spec { return DefaultFor("linear") }
 
 // DefaultDoubleDescentForQuery returns the defaults a link query starts
 // from: the preset of the model it names (so a short link such as
 // "model=mlp&noise=0" gets the network's widths, not the linear sizes).
 // Links the page writes name every key, so they read the same either way.
-func DefaultDoubleDescentForQuery(query string) DoubleDescent {
+func DefaultForQuery(query string) Spec {
 	values, _ := url.ParseQuery(strings.TrimPrefix(query, "?"))
-	return DefaultDoubleDescentFor(strings.ToLower(strings.TrimSpace(values.Get("model"))))
+	return DefaultFor(strings.ToLower(strings.TrimSpace(values.Get("model"))))
 }
 
 // DefaultDoubleDescentFor returns the preset of model (linear, features,
 // mlp or lstd; anything else gives the linear preset). Every preset shows
 // its model's peak in seconds; fields a model does not use keep common
 // values, so switching model keeps a link readable.
-func DefaultDoubleDescentFor(model string) DoubleDescent {
-	s := DoubleDescent{
+func DefaultFor(model string) Spec {
+	s := Spec{
 		Model: "linear", N: 100, Dim: 50, Noise: 0.5, Signal: 1, Ridge: 0.1, Test: 500,
 		Data: "mixture", Classes: 4, Sep: 2.5, Pixels: 14, Epochs: 300, LR: 0.05, Batch: 50, Momentum: 0.9,
 		States: 200, Gamma: 0.5, Repeats: 20, Seed: 1,
@@ -127,7 +129,7 @@ var modelKeys = map[string]string{
 // Uses reports whether the spec's model reads the parameter key (for mlp,
 // given its data: classes, sep and dim are mixture keys, pixels a digits
 // key). The page hides the others.
-func (s *DoubleDescent) Uses(key string) bool {
+func (s *Spec) Uses(key string) bool {
 	switch key {
 	case "model", "n", "sizes", "repeats", "seed":
 		return true
@@ -142,13 +144,13 @@ func (s *DoubleDescent) Uses(key string) bool {
 }
 
 // Points returns the number of sweep points, one per size.
-func (s DoubleDescent) Points() int { return len(s.Sizes) }
+func (s Spec) Points() int { return len(s.Sizes) }
 
 // Validate reports the first problem with s: a value out of its range (with
 // the range), a combination that cannot run, or a job too large for a
 // browser tab (with the limit).
-func (s *DoubleDescent) Validate() error {
-	if err := CheckAll(s); err != nil {
+func (s *Spec) Validate() error {
+	if err := experiment.CheckAll(s); err != nil {
 		return err
 	}
 	if len(s.Sizes) == 0 {
@@ -164,7 +166,7 @@ func (s *DoubleDescent) Validate() error {
 		if s.Noise > 1 {
 			return fmt.Errorf("noise = %g is a label-noise fraction for model = mlp; allowed: [0, 1]", s.Noise)
 		}
-		if err := checkDataSize(s.Data, "n", s.N, "test", s.Test, s.MLPIn()); err != nil {
+		if err := experiment.CheckDataSize(s.Data, "n", s.N, "test", s.Test, s.MLPIn()); err != nil {
 			return err
 		}
 		if s.Data == "mixture" && s.Sep == 0 {
@@ -178,18 +180,18 @@ func (s *DoubleDescent) Validate() error {
 			return fmt.Errorf("gamma = %g: the discount must be below 1", s.Gamma)
 		}
 	}
-	return checkCost(s.Cost(), "fewer repeats, sizes or samples, or smaller sizes", "fewer samples or smaller sizes")
+	return experiment.CheckCost(s.Cost(), "fewer repeats, sizes or samples, or smaller sizes", "fewer samples or smaller sizes")
 }
 
 // mlpIn and mlpOut are the input and output widths of the mlp model.
-func (s *DoubleDescent) MLPIn() int {
+func (s *Spec) MLPIn() int {
 	if s.Data == "digits" {
 		return s.Pixels * s.Pixels
 	}
 	return s.Dim
 }
 
-func (s *DoubleDescent) MLPOut() int {
+func (s *Spec) MLPOut() int {
 	if s.Data == "digits" {
 		return 10
 	}
@@ -198,7 +200,7 @@ func (s *DoubleDescent) MLPOut() int {
 
 // cost returns the multiply-adds of one repeat at size k and the bytes its
 // largest arrays take.
-func (s *DoubleDescent) cost(k int) (ops, bytes float64) {
+func (s *Spec) cost(k int) (ops, bytes float64) {
 	n, d, k64, t := float64(s.N), float64(s.Dim), float64(k), float64(s.Test)
 	switch s.Model {
 	case "linear":
@@ -229,25 +231,25 @@ func (s *DoubleDescent) cost(k int) (ops, bytes float64) {
 // similarity products; the other models count the multiply-adds of their
 // Gram matrices, Cholesky factorisations and feature maps. Bytes is the
 // largest size's: sweep points run one at a time per worker.
-func (s *DoubleDescent) Cost() Cost {
-	var c Cost
+func (s *Spec) Cost() experiment.Cost {
+	var c experiment.Cost
 	for _, k := range s.Sizes {
 		ops, bytes := s.cost(k)
-		one := Cost{Ops: toInt(ops), Bytes: int64(bytes)}
+		one := experiment.Cost{Ops: experiment.ToInt(ops), Bytes: int64(bytes)}
 		if s.Model == "mlp" {
 			a := &arch.Arch{Sizes: []int{s.MLPIn(), k, s.MLPOut()}, Act: arch.ReLU, Loss: arch.CrossEntropy}
-			one = mlpCost(a, trainPasses(s.Epochs, s.N, s.Test, s.Batch, DDCurvePoints), false)
+			one = experiment.MLPCost(a, experiment.TrainPasses(s.Epochs, s.N, s.Test, s.Batch, CurvePoints), false)
 			one.Bytes = int64(bytes)
 			if s.Noise > 0 {
 				noisy := math.Round(s.Noise * float64(s.N))
 				knn := float64(float64(s.N)*float64(s.MLPIn()*k)) + float64(noisy*(float64(s.N)-noisy)*float64(k))
-				one.MatMul = satAdd(one.MatMul, toInt(knn))
-				one.Ops = satAdd(one.Ops, toInt(knn))
+				one.MatMul = experiment.SatAdd(one.MatMul, experiment.ToInt(knn))
+				one.Ops = experiment.SatAdd(one.Ops, experiment.ToInt(knn))
 			}
 		}
-		c = c.add(one.times(s.Repeats))
+		c = c.Add(one.Times(s.Repeats))
 	}
-	return c.finish()
+	return c.Finish()
 }
 
 // lambdaText formats a penalty for curve names.
@@ -256,4 +258,4 @@ func lambdaText(l float64) string { return strconv.FormatFloat(l, 'g', 4, 64) }
 // mlpEnv holds what the mlp points share: the decoded digits asset.
 // DDCurvePoints is the training-curve points of an mlp repeat: only the
 // last is used, and each costs a full-batch pass.
-const DDCurvePoints = 10
+const CurvePoints = 10

@@ -1,4 +1,4 @@
-package job
+package run
 
 import (
 	"encoding/json"
@@ -6,19 +6,24 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/overparam/overparam/compute/experiment/spectrum"
+	"github.com/overparam/overparam/compute/job"
+
 	"github.com/overparam/overparam/compute/experiment"
 	"github.com/overparam/overparam/compute/experiment/runner"
 )
 
-// RegisterSpectrum registers the spectrum request kinds. A worker module registers
-// only the families it serves, so each module links only their code.
-func RegisterSpectrum() { onceSpectrum.Do(registerSpectrum) }
+func init() { job.Provide(RegisterJobs) }
 
-var onceSpectrum sync.Once
+// RegisterJobs registers the spectrum request kinds: train, probe, shard, assemble and the one-worker run. A worker module calls
+// it alone (wasm/worker/spectrum), so that it links only this experiment's code.
+func RegisterJobs() { once.Do(registerJobs) }
 
-func registerSpectrum() {
-	for _, kind := range []string{KindSpectrumTrain, KindSpectrumProbe, KindSpectrumAssemble, KindSpectrumRun, KindSpectrumShard} {
-		Register(kind, handleSpectrum)
+var once sync.Once
+
+func registerJobs() {
+	for _, kind := range []string{job.KindSpectrumTrain, job.KindSpectrumProbe, job.KindSpectrumAssemble, job.KindSpectrumRun, job.KindSpectrumShard} {
+		job.Register(kind, handleSpectrum)
 	}
 }
 
@@ -26,28 +31,28 @@ func registerSpectrum() {
 // lead needs one per helper, a helper one to its lead.
 var errPeers = errors.New("bad request: a probe in shards needs one channel per other shard (a helper: one, to its lead), which this worker was not given")
 
-func handleSpectrum(req Request, env Env, progress func(experiment.Progress) bool) (any, error) {
-	var spec experiment.Spectrum
-	if err := DecodeSpec(req.Spec, &spec); err != nil {
+func handleSpectrum(req job.Request, env job.Env, progress func(experiment.Progress) bool) (any, error) {
+	var spec spectrum.Spec
+	if err := job.DecodeSpec(req.Spec, &spec); err != nil {
 		return nil, err
 	}
-	a, err := LoadAssets(env, spec.Data == "digits")
+	a, err := job.LoadAssets(env, spec.Data == "digits")
 	if err != nil {
 		return nil, err
 	}
-	if req.Kind == KindSpectrumTrain {
+	if req.Kind == job.KindSpectrumTrain {
 		tr, err := runner.TrainSpectrum(spec, a, progress)
 		if err != nil {
 			return nil, err
 		}
 		theta := tr.Theta
 		tr.Theta = nil // θ goes as the message's data, never through the page's JSON
-		return attached{tr, theta}, nil
+		return job.Attach(tr, theta), nil
 	}
-	if req.Kind == KindSpectrumRun {
+	if req.Kind == job.KindSpectrumRun {
 		return runner.RunSpectrum(spec, a, progress)
 	}
-	var tr experiment.Trained
+	var tr spectrum.Trained
 	if err := json.Unmarshal(req.Trained, &tr); err != nil {
 		return nil, fmt.Errorf("bad request: trained: %w", err)
 	}
@@ -55,18 +60,18 @@ func handleSpectrum(req Request, env Env, progress func(experiment.Progress) boo
 		tr.Theta = env.Data
 	}
 	switch req.Kind {
-	case KindSpectrumProbe:
+	case job.KindSpectrumProbe:
 		if len(env.Peers) != max(req.Shards, 1)-1 {
 			return nil, errPeers
 		}
 		return runner.ProbeSpectrumSharded(spec, a, tr.Theta, req.Index, env.Peers, progress)
-	case KindSpectrumShard:
+	case job.KindSpectrumShard:
 		if len(env.Peers) != 1 {
 			return nil, errPeers
 		}
 		return runner.ServeShard(spec, a, tr.Theta, req.Shard, req.Shards, env.Peers[0])
 	default:
-		probes := make([]*experiment.ProbeResult, len(req.Probes))
+		probes := make([]*spectrum.ProbeResult, len(req.Probes))
 		for i, raw := range req.Probes {
 			if err := json.Unmarshal(raw, &probes[i]); err != nil {
 				return nil, fmt.Errorf("bad request: probe %d: %w", i, err)

@@ -1,11 +1,11 @@
-package experiment
+package doubledescent
 
 // What a double-descent sweep's chart shows: its axes and its peak. They
 // are computed here, once, so the page, the CLI and the thumbnails agree;
 // the page only formats them.
 
 // DDAxis describes one axis of a sweep's chart.
-type DDAxis struct {
+type Axis struct {
 	// Label names the quantity with its units, e.g. "p/n (features per
 	// sample)".
 	Label string `json:"label"`
@@ -20,7 +20,7 @@ type DDAxis struct {
 // N/n (features), the width (mlp) or N/m (lstd); y is the test MSE
 // (regression), the test error rate (mlp) or the mean-squared Bellman
 // error (lstd, whose chart draws the true and the empirical MSBE).
-func (s *DoubleDescent) Axes() (x, y DDAxis) {
+func (s *Spec) Axes() (x, y Axis) {
 	switch s.Model {
 	case "linear":
 		x.Label, y.Label = "p/n (features per sample)", "test MSE"
@@ -41,7 +41,7 @@ func (s *DoubleDescent) Axes() (x, y DDAxis) {
 // X returns the x coordinate of size k: p/n or N/n (k/n), the width k
 // (mlp), or N/m = k/visited (lstd, where visited is the number of distinct
 // states the trajectory visits).
-func (s *DoubleDescent) X(k, visited int) float64 {
+func (s *Spec) X(k, visited int) float64 {
 	switch s.Model {
 	case "mlp":
 		return float64(k)
@@ -53,7 +53,7 @@ func (s *DoubleDescent) X(k, visited int) float64 {
 
 // XLabel is the short name of the x coordinate, used in tables and
 // summaries.
-func (s *DoubleDescent) XLabel() string {
+func (s *Spec) XLabel() string {
 	switch s.Model {
 	case "linear":
 		return "p/n"
@@ -66,7 +66,7 @@ func (s *DoubleDescent) XLabel() string {
 }
 
 // yLabel names the main curve's values.
-func (s *DoubleDescent) YLabel() string {
+func (s *Spec) YLabel() string {
 	switch s.Model {
 	case "mlp":
 		return "test error"
@@ -80,7 +80,7 @@ func (s *DoubleDescent) YLabel() string {
 // nil: p/n = 1 for the min-norm fit (exact finite-n risk and asymptotic
 // curve), N/n = 1 for ridgeless random features. A chart must break its
 // theory lines there instead of joining the two sides.
-func (s *DoubleDescent) TheoryPole() *float64 {
+func (s *Spec) TheoryPole() *float64 {
 	if s.Model == "linear" || s.Model == "features" {
 		one := 1.0
 		return &one
@@ -96,7 +96,7 @@ func (s *DoubleDescent) TheoryPole() *float64 {
 const PeakFactor = 1.2
 
 // DDPeak is the peak of a sweep's main curve.
-type DDPeak struct {
+type Peak struct {
 	Size   int     `json:"size"`
 	X      float64 `json:"x"`
 	Median float64 `json:"median"`
@@ -115,8 +115,8 @@ type DDPeak struct {
 //     higher point is the peak instead).
 //
 // Of several such points (two bumps), the highest is the peak.
-func FindPeak(points []DDStat) *DDPeak {
-	var best *DDPeak
+func FindPeak(points []Stat) *Peak {
+	var best *Peak
 	for i := 1; i+1 < len(points); i++ {
 		y := points[i].Median
 		lo := 0
@@ -140,7 +140,7 @@ func FindPeak(points []DDStat) *DDPeak {
 			continue
 		}
 		if best == nil || y > best.Median {
-			best = &DDPeak{Size: points[i].Size, X: points[i].X, Median: y, Before: before, After: after}
+			best = &Peak{Size: points[i].Size, X: points[i].X, Median: y, Before: before, After: after}
 		}
 	}
 	return best

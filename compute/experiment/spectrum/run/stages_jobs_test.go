@@ -1,4 +1,4 @@
-package job
+package run
 
 import (
 	"bytes"
@@ -8,7 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/spectrum"
+	"github.com/overparam/overparam/compute/job"
 )
 
 // message is one posted message.
@@ -19,10 +20,10 @@ type message struct {
 }
 
 // run handles request and returns every posted message.
-func run(t *testing.T, request []byte, env Env) []message {
+func run(t *testing.T, request []byte, env job.Env) []message {
 	t.Helper()
 	var got []message
-	Handle(request, env, func(typ string, body []byte, data []float64) {
+	job.Handle(request, env, func(typ string, body []byte, data []float64) {
 		got = append(got, message{typ, append([]byte(nil), body...), data})
 	})
 	return got
@@ -36,7 +37,7 @@ func terminal(t *testing.T, msgs []message) message {
 		t.Fatal("no messages")
 	}
 	for i, m := range msgs {
-		end := m.typ == TypeResult || m.typ == TypeError
+		end := m.typ == job.TypeResult || m.typ == job.TypeError
 		if end != (i == len(msgs)-1) {
 			t.Fatalf("message %d of %d has type %q: a request ends with exactly one result or error", i+1, len(msgs), m.typ)
 		}
@@ -47,17 +48,17 @@ func terminal(t *testing.T, msgs []message) message {
 	return msgs[len(msgs)-1]
 }
 
-func smallSpec() experiment.Spectrum {
-	s := experiment.DefaultSpectrum()
+func smallSpec() spectrum.Spec {
+	s := spectrum.Default()
 	s.Classes, s.Dim, s.Samples, s.Test = 3, 5, 150, 60
 	s.Hidden = []int{12}
 	s.Epochs, s.Steps, s.Probes, s.TopK = 30, 24, 4, 6
 	return s
 }
 
-func request(kind string, spec experiment.Spectrum, trained json.RawMessage, index int, probes []json.RawMessage) []byte {
+func request(kind string, spec spectrum.Spec, trained json.RawMessage, index int, probes []json.RawMessage) []byte {
 	b, _ := json.Marshal(spec)
-	return Request{Kind: kind, Spec: b, Trained: trained, Index: index, Probes: probes}.Encode()
+	return job.Request{Kind: kind, Spec: b, Trained: trained, Index: index, Probes: probes}.Encode()
 }
 
 // The truth here is runner.RunSpectrum in one process: the staged
@@ -67,26 +68,26 @@ func TestStagesThroughJSONEqualOneProcessRun(t *testing.T) {
 	for _, curvature := range []string{"hessian", "ggn"} {
 		spec := smallSpec()
 		spec.Curvature = curvature
-		want := terminal(t, run(t, request(KindSpectrumRun, spec, nil, 0, nil), Env{}))
-		if want.typ != TypeResult {
+		want := terminal(t, run(t, request(job.KindSpectrumRun, spec, nil, 0, nil), job.Env{}))
+		if want.typ != job.TypeResult {
 			t.Fatalf("%s: one-process run failed: %s", curvature, want.body)
 		}
 
-		tr := terminal(t, run(t, request(KindSpectrumTrain, spec, nil, 0, nil), Env{}))
-		if tr.typ != TypeResult {
+		tr := terminal(t, run(t, request(job.KindSpectrumTrain, spec, nil, 0, nil), job.Env{}))
+		if tr.typ != job.TypeResult {
 			t.Fatalf("%s: train stage failed: %s", curvature, tr.body)
 		}
 		order := rand.New(rand.NewPCG(7, 7)).Perm(spec.Probes)
 		var probes []json.RawMessage
 		for _, i := range order {
-			p := terminal(t, run(t, request(KindSpectrumProbe, spec, tr.body, i, nil), Env{Data: tr.data}))
-			if p.typ != TypeResult {
+			p := terminal(t, run(t, request(job.KindSpectrumProbe, spec, tr.body, i, nil), job.Env{Data: tr.data}))
+			if p.typ != job.TypeResult {
 				t.Fatalf("%s: probe %d failed: %s", curvature, i, p.body)
 			}
 			probes = append(probes, p.body)
 		}
-		got := terminal(t, run(t, request(KindSpectrumAssemble, spec, tr.body, 0, probes), Env{Data: tr.data}))
-		if got.typ != TypeResult || !bytes.Equal(got.body, want.body) {
+		got := terminal(t, run(t, request(job.KindSpectrumAssemble, spec, tr.body, 0, probes), job.Env{Data: tr.data}))
+		if got.typ != job.TypeResult || !bytes.Equal(got.body, want.body) {
 			t.Errorf("%s: staged result differs from the one-process run:\nstaged %.300s\nwhole  %.300s", curvature, got.body, want.body)
 		}
 	}
@@ -97,9 +98,9 @@ func TestStagesThroughJSONEqualOneProcessRun(t *testing.T) {
 // partial messages before the result.
 func TestProgressStreamsPointsAndStatus(t *testing.T) {
 	spec := smallSpec()
-	msgs := run(t, request(KindSpectrumTrain, spec, nil, 0, nil), Env{})
+	msgs := run(t, request(job.KindSpectrumTrain, spec, nil, 0, nil), job.Env{})
 	end := terminal(t, msgs)
-	var trained experiment.Trained
+	var trained spectrum.Trained
 	if err := json.Unmarshal(end.body, &trained); err != nil {
 		t.Fatal(err)
 	}
@@ -107,14 +108,14 @@ func TestProgressStreamsPointsAndStatus(t *testing.T) {
 	last := -1
 	for _, m := range msgs[:len(msgs)-1] {
 		switch m.typ {
-		case TypePartial:
-			var p Partial
+		case job.TypePartial:
+			var p job.Partial
 			if err := json.Unmarshal(m.body, &p); err != nil {
 				t.Fatal(err)
 			}
 			points += len(p.Points)
-		case TypeProgress:
-			var s Status
+		case job.TypeProgress:
+			var s job.Status
 			if err := json.Unmarshal(m.body, &s); err != nil {
 				t.Fatal(err)
 			}
@@ -150,26 +151,26 @@ func TestBadRequestsEndInOneClearError(t *testing.T) {
 	digitsJSON, _ := json.Marshal(digits)
 	cases := []struct {
 		name, request, want string
-		env                 Env
+		env                 job.Env
 	}{
-		{"not JSON", `{"kind":`, "bad request", Env{}},
-		{"unknown kind", `{"kind":"rm -rf","spec":{}}`, `unknown kind "rm -rf"`, Env{}},
-		{"unknown field", `{"kind":"spectrum.run","spec":{},"evil":1}`, "unknown field", Env{}},
-		{"unknown spec key", `{"kind":"spectrum.run","spec":{"classes":3,"script":"<script>"}}`, "bad spec", Env{}},
-		{"out of range", strings.Replace(string(Request{Kind: KindSpectrumRun, Spec: good}.Encode()), `"classes":3`, `"classes":1000`, 1), "classes = 1000 is out of range", Env{}},
-		{"too large for the browser", string(Request{Kind: KindSpectrumRun, Spec: hugeJSON}.Encode()), "limit", Env{}},
-		{"diverging training", string(Request{Kind: KindSpectrumTrain, Spec: divergeJSON}.Encode()), "step", Env{}},
-		{"probe out of range", string(request(KindSpectrumProbe, spec, json.RawMessage(`{"theta":[1,2]}`), 0, nil)), "θ has 2 entries", Env{}},
-		{"assemble without probes", string(request(KindSpectrumAssemble, spec, json.RawMessage(`{"theta":[1],"train":[{}]}`), 0, nil)), "0 probes", Env{}},
-		{"digits without the asset", string(Request{Kind: KindSpectrumRun, Spec: digitsJSON}.Encode()), "digits asset", Env{}},
-		{"asset loader fails", string(Request{Kind: KindSpectrumRun, Spec: digitsJSON}.Encode()), "loading the digits asset: offline", Env{Digits: func() ([]byte, error) { return nil, fmt.Errorf("offline") }}},
-		{"asset loader panics", string(Request{Kind: KindSpectrumRun, Spec: digitsJSON}.Encode()), "internal error: boom", Env{Digits: func() ([]byte, error) { panic("boom") }}},
+		{"not JSON", `{"kind":`, "bad request", job.Env{}},
+		{"unknown kind", `{"kind":"rm -rf","spec":{}}`, `unknown kind "rm -rf"`, job.Env{}},
+		{"unknown field", `{"kind":"spectrum.run","spec":{},"evil":1}`, "unknown field", job.Env{}},
+		{"unknown spec key", `{"kind":"spectrum.run","spec":{"classes":3,"script":"<script>"}}`, "bad spec", job.Env{}},
+		{"out of range", strings.Replace(string(job.Request{Kind: job.KindSpectrumRun, Spec: good}.Encode()), `"classes":3`, `"classes":1000`, 1), "classes = 1000 is out of range", job.Env{}},
+		{"too large for the browser", string(job.Request{Kind: job.KindSpectrumRun, Spec: hugeJSON}.Encode()), "limit", job.Env{}},
+		{"diverging training", string(job.Request{Kind: job.KindSpectrumTrain, Spec: divergeJSON}.Encode()), "step", job.Env{}},
+		{"probe out of range", string(request(job.KindSpectrumProbe, spec, json.RawMessage(`{"theta":[1,2]}`), 0, nil)), "θ has 2 entries", job.Env{}},
+		{"assemble without probes", string(request(job.KindSpectrumAssemble, spec, json.RawMessage(`{"theta":[1],"train":[{}]}`), 0, nil)), "0 probes", job.Env{}},
+		{"digits without the asset", string(job.Request{Kind: job.KindSpectrumRun, Spec: digitsJSON}.Encode()), "digits asset", job.Env{}},
+		{"asset loader fails", string(job.Request{Kind: job.KindSpectrumRun, Spec: digitsJSON}.Encode()), "loading the digits asset: offline", job.Env{Digits: func() ([]byte, error) { return nil, fmt.Errorf("offline") }}},
+		{"asset loader panics", string(job.Request{Kind: job.KindSpectrumRun, Spec: digitsJSON}.Encode()), "internal error: boom", job.Env{Digits: func() ([]byte, error) { panic("boom") }}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			end := terminal(t, run(t, []byte(c.request), c.env))
-			var f Failure
-			if end.typ != TypeError || json.Unmarshal(end.body, &f) != nil || !strings.Contains(f.Error, c.want) {
+			var f job.Failure
+			if end.typ != job.TypeError || json.Unmarshal(end.body, &f) != nil || !strings.Contains(f.Error, c.want) {
 				t.Fatalf("got %s %.300s; want an error containing %q", end.typ, end.body, c.want)
 			}
 		})
@@ -181,12 +182,12 @@ func TestBadRequestsEndInOneClearError(t *testing.T) {
 // and not in its JSON, which the page handles; no other message has data.
 func TestTheTrainedThetaTravelsAsDataNotJSON(t *testing.T) {
 	spec := smallSpec()
-	msgs := run(t, request(KindSpectrumTrain, spec, nil, 0, nil), Env{})
+	msgs := run(t, request(job.KindSpectrumTrain, spec, nil, 0, nil), job.Env{})
 	end := terminal(t, msgs)
-	if n := spec.Arch().NumParams(); end.typ != TypeResult || len(end.data) != n {
+	if n := spec.Arch().NumParams(); end.typ != job.TypeResult || len(end.data) != n {
 		t.Fatalf("the train result is %s with %d data values; want a result with θ's %d", end.typ, len(end.data), n)
 	}
-	var trained experiment.Trained
+	var trained spectrum.Trained
 	if err := json.Unmarshal(end.body, &trained); err != nil || len(trained.Theta) != 0 || len(trained.Train) == 0 {
 		t.Errorf("the train result's JSON has %d θ values and %d curve points (err %v); want none and the curve", len(trained.Theta), len(trained.Train), err)
 	}
@@ -196,3 +197,6 @@ func TestTheTrainedThetaTravelsAsDataNotJSON(t *testing.T) {
 		}
 	}
 }
+
+// The tests of this package send requests to its job kinds.
+func init() { RegisterJobs() }

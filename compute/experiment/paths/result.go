@@ -1,9 +1,9 @@
-package experiment
+package paths
 
 // PathsResult is the outcome of a Paths run. Losses are mean per-sample
 // training or test losses, without weight decay.
-type PathsResult struct {
-	Spec Paths `json:"spec"`
+type Result struct {
+	Spec Spec `json:"spec"`
 	// Paths holds the pair's linear path, named "linear (small vs large
 	// batch)" or "linear (two seeds)", then the mean-field paths "linear"
 	// and "piecewise" of width Spec.Width and repeat 0.
@@ -74,7 +74,7 @@ type DropoutCurve struct {
 
 // PathsPoint is the outcome of one point of a Paths run: the pair (Index 0)
 // or one repeat of one mean-field width.
-type PathsPoint struct {
+type Point struct {
 	Index  int `json:"index"`
 	Width  int `json:"width"`  // 0 for the pair
 	Repeat int `json:"repeat"` // r: networks of seeds seed+2r and seed+2r+1
@@ -97,7 +97,7 @@ type PathsPoint struct {
 
 // PathsCurvePoints is how many training-curve points each training records: the
 // curve is not part of the result, and each point costs a full-batch pass.
-const PathsCurvePoints = 4
+const CurvePoints = 4
 
 // BezierName names the pair's trained Bézier curve in PathsResult.Paths.
 const BezierName = "Bézier curve (trained)"

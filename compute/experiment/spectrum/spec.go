@@ -1,7 +1,9 @@
-package experiment
+package spectrum
 
 import (
 	"fmt"
+
+	"github.com/overparam/overparam/compute/experiment"
 
 	"github.com/overparam/overparam/compute/arch"
 )
@@ -10,7 +12,7 @@ import (
 // 2016/2017): train an MLP, then estimate the spectrum of the Hessian (or
 // Gauss-Newton matrix) of its mean training loss, without weight decay.
 // DefaultSpectrum gives the defaults; tags give each field's key and range.
-type Spectrum struct {
+type Spec struct {
 	Data       string  `json:"data" key:"data" enum:"mixture,moons,circles,teacher,digits" help:"training data: Gaussian mixture, two moons, two circles, teacher–student regression or MNIST digits"`
 	Classes    int     `json:"classes" key:"classes" min:"2" max:"100" help:"number of classes (mixture only; moons and circles have 2, digits 10)"`
 	Dim        int     `json:"dim" key:"dim" min:"1" max:"1024" help:"input dimension (mixture and teacher; moons and circles are 2-D, digits 784 or 196)"`
@@ -47,8 +49,8 @@ type Spectrum struct {
 // DefaultSpectrum returns the spec the spectrum page opens with: ten classes,
 // trained long enough for the C − 1 outliers to separate from the bulk, in a
 // few seconds in a browser.
-func DefaultSpectrum() Spectrum {
-	return Spectrum{
+func Default() Spec {
+	return Spec{
 		Data: "mixture", Classes: 10, Dim: 20, Separation: 2, Samples: 1000, Test: 1000,
 		Pixels: 28, Teacher: 4,
 		Hidden: []int{64}, Activation: "tanh", Loss: "ce", Init: "default",
@@ -57,31 +59,27 @@ func DefaultSpectrum() Spectrum {
 	}
 }
 
-// MaxSeed is the largest seed, the max tag of Seed: links and the CLI
-// carry seeds as 32-bit numbers.
-const MaxSeed = 1<<32 - 1
-
 // Validate reports the first problem with s: a value out of its range (with
 // the range), a combination that cannot run, or a job too large for the
 // browser (with the limit).
 //
 // The estimate covers the whole run (see Cost): a run above SecondsLimit
 // of estimated compute or MemoryLimit is refused with both stated.
-func (s *Spectrum) Validate() error {
-	if err := s.validateSetup(); err != nil {
+func (s *Spec) Validate() error {
+	if err := s.ValidateSetup(); err != nil {
 		return err
 	}
-	if last := s.Seed + uint64(s.Repeats) - 1; last > MaxSeed {
-		return fmt.Errorf("seed = %d with repeats = %d would need seeds up to %d; the largest seed is %d", s.Seed, s.Repeats, last, uint64(MaxSeed))
+	if last := s.Seed + uint64(s.Repeats) - 1; last > experiment.MaxSeed {
+		return fmt.Errorf("seed = %d with repeats = %d would need seeds up to %d; the largest seed is %d", s.Seed, s.Repeats, last, uint64(experiment.MaxSeed))
 	}
-	return checkCost(s.Cost(), "fewer epochs, samples, probes, Lanczos steps, repeats or narrower layers",
+	return experiment.CheckCost(s.Cost(), "fewer epochs, samples, probes, Lanczos steps, repeats or narrower layers",
 		"fewer samples, narrower layers or fewer Lanczos steps")
 }
 
 // validateSetup checks the ranges and the data and model combinations:
 // everything Validate checks but the seeds and the cost.
-func (s *Spectrum) validateSetup() error {
-	if err := CheckAll(s); err != nil {
+func (s *Spec) ValidateSetup() error {
+	if err := experiment.CheckAll(s); err != nil {
 		return err
 	}
 	classification := s.Data != "teacher"
@@ -91,7 +89,7 @@ func (s *Spectrum) validateSetup() error {
 	if !classification && s.LabelNoise > 0 {
 		return fmt.Errorf("labelnoise = %g needs class labels, but data = teacher is a regression", s.LabelNoise)
 	}
-	if err := checkDataSize(s.Data, "samples", s.Samples, "test", s.Test, s.InputDim()); err != nil {
+	if err := experiment.CheckDataSize(s.Data, "samples", s.Samples, "test", s.Test, s.InputDim()); err != nil {
 		return err
 	}
 	if s.Data == "mixture" && s.Separation == 0 {
@@ -108,7 +106,7 @@ func (s *Spectrum) validateSetup() error {
 }
 
 // InputDim returns the network's input width for the spec's data.
-func (s *Spectrum) InputDim() int {
+func (s *Spec) InputDim() int {
 	switch s.Data {
 	case "moons", "circles":
 		return 2
@@ -120,7 +118,7 @@ func (s *Spectrum) InputDim() int {
 
 // OutputDim returns the network's output width: the number of classes, or 1
 // for the teacher's regression.
-func (s *Spectrum) OutputDim() int {
+func (s *Spec) OutputDim() int {
 	switch s.Data {
 	case "moons", "circles":
 		return 2
@@ -133,7 +131,7 @@ func (s *Spectrum) OutputDim() int {
 }
 
 // Arch returns the network the spec trains. It assumes valid enum fields.
-func (s *Spectrum) Arch() *arch.Arch {
+func (s *Spec) Arch() *arch.Arch {
 	sizes := append([]int{s.InputDim()}, s.Hidden...)
 	sizes = append(sizes, s.OutputDim())
 	act, _ := arch.ParseActivation(s.Activation)
@@ -144,12 +142,12 @@ func (s *Spectrum) Arch() *arch.Arch {
 // Bytes estimates the memory the run needs: the data, the cached passes of
 // training and of the curvature's sample blocks, the Lanczos basis, and the dense
 // matrix if requested.
-func (s *Spectrum) Bytes() int64 {
+func (s *Spec) Bytes() int64 {
 	a := s.Arch()
 	p := int64(a.NumParams())
 	b := 8 * int64(s.Samples+s.Test) * int64(s.InputDim())
 	b += arch.CurvatureBytes(a, s.Samples) + blockedCurvatureBytes(a, s.Samples)
-	b += LanczosBytes(int(p), s.Steps)
+	b += experiment.LanczosBytes(int(p), s.Steps)
 	b += 8 * 4 * p
 	if s.Dense {
 		b += 3 * 8 * p * p
@@ -165,43 +163,43 @@ func (s *Spectrum) Bytes() int64 {
 // pass) and eigenvalues if asked, the same for the
 // spectrum at initialisation (before) and for every further seed
 // (repeats). It assumes valid enum fields.
-func (s *Spectrum) Cost() Cost {
+func (s *Spec) Cost() experiment.Cost {
 	c := s.runCost()
 	if s.Before && s.Epochs > 0 {
 		init := s.Initial()
-		c = c.add(init.runCost())
+		c = c.Add(init.runCost())
 	}
 	if s.Repeats > 1 {
 		seeded := s.Repeat(1)
-		c = c.add(seeded.runCost().times(s.Repeats - 1))
+		c = c.Add(seeded.runCost().Times(s.Repeats - 1))
 	}
-	return c.finish()
+	return c.Finish()
 }
 
 // runCost is the Cost of one seed's training and spectrum.
-func (s *Spectrum) runCost() Cost {
+func (s *Spec) runCost() experiment.Cost {
 	a := s.Arch()
 	p := a.NumParams()
 	n := float64(s.Samples)
 	m := min(s.Steps, p)
-	pass := trainPasses(s.Epochs, s.Samples, s.Test, s.Batch, 0)
+	pass := experiment.TrainPasses(s.Epochs, s.Samples, s.Test, s.Batch, 0)
 	// Products that feed sums are rounded, float64(x*y), as in mlpCost.
 	products := float64(float64(s.Probes) * float64(m))
 	if s.Dense {
 		products += float64(p)
 	}
-	pass.grad += float64(float64(s.Probes) * n) // each probe job's curvature at θ
+	pass.Grad += float64(float64(s.Probes) * n) // each probe job's curvature at θ
 	if s.Dense {
-		pass.grad += n // the dense eigenvalues' whole-batch curvature at θ, beside probe 0's blocked one
+		pass.Grad += n // the dense eigenvalues' whole-batch curvature at θ, beside probe 0's blocked one
 	}
-	pass.hvp += float64(products * n)
-	c := mlpCost(a, pass, s.Curvature == "hessian")
-	c.Products = toInt(products)
-	extra := float64(float64(s.Probes) * lanczosOps(p, m))
+	pass.HVP += float64(products * n)
+	c := experiment.MLPCost(a, pass, s.Curvature == "hessian")
+	c.Products = experiment.ToInt(products)
+	extra := float64(float64(s.Probes) * experiment.LanczosOps(p, m))
 	if s.Dense {
-		extra += denseOps(p)
+		extra += experiment.DenseOps(p)
 	}
-	c.Ops = satAdd(c.Ops, toInt(extra))
+	c.Ops = experiment.SatAdd(c.Ops, experiment.ToInt(extra))
 	c.Bytes = s.Bytes()
 	return c
 }
