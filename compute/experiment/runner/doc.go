@@ -1,5 +1,5 @@
 // Package runner runs Overparam's experiments: it turns a valid spec of
-// package experiment (Spectrum, Paths, DoubleDescent) into its result, in
+// packages spectrum, paths and doubledescent into its result, in
 // stages a pool of workers can share (Train/Probe/Assemble for a spectrum,
 // Point/Assemble for the sweeps) or whole (RunSpectrum, RunPaths,
 // RunDoubleDescent). Runs are deterministic: every random stream is derived
@@ -7,9 +7,9 @@
 // platform-independent (packages kernel and fmath), so the browser's
 // workers and the native CLI produce the same bits.
 //
-// The specs, presets and result types are package experiment's, which
-// computes nothing so that the page links it alone; this package re-exports
-// their names.
+// The specs, presets and result types are the experiments' spec packages
+// (compute/experiment/<name>), which compute nothing so that the page links
+// them alone; this package re-exports their names (aliases.go) for its code.
 //
 // # References
 //

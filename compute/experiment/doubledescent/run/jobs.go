@@ -12,8 +12,9 @@ import (
 
 func init() { job.Provide(RegisterJobs) }
 
-// RegisterJobs registers the double-descent request kinds: point, assemble and the one-worker run. A worker module calls
-// it alone (wasm/worker/doubledescent), so that it links only this experiment's code.
+// RegisterJobs registers the double-descent request kinds: point, assemble
+// and the one-worker run. A worker module calls it alone
+// (wasm/worker/doubledescent), so that it links only this experiment's code.
 func RegisterJobs() { once.Do(registerJobs) }
 
 var once sync.Once

@@ -15,8 +15,9 @@ import (
 
 func init() { job.Provide(RegisterJobs) }
 
-// RegisterJobs registers the spectrum request kinds: train, probe, shard, assemble and the one-worker run. A worker module calls
-// it alone (wasm/worker/spectrum), so that it links only this experiment's code.
+// RegisterJobs registers the spectrum request kinds: train, probe, shard,
+// assemble and the one-worker run. A worker module calls it alone
+// (wasm/worker/spectrum), so that it links only this experiment's code.
 func RegisterJobs() { once.Do(registerJobs) }
 
 var once sync.Once
