@@ -7,10 +7,11 @@ import (
 	"testing"
 	"time"
 
+	spectrumrun "github.com/overparam/overparam/compute/experiment/spectrum/run"
+
 	"github.com/overparam/overparam/compute/experiment/spectrum"
 
 	"github.com/overparam/overparam/compute/experiment"
-	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/compute/job"
 )
 
@@ -91,7 +92,7 @@ func TestPooledSpectrumEqualsOneProcessRun(t *testing.T) {
 		spec := smallSpectrum()
 		spec.Before, spec.Repeats = c.before, c.repeats
 		before := c.before
-		want, err := runner.RunSpectrum(spec, experiment.Assets{}, nil)
+		want, err := spectrumrun.Run(spec, experiment.Assets{}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

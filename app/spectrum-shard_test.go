@@ -8,8 +8,9 @@ import (
 	"testing"
 	"time"
 
+	spectrumrun "github.com/overparam/overparam/compute/experiment/spectrum/run"
+
 	"github.com/overparam/overparam/compute/experiment"
-	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/compute/job"
 )
 
@@ -67,7 +68,7 @@ func runGroup(helpers []string, theta []float64) ([]job.Peer, func()) {
 func TestFewProbesShardOverTheWorkersWithTheSameBits(t *testing.T) {
 	spec := smallSpectrum()
 	spec.Probes = 1
-	res, err := runner.RunSpectrum(spec, experiment.Assets{}, nil)
+	res, err := spectrumrun.Run(spec, experiment.Assets{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,10 +5,11 @@ import (
 	"strings"
 	"testing"
 
+	spectrumrun "github.com/overparam/overparam/compute/experiment/spectrum/run"
+
 	"github.com/overparam/overparam/compute/experiment/spectrum"
 
 	"github.com/overparam/overparam/compute/experiment"
-	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/web"
 )
 
@@ -42,7 +43,7 @@ func TestSharedLinkMatchesCLI(t *testing.T) {
 			want <- native{err: err}
 			return
 		}
-		res, err := runner.RunSpectrum(spec, experiment.Assets{Digits: web.DigitsGz}, nil)
+		res, err := spectrumrun.Run(spec, experiment.Assets{Digits: web.DigitsGz}, nil)
 		if err != nil {
 			want <- native{err: err}
 			return

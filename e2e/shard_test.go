@@ -5,10 +5,11 @@ import (
 	"fmt"
 	"testing"
 
+	spectrumrun "github.com/overparam/overparam/compute/experiment/spectrum/run"
+
 	"github.com/overparam/overparam/compute/experiment/spectrum"
 
 	"github.com/overparam/overparam/compute/experiment"
-	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/web"
 )
 
@@ -28,7 +29,7 @@ func TestShardedProbeIsTheCLIBitForBit(t *testing.T) {
 	if n := experiment.ParseQuery(shardQuery, &spec); len(n) > 0 {
 		t.Fatalf("the query needs corrections: %v", n)
 	}
-	res, err := runner.RunSpectrum(spec, experiment.Assets{Digits: web.DigitsGz}, nil)
+	res, err := spectrumrun.Run(spec, experiment.Assets{Digits: web.DigitsGz}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,12 +9,13 @@ import (
 	"testing"
 	"time"
 
+	spectrumrun "github.com/overparam/overparam/compute/experiment/spectrum/run"
+
 	"github.com/overparam/overparam/compute/experiment/spectrum"
 
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 	"github.com/overparam/overparam/compute/experiment"
-	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/web"
 )
 
@@ -34,7 +35,7 @@ func TestDefaultSpectrumRuns(t *testing.T) {
 	defer tt.checkClean(t)
 	cli := make(chan *spectrum.Result, 1)
 	go func() {
-		res, err := runner.RunSpectrum(spectrum.Default(), experiment.Assets{Digits: web.DigitsGz}, nil)
+		res, err := spectrumrun.Run(spectrum.Default(), experiment.Assets{Digits: web.DigitsGz}, nil)
 		if err != nil {
 			t.Errorf("the native run of the default preset: %v", err)
 		}

@@ -6,10 +6,11 @@ import (
 	"io"
 	"unicode/utf8"
 
+	doubledescentrun "github.com/overparam/overparam/compute/experiment/doubledescent/run"
+
 	"github.com/overparam/overparam/compute/experiment/doubledescent"
 
 	"github.com/overparam/overparam/compute/experiment"
-	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/web"
 )
 
@@ -25,7 +26,7 @@ presets by id, e.g. -preset dd-lstd-ridge); later flags override it.`
 
 func init() {
 	registerCLI("doubledescent", runDoubleDescent, specRunFrom(doubledescent.DefaultForQuery, func(s doubledescent.Spec) (any, error) {
-		return runner.RunDoubleDescent(s, experiment.Assets{Digits: web.DigitsGz}, nil)
+		return doubledescentrun.Run(s, experiment.Assets{Digits: web.DigitsGz}, nil)
 	}))
 }
 
@@ -46,7 +47,7 @@ func runDoubleDescent(args []string, stdout, stderr io.Writer) int {
 	}
 
 	progress, done := progressPrinter(stderr, *quiet)
-	res, err := runner.RunDoubleDescent(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
+	res, err := doubledescentrun.Run(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
 	done()
 	if err != nil {
 		fmt.Fprintf(stderr, "overparam doubledescent: %v\n", err)

@@ -8,10 +8,11 @@ import (
 	"slices"
 	"strings"
 
+	pathsrun "github.com/overparam/overparam/compute/experiment/paths/run"
+
 	"github.com/overparam/overparam/compute/experiment/paths"
 
 	"github.com/overparam/overparam/compute/experiment"
-	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/web"
 )
 
@@ -29,7 +30,7 @@ flags override it.`
 
 func init() {
 	registerCLI("paths", runPaths, specRun(paths.Default, func(s paths.Spec) (any, error) {
-		return runner.RunPaths(s, experiment.Assets{Digits: web.DigitsGz}, nil)
+		return pathsrun.Run(s, experiment.Assets{Digits: web.DigitsGz}, nil)
 	}))
 }
 
@@ -53,7 +54,7 @@ func runPaths(args []string, stdout, stderr io.Writer) int {
 	}
 
 	progress, done := progressPrinter(stderr, *quiet)
-	res, err := runner.RunPaths(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
+	res, err := pathsrun.Run(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
 	done()
 	if err != nil {
 		fmt.Fprintf(stderr, "overparam paths: %v\n", err)

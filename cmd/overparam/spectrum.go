@@ -8,10 +8,11 @@ import (
 	"os"
 	"path/filepath"
 
+	spectrumrun "github.com/overparam/overparam/compute/experiment/spectrum/run"
+
 	"github.com/overparam/overparam/compute/experiment/spectrum"
 
 	"github.com/overparam/overparam/compute/experiment"
-	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/web"
 )
 
@@ -24,7 +25,7 @@ presets by id (e.g. -preset classes3); later flags override it.`
 
 func init() {
 	registerCLI("spectrum", runSpectrum, specRun(spectrum.Default, func(s spectrum.Spec) (any, error) {
-		return runner.RunSpectrum(s, experiment.Assets{Digits: web.DigitsGz}, nil)
+		return spectrumrun.Run(s, experiment.Assets{Digits: web.DigitsGz}, nil)
 	}))
 }
 
@@ -54,7 +55,7 @@ func runSpectrum(args []string, stdout, stderr io.Writer) int {
 	}
 
 	progress, done := progressPrinter(stderr, *quiet)
-	res, err := runner.RunSpectrum(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
+	res, err := spectrumrun.Run(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
 	done()
 	if err != nil {
 		fmt.Fprintf(stderr, "overparam spectrum: %v\n", err)

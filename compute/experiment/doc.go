@@ -22,11 +22,12 @@
 // This package links no numerics (no nn, spectrum, train, data or gonum):
 // the browser's page, app.wasm, imports it and the experiments' spec
 // packages to read links, validate, estimate and draw, and stays small.
-// Package experiment/runner runs the specs, and each experiment's run
-// package (compute/experiment/<name>/run) serves its job kinds; the few
+// Each experiment's run package (compute/experiment/<name>/run) runs its
+// spec and serves its job kinds; the few
 // constants of the numerics packages that validation states (the data
 // generators' limits, the outlier rule's, the Lanczos memory) are repeated
-// here, and a test in experiment/runner checks that they agree.
+// here, and a test in compute/experiment/spectrum/run checks that they
+// agree.
 //
 // # References
 //

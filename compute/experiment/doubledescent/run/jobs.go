@@ -7,7 +7,6 @@ import (
 	"github.com/overparam/overparam/compute/job"
 
 	"github.com/overparam/overparam/compute/experiment"
-	"github.com/overparam/overparam/compute/experiment/runner"
 )
 
 func init() { job.Provide(RegisterJobs) }
@@ -22,11 +21,11 @@ var once sync.Once
 func registerJobs() {
 	job.RegisterSweep[doubledescent.Spec, doubledescent.Point]("doubledescent",
 		func(s *doubledescent.Spec) bool { return s.Model == "mlp" && s.Data == "digits" },
-		runner.RunDoubleDescentPoint,
+		Point,
 		func(s doubledescent.Spec, parts []*doubledescent.Point) (any, error) {
-			return runner.AssembleDoubleDescent(s, parts)
+			return Assemble(s, parts)
 		},
 		func(s doubledescent.Spec, a experiment.Assets, progress job.Progress) (any, error) {
-			return runner.RunDoubleDescent(s, a, progress)
+			return Run(s, a, progress)
 		})
 }

@@ -2,6 +2,7 @@ package run
 
 import (
 	"encoding/json"
+	"runtime"
 	"testing"
 
 	"github.com/overparam/overparam/compute/job"
@@ -45,3 +46,9 @@ func terminal(t *testing.T, msgs []message) message {
 
 // The tests of this package send requests to its job kinds.
 func init() { RegisterJobs() }
+
+func skipUnderWasm(t *testing.T) {
+	if runtime.GOOS == "js" {
+		t.Skip("seed-averaged property test: run natively; js/wasm parity is checked bit for bit")
+	}
+}

@@ -7,7 +7,6 @@ import (
 	"github.com/overparam/overparam/compute/job"
 
 	"github.com/overparam/overparam/compute/experiment"
-	"github.com/overparam/overparam/compute/experiment/runner"
 )
 
 func init() { job.Provide(RegisterJobs) }
@@ -22,11 +21,11 @@ var once sync.Once
 func registerJobs() {
 	job.RegisterSweep[paths.Spec, paths.Point]("paths",
 		func(s *paths.Spec) bool { return s.Data == "digits" },
-		runner.RunPathsPoint,
+		Point,
 		func(s paths.Spec, parts []*paths.Point) (any, error) {
-			return runner.AssemblePaths(s, parts)
+			return Assemble(s, parts)
 		},
 		func(s paths.Spec, a experiment.Assets, progress job.Progress) (any, error) {
-			return runner.RunPaths(s, a, progress)
+			return Run(s, a, progress)
 		})
 }

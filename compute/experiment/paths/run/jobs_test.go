@@ -11,8 +11,8 @@ import (
 	"github.com/overparam/overparam/compute/job"
 )
 
-// smallPaths returns a paths spec that runs in a fraction of a second.
-func smallPaths() paths.Spec {
+// smallJobPaths returns a paths spec that runs in a fraction of a second.
+func smallJobPaths() paths.Spec {
 	s := paths.Default()
 	s.Samples, s.Test, s.Hidden, s.Epochs = 100, 50, []int{6}, 8
 	s.Steps, s.Sharpness, s.Resolution = 8, 3, 20
@@ -31,7 +31,7 @@ func pathsRequest(kind string, spec paths.Spec, index int, parts []json.RawMessa
 // through JSON as the UI forwards it, then assembled, must give the same
 // bytes.
 func TestPathsPointsThroughJSONEqualOneProcessRun(t *testing.T) {
-	spec := smallPaths()
+	spec := smallJobPaths()
 	want := terminal(t, run(t, pathsRequest(job.KindPathsRun, spec, 0, nil), job.Env{}))
 	if want.typ != job.TypeResult {
 		t.Fatalf("one-process run failed: %s", want.body)
@@ -53,7 +53,7 @@ func TestPathsPointsThroughJSONEqualOneProcessRun(t *testing.T) {
 // Truth: Validate and the protocol's contract — every bad paths request
 // ends in one error naming the problem.
 func TestBadPathsRequestsEndInOneClearError(t *testing.T) {
-	spec := smallPaths()
+	spec := smallJobPaths()
 	digits := spec
 	digits.Data = "digits"
 	odd := spec

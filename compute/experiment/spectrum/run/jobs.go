@@ -10,7 +10,6 @@ import (
 	"github.com/overparam/overparam/compute/job"
 
 	"github.com/overparam/overparam/compute/experiment"
-	"github.com/overparam/overparam/compute/experiment/runner"
 )
 
 func init() { job.Provide(RegisterJobs) }
@@ -42,7 +41,7 @@ func handleSpectrum(req job.Request, env job.Env, progress func(experiment.Progr
 		return nil, err
 	}
 	if req.Kind == job.KindSpectrumTrain {
-		tr, err := runner.TrainSpectrum(spec, a, progress)
+		tr, err := Train(spec, a, progress)
 		if err != nil {
 			return nil, err
 		}
@@ -51,7 +50,7 @@ func handleSpectrum(req job.Request, env job.Env, progress func(experiment.Progr
 		return job.Attach(tr, theta), nil
 	}
 	if req.Kind == job.KindSpectrumRun {
-		return runner.RunSpectrum(spec, a, progress)
+		return Run(spec, a, progress)
 	}
 	var tr spectrum.Trained
 	if err := json.Unmarshal(req.Trained, &tr); err != nil {
@@ -65,12 +64,12 @@ func handleSpectrum(req job.Request, env job.Env, progress func(experiment.Progr
 		if len(env.Peers) != max(req.Shards, 1)-1 {
 			return nil, errPeers
 		}
-		return runner.ProbeSpectrumSharded(spec, a, tr.Theta, req.Index, env.Peers, progress)
+		return ProbeSharded(spec, a, tr.Theta, req.Index, env.Peers, progress)
 	case job.KindSpectrumShard:
 		if len(env.Peers) != 1 {
 			return nil, errPeers
 		}
-		return runner.ServeShard(spec, a, tr.Theta, req.Shard, req.Shards, env.Peers[0])
+		return ServeShard(spec, a, tr.Theta, req.Shard, req.Shards, env.Peers[0])
 	default:
 		probes := make([]*spectrum.ProbeResult, len(req.Probes))
 		for i, raw := range req.Probes {
@@ -78,6 +77,6 @@ func handleSpectrum(req job.Request, env job.Env, progress func(experiment.Progr
 				return nil, fmt.Errorf("bad request: probe %d: %w", i, err)
 			}
 		}
-		return runner.AssembleSpectrum(spec, &tr, probes)
+		return Assemble(spec, &tr, probes)
 	}
 }
