@@ -1,5 +1,11 @@
 package run
 
+// The every_experiment_*_test.go files test all three experiments at once
+// (links, limits, presets, cost estimates, the README's numbers). They live
+// in this run package because it is the one that may import the other two
+// run packages (paths/run imports spectrum/run) while still reaching its own
+// internals; the per-experiment tests sit beside each run.
+
 import (
 	"errors"
 	"fmt"

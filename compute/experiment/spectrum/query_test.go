@@ -1,4 +1,4 @@
-package run
+package spectrum_test
 
 import (
 	"reflect"
