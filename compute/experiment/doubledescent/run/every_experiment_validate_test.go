@@ -9,7 +9,6 @@ package run
 import (
 	"errors"
 	"fmt"
-	pathsrun "github.com/overparam/overparam/compute/experiment/paths/run"
 	"math"
 	"math/rand/v2"
 	"reflect"
@@ -17,6 +16,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	pathsrun "github.com/overparam/overparam/compute/experiment/paths/run"
+	"github.com/overparam/overparam/compute/runkit"
 
 	"github.com/overparam/overparam/compute/experiment"
 	"github.com/overparam/overparam/compute/experiment/doubledescent"
@@ -204,10 +206,10 @@ func TestAcceptedSpecsDrawTheirData(t *testing.T) {
 		var err error
 		switch s := spec.(type) {
 		case *spectrum.Spec:
-			_, err = spectrumrun.BuildData(s, assets)
+			_, err = runkit.BuildSpectrumData(s, assets)
 		case *paths.Spec:
 			sp := s.PairSpec()
-			if _, err = spectrumrun.BuildData(&sp, assets); err == nil {
+			if _, err = runkit.BuildSpectrumData(&sp, assets); err == nil {
 				_, err = pathsrun.MeanFieldData(s)
 			}
 		case *doubledescent.Spec:

@@ -6,7 +6,6 @@ import (
 
 	"github.com/overparam/overparam/compute/experiment"
 	"github.com/overparam/overparam/compute/experiment/paths"
-	spectrumrun "github.com/overparam/overparam/compute/experiment/spectrum/run"
 	"github.com/overparam/overparam/compute/runkit"
 
 	"github.com/overparam/overparam/compute/data"
@@ -79,7 +78,7 @@ func Run(s paths.Spec, assets experiment.Assets, progress func(experiment.Progre
 // the linear path between them, θ(α) = (1−α)θ_A + αθ_B.
 func runPair(s *paths.Spec, assets experiment.Assets, progress func(experiment.Progress) bool) (*paths.Point, error) {
 	sp := s.PairSpec()
-	st, err := spectrumrun.NewSetup(&sp, assets)
+	st, err := runkit.SetupSpectrum(&sp, assets)
 	if err != nil {
 		return nil, err
 	}
@@ -134,7 +133,7 @@ func runPair(s *paths.Spec, assets experiment.Assets, progress func(experiment.P
 // control point starts at their midpoint, the straight line) by full-batch
 // SGD on the loss averaged along the curve (Garipov et al. 2018, §3), and
 // walks it on [0, 1] at the line's resolution.
-func trainBezier(s *paths.Spec, st *spectrumrun.Setup, nets [2][]float64, progress func(experiment.Progress) bool) (paths.Path, error) {
+func trainBezier(s *paths.Spec, st *runkit.SpectrumSetup, nets [2][]float64, progress func(experiment.Progress) bool) (paths.Path, error) {
 	mid := make([]float64, len(nets[0]))
 	numpaths.LinearTo(mid, nets[0], nets[1], 0.5)
 	curve := numpaths.Bezier{A: nets[0], C: mid, B: nets[1]}

@@ -7,9 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/overparam/overparam/compute/runkit"
+
 	"github.com/overparam/overparam/compute/experiment"
 	"github.com/overparam/overparam/compute/experiment/paths"
-	spectrumrun "github.com/overparam/overparam/compute/experiment/spectrum/run"
 
 	"github.com/overparam/overparam/compute/internal/parity"
 	"github.com/overparam/overparam/compute/nn"
@@ -48,7 +49,7 @@ func TestPathEndpointsAreTheSolutionsOwnLosses(t *testing.T) {
 	for name, s := range map[string]paths.Spec{"small vs large batch on a mixture": smallPaths(), "two seeds on teacher–student data": regression} {
 		t.Run(name, func(t *testing.T) {
 			sp := s.PairSpec()
-			st, err := spectrumrun.NewSetup(&sp, experiment.Assets{})
+			st, err := runkit.SetupSpectrum(&sp, experiment.Assets{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -105,7 +106,7 @@ func TestSharpnessIsTheTopHessianEigenvalueAtTheEnds(t *testing.T) {
 	s := smallPaths()
 	s.Dim, s.Classes, s.Hidden, s.Steps = 2, 2, []int{3}, 17 // 2·3+3 + 3·2+2 = 17 parameters
 	sp := s.PairSpec()
-	st, err := spectrumrun.NewSetup(&sp, experiment.Assets{})
+	st, err := runkit.SetupSpectrum(&sp, experiment.Assets{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -41,7 +41,7 @@ import (
 // blockCurvatures returns the curvatures at θ of the sample blocks of
 // shard (of shards), in ascending block order, each scaled by 1/N like the
 // whole-batch objective.
-func blockCurvatures(s *spectrum.Spec, st *Setup, theta []float64, shard, shards int) []*nn.Curvature {
+func blockCurvatures(s *spectrum.Spec, st *runkit.SpectrumSetup, theta []float64, shard, shards int) []*nn.Curvature {
 	n := st.Split.Train.N
 	blocks := experiment.SampleBlocks(n)
 	first, last := experiment.ShardRange(blocks, shards, shard)
@@ -77,7 +77,7 @@ type blockedCurvature struct {
 
 // newBlockedCurvature returns the lead's operator of a probe split into
 // len(peers)+1 shards (no peers: the one-worker operator).
-func newBlockedCurvature(s *spectrum.Spec, st *Setup, theta []float64, peers []experiment.Peer) *blockedCurvature {
+func newBlockedCurvature(s *spectrum.Spec, st *runkit.SpectrumSetup, theta []float64, peers []experiment.Peer) *blockedCurvature {
 	shards := len(peers) + 1
 	c := &blockedCurvature{local: blockCurvatures(s, st, theta, 0, shards), peers: peers}
 	blocks := experiment.SampleBlocks(st.Split.Train.N)
@@ -172,11 +172,11 @@ func ProbeSharded(s spectrum.Spec, assets experiment.Assets, theta []float64, in
 }
 
 // shardSetup validates a shard of a probe at θ and rebuilds its setup.
-func setupShard(s *spectrum.Spec, assets experiment.Assets, theta []float64, shard, shards int) (*Setup, error) {
+func setupShard(s *spectrum.Spec, assets experiment.Assets, theta []float64, shard, shards int) (*runkit.SpectrumSetup, error) {
 	if err := s.CheckShards(shard, shards); err != nil {
 		return nil, err
 	}
-	st, err := NewSetup(s, assets)
+	st, err := runkit.SetupSpectrum(s, assets)
 	if err != nil {
 		return nil, err
 	}

@@ -155,7 +155,7 @@ func TestShardedProbeIsTheSameBitsAsTheOneWorkerProbe(t *testing.T) {
 func TestTheBlockedProductIsTheDocumentedSum(t *testing.T) {
 	s := small()
 	s.Samples = 121
-	st, err := NewSetup(&s, experiment.Assets{})
+	st, err := runkit.SetupSpectrum(&s, experiment.Assets{})
 	if err != nil {
 		t.Fatal(err)
 	}

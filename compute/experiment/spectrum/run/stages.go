@@ -7,7 +7,6 @@ import (
 	"github.com/overparam/overparam/compute/experiment/spectrum"
 	"github.com/overparam/overparam/compute/runkit"
 
-	"github.com/overparam/overparam/compute/data"
 	"github.com/overparam/overparam/compute/nn"
 	"github.com/overparam/overparam/compute/rng"
 	numspectrum "github.com/overparam/overparam/compute/spectrum"
@@ -26,33 +25,7 @@ import (
 // pooled run, with its probes split over any number of workers or none, and
 // RunSpectrum, which runs the stages in turn, give the same bits.
 
-// Setup is what every stage rebuilds from the spec: data, network and
-// objectives (the paths run builds its pair's the same way).
-type Setup struct {
-	Split             data.Split
-	Arch              *nn.Arch
-	TrainObj, TestObj *nn.Objective
-}
-
-// NewSetup validates s and builds its data, network and objectives.
-func NewSetup(s *spectrum.Spec, assets experiment.Assets) (*Setup, error) {
-	if err := s.Validate(); err != nil {
-		return nil, err
-	}
-	split, err := BuildData(s, assets)
-	if err != nil {
-		return nil, err
-	}
-	st := &Setup{Split: split, Arch: s.Arch()}
-	st.TrainObj = &nn.Objective{Arch: st.Arch, Data: &st.Split.Train}
-	st.TestObj = &nn.Objective{Arch: st.Arch, Data: &st.Split.Test}
-	if err := st.TrainObj.Check(); err != nil {
-		return nil, err
-	}
-	return st, nil
-}
-
-func trainSpectrum(s *spectrum.Spec, st *Setup, progress func(experiment.Progress) bool) (*spectrum.Trained, error) {
+func trainSpectrum(s *spectrum.Spec, st *runkit.SpectrumSetup, progress func(experiment.Progress) bool) (*spectrum.Trained, error) {
 	theta := make([]float64, st.Arch.NumParams())
 	init := nn.InitDefault
 	if s.Init == "gaussian" {
@@ -64,7 +37,7 @@ func trainSpectrum(s *spectrum.Spec, st *Setup, progress func(experiment.Progres
 		p := train.Measure(st.TrainObj, st.TestObj, theta, s.Decay)
 		return &spectrum.Trained{Theta: theta, Train: []train.Point{p}, StopReason: "not trained (epochs = 0)"}, nil
 	}
-	r, err := train.Run(st.TrainObj, st.TestObj, theta, TrainSettings(s), func(p train.Point) bool {
+	r, err := train.Run(st.TrainObj, st.TestObj, theta, runkit.SpectrumTrainSettings(s), func(p train.Point) bool {
 		return progress(experiment.Progress{Phase: "train", Done: p.Step, Total: spectrum.TotalSteps(*s), Point: &p})
 	})
 	if err != nil {
@@ -76,7 +49,7 @@ func trainSpectrum(s *spectrum.Spec, st *Setup, progress func(experiment.Progres
 // TrainSpectrum validates s and runs the training stage. progress, if not
 // nil, gets each curve point and cancels the run by returning false.
 func Train(s spectrum.Spec, assets experiment.Assets, progress func(experiment.Progress) bool) (*spectrum.Trained, error) {
-	st, err := NewSetup(&s, assets)
+	st, err := runkit.SetupSpectrum(&s, assets)
 	if err != nil {
 		return nil, err
 	}
@@ -91,7 +64,7 @@ func Probe(s spectrum.Spec, assets experiment.Assets, theta []float64, index int
 }
 
 // checkProbe validates a probe stage's θ and index.
-func checkProbe(s *spectrum.Spec, st *Setup, theta []float64, index int) error {
+func checkProbe(s *spectrum.Spec, st *runkit.SpectrumSetup, theta []float64, index int) error {
 	if len(theta) != st.Arch.NumParams() {
 		return fmt.Errorf("θ has %d entries; the network of this spec has %d parameters", len(theta), st.Arch.NumParams())
 	}
@@ -103,7 +76,7 @@ func checkProbe(s *spectrum.Spec, st *Setup, theta []float64, index int) error {
 
 // curvature returns the whole-batch curvature at θ, whose dense matrix gives
 // the dense eigenvalues.
-func spectrumCurvature(s *spectrum.Spec, st *Setup, theta []float64) *nn.Curvature {
+func spectrumCurvature(s *spectrum.Spec, st *runkit.SpectrumSetup, theta []float64) *nn.Curvature {
 	kind := nn.Hessian
 	if s.Curvature == "ggn" {
 		kind = nn.GaussNewton
@@ -238,7 +211,7 @@ func Assemble(s spectrum.Spec, tr *spectrum.Trained, probes []*spectrum.ProbeRes
 // the same bits as running them on separate workers.
 func Run(s spectrum.Spec, assets experiment.Assets, progress func(experiment.Progress) bool) (*spectrum.Result, error) {
 	progress = runkit.OrTrue(progress)
-	st, err := NewSetup(&s, assets)
+	st, err := runkit.SetupSpectrum(&s, assets)
 	if err != nil {
 		return nil, err
 	}

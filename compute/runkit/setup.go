@@ -1,18 +1,18 @@
-package run
+package runkit
 
 import (
 	"fmt"
 
+	"github.com/overparam/overparam/compute/data"
 	"github.com/overparam/overparam/compute/experiment"
 	"github.com/overparam/overparam/compute/experiment/spectrum"
-
-	"github.com/overparam/overparam/compute/data"
+	"github.com/overparam/overparam/compute/nn"
 	"github.com/overparam/overparam/compute/train"
 )
 
-// BuildData draws the spec's training and test sets, with label noise applied
+// BuildSpectrumData draws the spec's training and test sets, with label noise applied
 // to the training set.
-func BuildData(s *spectrum.Spec, assets experiment.Assets) (data.Split, error) {
+func BuildSpectrumData(s *spectrum.Spec, assets experiment.Assets) (data.Split, error) {
 	var split data.Split
 	var err error
 	switch s.Data {
@@ -44,7 +44,33 @@ func BuildData(s *spectrum.Spec, assets experiment.Assets) (data.Split, error) {
 	return split, err
 }
 
-// TrainSettings returns the training settings of the spec.
-func TrainSettings(s *spectrum.Spec) train.Settings {
+// SpectrumTrainSettings returns the training settings of the spec.
+func SpectrumTrainSettings(s *spectrum.Spec) train.Settings {
 	return train.Settings{LR: s.LR, Momentum: s.Momentum, Batch: s.Batch, Epochs: s.Epochs, WeightDecay: s.Decay, GradTol: s.GradTol, Seed: s.Seed}
+}
+
+// SpectrumSetup is what every stage rebuilds from the spec: data, network and
+// objectives (the paths run builds its pair's the same way).
+type SpectrumSetup struct {
+	Split             data.Split
+	Arch              *nn.Arch
+	TrainObj, TestObj *nn.Objective
+}
+
+// SetupSpectrum validates s and builds its data, network and objectives.
+func SetupSpectrum(s *spectrum.Spec, assets experiment.Assets) (*SpectrumSetup, error) {
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	split, err := BuildSpectrumData(s, assets)
+	if err != nil {
+		return nil, err
+	}
+	st := &SpectrumSetup{Split: split, Arch: s.Arch()}
+	st.TrainObj = &nn.Objective{Arch: st.Arch, Data: &st.Split.Train}
+	st.TestObj = &nn.Objective{Arch: st.Arch, Data: &st.Split.Test}
+	if err := st.TrainObj.Check(); err != nil {
+		return nil, err
+	}
+	return st, nil
 }
