@@ -206,7 +206,7 @@ func statSeries(name string, st []doubledescent.Stat, class string, right bool) 
 	}
 }
 
-// ddSummary shows the peak (compute/experiment's FindPeak rule), the
+// ddSummary shows the peak (compute/experiment's doubledescent.FindPeak rule), the
 // error at the largest size and the threshold.
 func ddSummary(res *doubledescent.Result, spec doubledescent.Spec) app.UI {
 	if res == nil || len(res.Points) == 0 {

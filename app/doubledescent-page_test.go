@@ -44,7 +44,7 @@ func TestTheoryLineBreaksAtThePole(t *testing.T) {
 }
 
 // TestDDChartSaysWhatItDraws: the LSTD chart draws both MSBEs on a y axis
-// named for both and a log x axis; a sweep without a peak (FindPeak gives
+// named for both and a log x axis; a sweep without a peak (doubledescent.FindPeak gives
 // none) says so instead of naming one. Truth: the result's own axes, peak
 // and curves.
 func TestDDChartSaysWhatItDraws(t *testing.T) {

@@ -7,7 +7,7 @@ import (
 
 // preset is a one-click setting of a page that reproduces a paper's claim
 // (experiment.Preset). Each experiment's list lives in compute
-// (experiment.SpectrumPresets, PathsPresets, DoubleDescentPresets), where
+// (spectrum.Presets, paths.Presets, doubledescent.Presets), where
 // the CLI's doubledescent -preset reads double descent's too.
 type preset = experiment.Preset
 

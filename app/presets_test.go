@@ -11,7 +11,7 @@ import (
 )
 
 func TestDoubleDescentPresetsAreComputesListAndEveryCardHasItsThumbnail(t *testing.T) {
-	// Truth: experiment.DoubleDescentPresets is the one list (the CLI's
+	// Truth: doubledescent.Presets is the one list (the CLI's
 	// -preset reads it too); the gallery's pictures are the files
 	// tools/mkthumbs writes, web/thumbs/<Preset.Thumbnail()>, one per card.
 	if !reflect.DeepEqual(ddDef.presets, doubledescent.Presets()) {

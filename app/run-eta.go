@@ -9,7 +9,7 @@ import (
 
 // productCostRatio is the a-priori time of one curvature product over the
 // training samples, in training steps on the same number of samples. It
-// was measured with RunSpectrum on the default preset (0.52), hidden 256
+// was measured with spectrumrun.Run on the default preset (0.52), hidden 256
 // (0.51), batch 32 (0.76) and 2,000 samples with hidden 64,64 (0.83), on
 // 2026-12-04; the middle of that range keeps the first estimate within
 // about a third of the Lanczos time, and the measured rate replaces it

@@ -47,7 +47,7 @@ type Event struct {
 	Done, Total int
 	EtaMs       int64
 	Points      []curve.Point
-	Result      any // the page's result type, e.g. *experiment.SpectrumResult
+	Result      any // the page's result type, e.g. *spectrum.Result
 	ResultJSON  string
 	Message     string
 	At          time.Time

@@ -108,7 +108,7 @@ func TestControlChangesAreCorrectedAndValidated(t *testing.T) {
 	}
 }
 
-// Truth: runner.RunSpectrum via the in-process fake pool; the page
+// Truth: spectrumrun.Run via the in-process fake pool; the page
 // goes idle → running → done and shows the result's outlier count.
 func TestPageRunsAndShowsTheResult(t *testing.T) {
 	e := app.NewTestEngine()

@@ -10,7 +10,7 @@ import (
 )
 
 // Truth: the contract of spectrumSummary in app/spectrum-results.go — the
-// count sits in #stat-outliers .v, experiment.OutlierRule is stated under the
+// count sits in #stat-outliers .v, spectrum.OutlierRule is stated under the
 // summary (#outlier-rule), the gap ratio has its own stat, and a weak count
 // carries #outliers-weak; a strong one does not.
 func TestSummaryStatesTheOutlierRuleAndFlagsAWeakGap(t *testing.T) {

@@ -81,7 +81,7 @@ type pipeline struct {
 // events, stamped with id.
 func startSpectrum(jobs Jobs, id int, spec spectrum.Spec, emit func(Event), now func() time.Time) *spectrumRun {
 	r := &spectrumRun{runCore: runCore{jobs: jobs, id: id, emit: emit, now: now}, spec: spec, probeDone: map[[2]int]int{}}
-	// Pipelines, in the order RunSpectrum computes them: the run, the run at
+	// Pipelines, in the order spectrumrun.Run computes them: the run, the run at
 	// initialisation, the other seeds.
 	specs := []spectrum.Spec{spec}
 	r.initial = spec.Before && spec.Epochs > 0
@@ -114,7 +114,7 @@ func startSpectrum(jobs Jobs, id int, spec spectrum.Spec, emit func(Event), now 
 // workers split evenly among the probes when they are fewer, else 1, and
 // never more than a spec's sample blocks (experiment.SampleBlocks). The
 // curvature is summed over those fixed blocks in one order however they are
-// shared (runner.ProbeSpectrumSharded), so the result is the same bits
+// shared (spectrumrun.ProbeSharded), so the result is the same bits
 // on any number of workers, and the same as the CLI's.
 func shardsFor(jobs Jobs, pipelines []*pipeline) int {
 	g, ok := jobs.(GroupJobs)

@@ -80,7 +80,7 @@ func record(state *RunState) func(Event) {
 	return func(e Event) { *state = state.Apply(e) }
 }
 
-// Truth: runner.RunSpectrum in one process. The pooled run, with jobs
+// Truth: spectrumrun.Run in one process. The pooled run, with jobs
 // finishing in random orders and every stage crossing JSON, must give the
 // same bytes — this is what makes a link's numbers equal in the browser
 // and the CLI.

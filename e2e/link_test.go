@@ -20,7 +20,7 @@ const sharedQuery = "v=1&classes=3&samples=300&test=200&hidden=16&epochs=40&step
 // TestSharedLinkMatchesCLI: a shared link restores its controls, runs, and
 // its JSON export equals what `overparam run -link` computes, bit for bit. Truth: the
 // native run of the same query in this process, with the same calls as
-// cmd/overparam/run.go (ParseQuery on the defaults, then RunSpectrum with
+// cmd/overparam/run.go (ParseQuery on the defaults, then spectrumrun.Run with
 // the embedded digits asset).
 func TestSharedLinkMatchesCLI(t *testing.T) {
 	tt := newTab(t)

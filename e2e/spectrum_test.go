@@ -21,15 +21,15 @@ import (
 
 // TestDefaultSpectrumRuns: /spectrum with no query runs the default preset
 // to completion and shows its result consistently. Truth: the DOM contract
-// of the spectrum page — #stat-outliers .v holds SpectrumResult.Outliers,
+// of the spectrum page — #stat-outliers .v holds spectrum.Result.Outliers,
 // the top table marks its first Outliers rows with class "outlier"
 // (eigenTables in app/spectrum-results.go), and the density chart is a
 // histogram of rect.bar elements with one circle in the "accent" series per
 // outlier (densityPlot in app/spectrum-plots.go). The count must be exactly
 // the one `overparam spectrum` prints for the default preset: the native
-// RunSpectrum of experiment.DefaultSpectrum() in this process, the call
+// spectrumrun.Run of spectrum.Default() in this process, the call
 // cmd/overparam/spectrum.go makes; so must the weak-gap marker, and the
-// page must state experiment.OutlierRule under the count.
+// page must state spectrum.OutlierRule under the count.
 func TestDefaultSpectrumRuns(t *testing.T) {
 	tt := newTab(t)
 	defer tt.checkClean(t)

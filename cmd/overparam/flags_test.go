@@ -135,7 +135,7 @@ var crossFieldCases = []badCase{
 		want: []string{"MiB", fmt.Sprintf("the limit is %d MiB", experiment.MemoryLimit>>20)}},
 	// 40000 epochs of full-batch GD on 10000 samples: 4·10⁸ sample
 	// gradients of 3F − F₁ = 3·1920 − 1280 = 4480 multiply-adds
-	// (experiment.Spectrum.Cost), 1.8e12, above the 6e11 of
+	// (spectrum.Spec.Cost), 1.8e12, above the 6e11 of
 	// experiment.OpsLimit. Holds README.md, "overparam spectrum": "more than
 	// 10 minutes of estimated compute".
 	{name: "a job above the work limit is rejected with the estimate and the limit",

@@ -4,7 +4,7 @@ package doubledescent
 // are computed here, once, so the page, the CLI and the thumbnails agree;
 // the page only formats them.
 
-// DDAxis describes one axis of a sweep's chart.
+// Axis describes one axis of a sweep's chart.
 type Axis struct {
 	// Label names the quantity with its units, e.g. "p/n (features per
 	// sample)".
@@ -95,7 +95,7 @@ func (s *Spec) TheoryPole() *float64 {
 // network), so a rise of 20% is one the repeats do not make by chance.
 const PeakFactor = 1.2
 
-// DDPeak is the peak of a sweep's main curve.
+// Peak is the peak of a sweep's main curve.
 type Peak struct {
 	Size   int     `json:"size"`
 	X      float64 `json:"x"`

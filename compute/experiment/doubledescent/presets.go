@@ -17,7 +17,7 @@ const (
 	brellmann    = "Brellmann, Berthier, Filliat & Frehse 2024, On Double Descent in Reinforcement Learning with LSTD and Random Features"
 )
 
-// ddPreset builds a preset from a model's defaults (DefaultDoubleDescentFor)
+// preset builds a preset from a model's defaults (DefaultFor)
 // and the keys extra changes.
 func preset(id, title, claim, cite, url, model, extra string) experiment.Preset {
 	s := DefaultFor(model)
@@ -25,9 +25,9 @@ func preset(id, title, claim, cite, url, model, extra string) experiment.Preset 
 	return experiment.Preset{ID: id, Title: title, Claim: claim, Cite: cite, URL: url, Query: experiment.Query(&s)}
 }
 
-// DoubleDescentPresets returns the presets of double descent, the one list
+// Presets returns the presets of double descent, the one list
 // the page, the gallery, the thumbnails and the CLI's -preset read; the
-// first is the page's default. Each model's DefaultDoubleDescentFor is
+// first is the page's default. Each model's DefaultFor is
 // among them, followed by variants that take longer or show the peak's
 // absence.
 func Presets() []experiment.Preset {
@@ -71,7 +71,7 @@ var presetAliases = map[string]string{
 	"lstd-coverage": "dd-lstd-coverage",
 }
 
-// FindDoubleDescentPreset returns the double-descent preset with the id
+// FindPreset returns the double-descent preset with the id
 // name (or one of the CLI's earlier names: linear, features, mlp,
 // mlp-digits, lstd, lstd-coverage), case-insensitively.
 func FindPreset(name string) (experiment.Preset, bool) {
@@ -86,7 +86,7 @@ func FindPreset(name string) (experiment.Preset, bool) {
 	return experiment.Preset{}, false
 }
 
-// DoubleDescentPresetSpec returns the spec of preset p, as its page link
+// PresetSpec returns the spec of preset p, as its page link
 // gives it: the defaults for its query, then the query.
 func PresetSpec(p experiment.Preset) Spec {
 	s := DefaultForQuery(p.Query)

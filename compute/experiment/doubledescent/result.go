@@ -1,6 +1,6 @@
 package doubledescent
 
-// DDResult is the outcome of a DoubleDescent sweep.
+// Result is the outcome of a DoubleDescent sweep.
 type Result struct {
 	Spec Spec `json:"spec"`
 	// XLabel names the x axis: "p/n" (linear), "N/n" (features), "width"
@@ -29,13 +29,13 @@ type Result struct {
 	TheoryPole *float64 `json:"theory_pole,omitempty"`
 }
 
-// DDCurve is a named curve of a sweep.
+// Curve is a named curve of a sweep.
 type Curve struct {
 	Name   string `json:"name"`
 	Points []Stat `json:"points"`
 }
 
-// DDStat summarises the repeats at one size. Quartiles interpolate linearly
+// Stat summarises the repeats at one size. Quartiles interpolate linearly
 // between order statistics (Hyndman & Fan 1996, definition 7).
 type Stat struct {
 	Size   int     `json:"size"`
@@ -55,7 +55,7 @@ type Stat struct {
 	Values []float64 `json:"values"`
 }
 
-// DDPoint is the outcome of one sweep point: every repeat at size
+// Point is the outcome of one sweep point: every repeat at size
 // Sizes[Index].
 type Point struct {
 	Index int `json:"index"`
@@ -68,7 +68,7 @@ type Point struct {
 }
 
 // CurveNames returns the names of the curves after the main one, in the
-// order of DDResult.Curves: for linear "ridge λ=…" (when Ridge > 0) and
+// order of Result.Curves: for linear "ridge λ=…" (when Ridge > 0) and
 // "optimal ridge" (when Noise > 0, which makes λ* = σ²p/(nr²) positive);
 // for features "ridge λ=…" (when Ridge > 0); for mlp "train error" and
 // "kNN recognition" (when Noise > 0); for lstd "empirical MSBE".

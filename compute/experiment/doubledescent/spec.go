@@ -26,7 +26,7 @@ import (
 //	lstd      regularised LSTD with N random features on a random Markov
 //	          reward process (Brellmann et al. 2024)
 //
-// DefaultDoubleDescentFor gives each model's preset; tags give each field's
+// DefaultFor gives each model's preset; tags give each field's
 // key and range. Uses says which keys a model reads.
 //
 // References, with what each model takes from them:
@@ -78,12 +78,12 @@ type Spec struct {
 	Seed    uint64 `json:"seed" key:"seed" min:"0" max:"4294967295" help:"seed of every random stream; each repeat's streams derive from it, the size and the repeat"`
 }
 
-// DefaultDoubleDescent returns the spec the double-descent page opens with:
+// Default returns the spec the double-descent page opens with:
 // the linear model, whose min-norm test error peaks at p = n while optimal
 // ridge does not, in a couple of seconds in a browser.
 func Default() Spec { return DefaultFor("linear") }
 
-// DefaultDoubleDescentForQuery returns the defaults a link query starts
+// DefaultForQuery returns the defaults a link query starts
 // from: the preset of the model it names (so a short link such as
 // "model=mlp&noise=0" gets the network's widths, not the linear sizes).
 // Links the page writes name every key, so they read the same either way.
@@ -92,7 +92,7 @@ func DefaultForQuery(query string) Spec {
 	return DefaultFor(strings.ToLower(strings.TrimSpace(values.Get("model"))))
 }
 
-// DefaultDoubleDescentFor returns the preset of model (linear, features,
+// DefaultFor returns the preset of model (linear, features,
 // mlp or lstd; anything else gives the linear preset). Every preset shows
 // its model's peak in seconds; fields a model does not use keep common
 // values, so switching model keeps a link readable.
@@ -256,6 +256,6 @@ func (s *Spec) Cost() experiment.Cost {
 func lambdaText(l float64) string { return strconv.FormatFloat(l, 'g', 4, 64) }
 
 // mlpEnv holds what the mlp points share: the decoded digits asset.
-// DDCurvePoints is the training-curve points of an mlp repeat: only the
+// CurvePoints is the training-curve points of an mlp repeat: only the
 // last is used, and each costs a full-batch pass.
 const CurvePoints = 10

@@ -14,14 +14,14 @@ const (
 	garipov    = "Garipov, Izmailov, Podoprikhin, Vetrov & Wilson 2018, Loss Surfaces, Mode Connectivity, and Fast Ensembling of DNNs"
 )
 
-// pathsPreset builds a preset from DefaultPaths and the keys extra changes.
+// preset builds a preset from Default and the keys extra changes.
 func preset(id, title, claim, cite, url, extra string) experiment.Preset {
 	s := Default()
 	experiment.ParseQuery(extra, &s)
 	return experiment.Preset{ID: id, Title: title, Claim: claim, Cite: cite, URL: url, Query: experiment.Query(&s)}
 }
 
-// PathsPresets returns the presets of the paths experiment, the one list
+// Presets returns the presets of the paths experiment, the one list
 // the page, the gallery and the thumbnails read; the first is the page's
 // default.
 func Presets() []experiment.Preset {

@@ -1,6 +1,6 @@
 package paths
 
-// PathsResult is the outcome of a Paths run. Losses are mean per-sample
+// Result is the outcome of a Paths run. Losses are mean per-sample
 // training or test losses, without weight decay.
 type Result struct {
 	Spec Spec `json:"spec"`
@@ -72,7 +72,7 @@ type DropoutCurve struct {
 	Delta []float64 `json:"delta"`
 }
 
-// PathsPoint is the outcome of one point of a Paths run: the pair (Index 0)
+// Point is the outcome of one point of a Paths run: the pair (Index 0)
 // or one repeat of one mean-field width.
 type Point struct {
 	Index  int `json:"index"`
@@ -95,9 +95,9 @@ type Point struct {
 	Nets [2][]float64 `json:"-"`
 }
 
-// PathsCurvePoints is how many training-curve points each training records: the
+// CurvePoints is how many training-curve points each training records: the
 // curve is not part of the result, and each point costs a full-batch pass.
 const CurvePoints = 4
 
-// BezierName names the pair's trained Bézier curve in PathsResult.Paths.
+// BezierName names the pair's trained Bézier curve in Result.Paths.
 const BezierName = "Bézier curve (trained)"

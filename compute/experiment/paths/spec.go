@@ -20,7 +20,7 @@ import (
 // the five-segment piecewise-linear path between them (Shevchenko & Mondelli
 // 2020). The keys shared with Spectrum mean the same there and here and
 // configure point 0; the mf… keys configure the mean-field networks.
-// DefaultPaths gives the defaults; tags give each field's key and range.
+// Default gives the defaults; tags give each field's key and range.
 type Spec struct {
 	Pair string `json:"pair" key:"pair" enum:"batch,seeds" help:"the two solutions on the linear path: small- vs large-batch SGD from one initialisation, or two seeds (both with smallbatch)"`
 
@@ -61,7 +61,7 @@ type Spec struct {
 	MFLR      float64 `json:"mflr" key:"mflr" min:"1e-4" max:"10" help:"mean-field learning rate η: SGD steps θ ← θ − ηN∇L, so each neuron moves by O(η)"`
 }
 
-// DefaultPaths returns the spec the paths page opens with, a few seconds in
+// Default returns the spec the paths page opens with, a few seconds in
 // a browser: small- vs large-batch SGD on a five-class Gaussian mixture, and
 // mean-field widths 32 … 512 on the teacher of 4 ReLUs in d = 10
 // (SCIENCE.md §2), three repeats each.
@@ -205,7 +205,7 @@ func DropoutMs(n int) []int {
 }
 
 // Cost estimates the whole run as the worker pool runs it. Point 0: the
-// pair's two trainings (train.Run with PathsCurvePoints checkpoints and no
+// pair's two trainings (train.Run with CurvePoints checkpoints and no
 // test set), the walk along the line (train and test loss at
 // 2·resolution+1 α), the Hessian's top eigenvalue at each sharpness α (a
 // curvature at θ(α), then min(steps, parameters) products with

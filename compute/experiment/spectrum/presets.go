@@ -14,7 +14,7 @@ const (
 	url2017   = "https://arxiv.org/abs/1706.04454"
 )
 
-// spectrumPreset builds a preset from DefaultSpectrum and the keys extra
+// preset builds a preset from Default and the keys extra
 // changes.
 func preset(id, title, claim, cite, url, extra string) experiment.Preset {
 	s := Default()
@@ -22,7 +22,7 @@ func preset(id, title, claim, cite, url, extra string) experiment.Preset {
 	return experiment.Preset{ID: id, Title: title, Claim: claim, Cite: cite, URL: url, Query: experiment.Query(&s)}
 }
 
-// SpectrumPresets returns the presets of the Hessian spectrum, the one list
+// Presets returns the presets of the Hessian spectrum, the one list
 // the page, the gallery and the thumbnails read; the first is the page's
 // default.
 func Presets() []experiment.Preset {

@@ -9,7 +9,7 @@ import (
 	"github.com/overparam/overparam/compute/curve"
 )
 
-// SpectrumResult is the outcome of a Spectrum run. Eigenvalues are in the
+// Result is the outcome of a Spectrum run. Eigenvalues are in the
 // units of the loss per parameter².
 type Result struct {
 	Spec   Spec `json:"spec"`
@@ -73,7 +73,7 @@ type DensityCurve struct {
 	Sigma  float64   `json:"sigma"`
 }
 
-// SpectrumStats counts the work of a run.
+// Stats counts the work of a run.
 type Stats struct {
 	TrainSteps   int    `json:"train_steps"`
 	StopReason   string `json:"stop_reason"`
@@ -138,7 +138,7 @@ func (s Spec) Initial() Spec {
 }
 
 // OutlierRule states, in one sentence for a reader of the page or the CLI,
-// how SpectrumResult.Outliers is counted (spectrum.FindOutliers, whose
+// how Result.Outliers is counted (spectrum.FindOutliers, whose
 // constants the Outlier* constants repeat).
 var OutlierRule = fmt.Sprintf("Outliers are the converged top eigenvalues (Ritz residual below %g%% of the value and of the gap to its neighbours) above the bulk edge, "+
 	"the gap of at least %g× between neighbouring points of the SLQ density that is widest when measured from a point s inside the top of the bulk "+

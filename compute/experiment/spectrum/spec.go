@@ -11,7 +11,7 @@ import (
 // Spectrum is the spec of the Hessian-spectrum experiment (Sagun et al.
 // 2016/2017): train an MLP, then estimate the spectrum of the Hessian (or
 // Gauss-Newton matrix) of its mean training loss, without weight decay.
-// DefaultSpectrum gives the defaults; tags give each field's key and range.
+// Default gives the defaults; tags give each field's key and range.
 type Spec struct {
 	Data       string  `json:"data" key:"data" enum:"mixture,moons,circles,teacher,digits" help:"training data: Gaussian mixture, two moons, two circles, teacher–student regression or MNIST digits"`
 	Classes    int     `json:"classes" key:"classes" min:"2" max:"100" help:"number of classes (mixture only; moons and circles have 2, digits 10)"`
@@ -46,7 +46,7 @@ type Spec struct {
 	Repeats   int     `json:"repeats" key:"repeats" min:"1" max:"16" help:"runs with seeds seed, seed+1, …, seed+repeats−1; the first is the result, the others are summarised beside it (outlier counts vary by seed)"`
 }
 
-// DefaultSpectrum returns the spec the spectrum page opens with: ten classes,
+// Default returns the spec the spectrum page opens with: ten classes,
 // trained long enough for the C − 1 outliers to separate from the bulk, in a
 // few seconds in a browser.
 func Default() Spec {

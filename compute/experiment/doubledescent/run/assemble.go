@@ -12,7 +12,7 @@ import (
 	"github.com/overparam/overparam/compute/theory"
 )
 
-// AssembleDoubleDescent combines the points of s (one per size, in any
+// Assemble combines the points of s (one per size, in any
 // order) into the result: statistics per size, the theory curves and the
 // interpolation threshold. It fails if a point is missing, repeated,
 // malformed or holds a value that is not finite.
@@ -108,7 +108,7 @@ func withTheory(s *doubledescent.Spec, st doubledescent.Stat, name string) doubl
 	return st
 }
 
-// interpolationThreshold returns the interpolation threshold in x units (see DDResult).
+// interpolationThreshold returns the interpolation threshold in x units (see doubledescent.Result).
 func interpolationThreshold(s *doubledescent.Spec, res *doubledescent.Result) *float64 {
 	if s.Model != "mlp" {
 		one := 1.0

@@ -16,7 +16,7 @@ func statsOf(medians ...float64) []doubledescent.Stat {
 	return ps
 }
 
-// TestFindPeakFollowsItsRule: the peak rule of FindPeak applied by hand to
+// TestFindPeakFollowsItsRule: the peak rule of doubledescent.FindPeak applied by hand to
 // small curves (each case's comment gives the ratios).
 func TestFindPeakFollowsItsRule(t *testing.T) {
 	cases := []struct {
@@ -90,7 +90,7 @@ func TestPresetPeaks(t *testing.T) {
 // factor of 10 or more, so its x axis is logarithmic; the LSTD preset's
 // N/m reaches 15, where a linear axis would leave the peak at N/m = 1 in
 // the left 7% of the chart. Truth: the presets' sizes in
-// DefaultDoubleDescentFor.
+// doubledescent.DefaultFor.
 func TestAxesAreLogWhereTheSizesSpanDecades(t *testing.T) {
 	for _, m := range []string{"linear", "features", "mlp", "lstd"} {
 		s := doubledescent.DefaultFor(m)

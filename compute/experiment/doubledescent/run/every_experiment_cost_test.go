@@ -64,7 +64,7 @@ func runSpectrumStages(s spectrum.Spec) (products int, err error) {
 
 // TestSpectrumCostCountsEveryProduct: the estimate's curvature products and
 // kernel multiply-adds equal what the staged run performs, counted by
-// ProbeResult.Products and kernel.MulAdds, for full-batch and minibatch
+// spectrum.ProbeResult.Products and kernel.MulAdds, for full-batch and minibatch
 // training, Hessian and Gauss-Newton, several layers, the dense matrix,
 // the spectrum before training and repeats. Truth: the counters, which
 // the run increments as it computes; the estimate is a formula of the
@@ -100,7 +100,7 @@ func TestSpectrumCostCountsEveryProduct(t *testing.T) {
 }
 
 // TestPathsCostCountsEveryProduct: the paths estimate's kernel
-// multiply-adds equal what RunPaths performs (kernel.MulAdds), with the
+// multiply-adds equal what pathsrun.Run performs (kernel.MulAdds), with the
 // batch and the seeds pair, sharpness, the Bézier curve and two
 // mean-field widths. Truth: the counter.
 func TestPathsCostCountsEveryProduct(t *testing.T) {
@@ -121,7 +121,7 @@ func TestPathsCostCountsEveryProduct(t *testing.T) {
 }
 
 // TestDoubleDescentMLPCostCountsEveryProduct: the mlp sweep's estimate
-// equals the kernel multiply-adds of RunDoubleDescent, with and without
+// equals the kernel multiply-adds of Run, with and without
 // label noise (the kNN recognition's products). Truth: kernel.MulAdds.
 func TestDoubleDescentMLPCostCountsEveryProduct(t *testing.T) {
 	for _, q := range []string{

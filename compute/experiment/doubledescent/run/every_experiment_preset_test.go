@@ -71,8 +71,8 @@ func TestEveryPresetListHasUniqueIDsAndValidSpecsThatRoundTrip(t *testing.T) {
 }
 
 func TestDoubleDescentPresetsHoldEveryModelsDefault(t *testing.T) {
-	// Truth: DoubleDescentPresets' documentation — each model's
-	// DefaultDoubleDescentFor is among the presets.
+	// Truth: doubledescent.Presets' documentation — each model's
+	// doubledescent.DefaultFor is among the presets.
 	queries := map[string]bool{}
 	for _, p := range doubledescent.Presets() {
 		queries[p.Query] = true

@@ -35,7 +35,7 @@ func ddRequest(kind string, spec doubledescent.Spec, index int, parts []json.Raw
 	return job.Request{Kind: kind, Spec: b, Index: index, Parts: parts}.Encode()
 }
 
-// The truth here is runner.RunDoubleDescent in one process
+// The truth here is Run in one process
 // ("doubledescent.run"): the points run as separate requests in a shuffled
 // order, each result passed through JSON as the UI forwards it, then
 // assembled, must give the same bytes.

@@ -8,7 +8,7 @@ import (
 	"github.com/overparam/overparam/compute/experiment/doubledescent"
 )
 
-// Truth: DefaultDoubleDescentForQuery's contract — a short link starts from
+// Truth: doubledescent.DefaultForQuery's contract — a short link starts from
 // the preset of the model it names, and a full link (every key, as the page
 // writes it) reads the same whatever the starting defaults.
 func TestDoubleDescentLinksStartFromTheirModel(t *testing.T) {

@@ -11,7 +11,7 @@ import (
 func TestTheCLIsEarlierPresetNamesGiveTheirFormerSpecs(t *testing.T) {
 	// Truth: the CLI's preset list before the merge (compute/experiment/
 	// doubledescent_spec.go at commit a288668): each model's
-	// DefaultDoubleDescentFor, the digits variant and the full-coverage
+	// doubledescent.DefaultFor, the digits variant and the full-coverage
 	// trajectory, written out here.
 	digits := doubledescent.DefaultFor("mlp")
 	digits.Data, digits.N, digits.Epochs, digits.Repeats = "digits", 500, 200, 3

@@ -100,7 +100,7 @@ func TestDoubleDescentValidateNamesTheProblem(t *testing.T) {
 	}
 }
 
-// Truth: RunDoubleDescent in one process. Points computed separately, in a
+// Truth: Run in one process. Points computed separately, in a
 // shuffled order, passed through JSON and assembled must give the same
 // bytes, and a point must not depend on the other sizes of the spec.
 func TestDoubleDescentStagesThroughJSONEqualTheWholeRun(t *testing.T) {
@@ -147,7 +147,7 @@ func TestDoubleDescentStagesThroughJSONEqualTheWholeRun(t *testing.T) {
 	}
 }
 
-// Truth: the progress contract of RunDoubleDescent — repeats are counted
+// Truth: the progress contract of Run — repeats are counted
 // up to the total, and returning false cancels with an error naming where.
 func TestDoubleDescentProgressCountsRepeatsAndCancels(t *testing.T) {
 	for _, model := range ddModels {
@@ -182,7 +182,7 @@ func byIndex(parts []*doubledescent.Point, i int) *doubledescent.Point {
 	return nil
 }
 
-// Truth: AssembleDoubleDescent's contract: every malformed set of parts is
+// Truth: Assemble's contract: every malformed set of parts is
 // an error, never a result.
 func TestAssembleDoubleDescentRejectsBadParts(t *testing.T) {
 	s := ddSmall("linear")

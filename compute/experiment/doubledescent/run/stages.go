@@ -12,13 +12,13 @@ import (
 // A double-descent sweep has two stages, so that a pool of workers can
 // share it:
 //
-//	RunDoubleDescentPoint   every repeat at one size (one job per size);
-//	AssembleDoubleDescent   statistics and theory of all points.
+//	Point   every repeat at one size (one job per size);
+//	Assemble   statistics and theory of all points.
 //
 // Repeat r at size k draws its random streams from a seed derived from
 // (Seed, k, r) only (and the mlp's data, and the lstd's process, from Seed
 // and r, or Seed alone), so a point never depends on which other points ran
-// and the pooled run gives the same bits as RunDoubleDescent.
+// and the pooled run gives the same bits as Run.
 
 // ddEnv is what every point of a sweep shares and rebuilds from the spec.
 type ddEnv struct {
@@ -81,7 +81,7 @@ func runDDPoint(s *doubledescent.Spec, e *ddEnv, index, done0, total int, progre
 	return p, nil
 }
 
-// RunDoubleDescentPoint validates s and computes every repeat at size
+// Point validates s and computes every repeat at size
 // Sizes[index]. progress, if not nil, counts repeats and cancels the run by
 // returning false. It fails, naming the size and repeat, if a fit is
 // singular, training diverges or a value is not finite.
@@ -96,9 +96,9 @@ func Point(s doubledescent.Spec, a experiment.Assets, index int, progress func(e
 	return runDDPoint(&s, e, index, 0, s.Repeats, runkit.OrTrue(progress))
 }
 
-// RunDoubleDescent validates s and runs every point in turn, then
-// assembles them; it gives the same bits as RunDoubleDescentPoint on
-// separate workers followed by AssembleDoubleDescent. progress counts the
+// Run validates s and runs every point in turn, then
+// assembles them; it gives the same bits as Point on
+// separate workers followed by Assemble. progress counts the
 // repeats of the whole sweep.
 func Run(s doubledescent.Spec, a experiment.Assets, progress func(experiment.Progress) bool) (*doubledescent.Result, error) {
 	progress = runkit.OrTrue(progress)

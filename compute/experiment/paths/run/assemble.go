@@ -8,7 +8,7 @@ import (
 	"github.com/overparam/overparam/compute/runkit"
 )
 
-// AssemblePaths combines the points of s (all s.Points() of them, in any
+// Assemble combines the points of s (all s.Points() of them, in any
 // order) into its result. It fails if the spec is invalid or a point is
 // missing, repeated, or does not belong to s.
 func Assemble(s paths.Spec, parts []*paths.Point) (*paths.Result, error) {

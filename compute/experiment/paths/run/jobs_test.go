@@ -26,7 +26,7 @@ func pathsRequest(kind string, spec paths.Spec, index int, parts []json.RawMessa
 	return job.Request{Kind: kind, Spec: b, Index: index, Parts: parts}.Encode()
 }
 
-// The truth here is runner.RunPaths in one process ("paths.run"): the
+// The truth here is Run in one process ("paths.run"): the
 // points run as separate requests in a shuffled order, each result passed
 // through JSON as the UI forwards it, then assembled, must give the same
 // bytes.

@@ -19,16 +19,16 @@ import (
 // A paths run has s.Points() independent points and an assembly, so that a
 // pool of workers can share it:
 //
-//	RunPathsPoint(s, a, 0, …)  the pair: two solutions, their linear path
+//	Point(s, a, 0, …)  the pair: two solutions, their linear path
 //	                           and its sharpness;
-//	RunPathsPoint(s, a, i, …)  for i ≥ 1, one repeat of one mean-field width;
-//	AssemblePaths               medians over repeats, in any order.
+//	Point(s, a, i, …)  for i ≥ 1, one repeat of one mean-field width;
+//	Assemble               medians over repeats, in any order.
 //
 // A point depends only on the spec and its index (its width and repeat),
-// never on which points ran before, so RunPaths, which runs them in turn,
+// never on which points ran before, so Run, which runs them in turn,
 // gives the same bits as the points run on separate workers.
 
-// RunPathsPoint validates s and runs point index, in [0, s.Points()).
+// Point validates s and runs point index, in [0, s.Points()).
 // progress, if not nil, is called as the point advances and cancels it by
 // returning false. A diverging training fails with an error naming the
 // width, the seed and the step.
@@ -50,8 +50,8 @@ func Point(s paths.Spec, assets experiment.Assets, index int, progress func(expe
 	return runMeanField(&s, &split, index, progress)
 }
 
-// RunPaths validates s, runs every point in turn and assembles them: the
-// same bits as RunPathsPoint on each point and AssemblePaths.
+// Run validates s, runs every point in turn and assembles them: the
+// same bits as Point on each point and Assemble.
 func Run(s paths.Spec, assets experiment.Assets, progress func(experiment.Progress) bool) (*paths.Result, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err

@@ -137,7 +137,7 @@ func TestSharpnessIsTheTopHessianEigenvalueAtTheEnds(t *testing.T) {
 }
 
 func TestPointsRunInAnyOrderThroughJSONGiveRunPaths(t *testing.T) {
-	// Truth: RunPaths in one process. Points computed separately, passed
+	// Truth: Run in one process. Points computed separately, passed
 	// through JSON and assembled in a shuffled order must give its bytes.
 	s := smallPaths()
 	whole, err := Run(s, experiment.Assets{}, nil)
@@ -175,7 +175,7 @@ func TestPointsRunInAnyOrderThroughJSONGiveRunPaths(t *testing.T) {
 }
 
 func TestAPointDependsOnlyOnSeedWidthAndRepeat(t *testing.T) {
-	// Truth: the contract of RunPathsPoint. The same width and repeat in
+	// Truth: the contract of Point. The same width and repeat in
 	// specs with other widths and at another index must give the same bits.
 	a, b := smallPaths(), smallPaths()
 	b.Widths, b.Width = []int{4, 16, 32}, 32

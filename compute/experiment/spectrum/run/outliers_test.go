@@ -9,8 +9,8 @@ import (
 	"github.com/overparam/overparam/compute/experiment/spectrum"
 )
 
-// The counts below go through RunSpectrum or TrainSpectrum → ProbeSpectrum →
-// AssembleSpectrum, the code the CLI and the page's worker pool run, so they
+// The counts below go through Run or Train → Probe →
+// Assemble, the code the CLI and the page's worker pool run, so they
 // are the numbers a user sees.
 //
 // Truth for the class counts: Sagun et al. 2017 (arXiv:1706.04454, §3: the

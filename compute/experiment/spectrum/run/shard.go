@@ -146,13 +146,13 @@ func (c *blockedCurvature) fail(s int, err error) bool {
 	return err != nil
 }
 
-// ProbeSpectrumSharded is ProbeSpectrum (which calls it without peers)
+// ProbeSharded is Probe (which calls it without peers)
 // with the sample blocks split into len(peers)+1 shards: this worker
 // computes shard 0's blocks and peers[s−1] is the channel to the helper of
 // shard s, which runs ServeShard. When the probe ends, with a result or an
 // error, it tells every helper it is done. Its result is the same bits as
-// ProbeSpectrum's (see the note above); the dense spectrum, if asked, is
-// computed from the whole batch here. It fails as ProbeSpectrum does, and
+// Probe's (see the note above); the dense spectrum, if asked, is
+// computed from the whole batch here. It fails as Probe does, and
 // when a helper fails, naming the shard.
 func ProbeSharded(s spectrum.Spec, assets experiment.Assets, theta []float64, index int, peers []experiment.Peer, progress func(experiment.Progress) bool) (res *spectrum.ProbeResult, err error) {
 	defer func() {

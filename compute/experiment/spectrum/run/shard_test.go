@@ -96,7 +96,7 @@ func equalBits(a, b []float64) int {
 	return -1
 }
 
-// Truth: ProbeSpectrum, the one-worker probe, which RunSpectrum and the CLI
+// Truth: Probe, the one-worker probe, which Run and the CLI
 // use. The curvature's products are summed over the spec's fixed sample
 // blocks in ascending order however the blocks are shared (spectrum_shard.go),
 // so a probe split over 1, 2, 3 or 4 workers gives the same bits: Ritz
@@ -228,7 +228,7 @@ func TestShardRangesTileTheSamples(t *testing.T) {
 	}
 }
 
-// Truth: the contract of ProbeSpectrumSharded — a helper that dies makes
+// Truth: the contract of ProbeSharded — a helper that dies makes
 // the lead fail with an error naming the shard, instead of hanging or
 // returning numbers.
 func TestAHelperThatDiesFailsTheLead(t *testing.T) {

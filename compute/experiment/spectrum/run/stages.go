@@ -15,15 +15,15 @@ import (
 
 // A spectrum run has three stages, so that a pool of workers can share it:
 //
-//	TrainSpectrum     trains the network (one job);
-//	ProbeSpectrum     runs Lanczos from probe i at the trained θ (one job per
+//	Train     trains the network (one job);
+//	Probe     runs Lanczos from probe i at the trained θ (one job per
 //	                  probe; probe 0 also gives the extreme eigenvalues);
-//	AssembleSpectrum  combines the probes into the density and outlier count.
+//	Assemble  combines the probes into the density and outlier count.
 //
 // Each stage is deterministic given the spec, and the curvature's sums over
 // samples run in a fixed order of sample blocks (spectrum_shard.go), so the
 // pooled run, with its probes split over any number of workers or none, and
-// RunSpectrum, which runs the stages in turn, give the same bits.
+// Run, which runs the stages in turn, give the same bits.
 
 func trainSpectrum(s *spectrum.Spec, st *runkit.SpectrumSetup, progress func(experiment.Progress) bool) (*spectrum.Trained, error) {
 	theta := make([]float64, st.Arch.NumParams())
@@ -46,7 +46,7 @@ func trainSpectrum(s *spectrum.Spec, st *runkit.SpectrumSetup, progress func(exp
 	return &spectrum.Trained{Theta: r.Theta, Train: r.Curve, Steps: r.Stats.Steps, StopReason: r.Stats.Reason}, nil
 }
 
-// TrainSpectrum validates s and runs the training stage. progress, if not
+// Train validates s and runs the training stage. progress, if not
 // nil, gets each curve point and cancels the run by returning false.
 func Train(s spectrum.Spec, assets experiment.Assets, progress func(experiment.Progress) bool) (*spectrum.Trained, error) {
 	st, err := runkit.SetupSpectrum(&s, assets)
@@ -56,7 +56,7 @@ func Train(s spectrum.Spec, assets experiment.Assets, progress func(experiment.P
 	return trainSpectrum(&s, st, runkit.OrTrue(progress))
 }
 
-// ProbeSpectrum validates s and runs Lanczos from probe index (in
+// Probe validates s and runs Lanczos from probe index (in
 // [0, Probes)) on the curvature at θ, which must be the trained parameters of
 // s. progress counts operator products of this probe.
 func Probe(s spectrum.Spec, assets experiment.Assets, theta []float64, index int, progress func(experiment.Progress) bool) (*spectrum.ProbeResult, error) {
@@ -150,7 +150,7 @@ func runProbe(s *spectrum.Spec, op probeOperator, full func() *nn.Curvature, ind
 	return r, nil
 }
 
-// AssembleSpectrum combines the training stage and every probe (any order)
+// Assemble combines the training stage and every probe (any order)
 // into the result of s: the SLQ density, trace, extreme eigenvalues and
 // outlier count.
 func Assemble(s spectrum.Spec, tr *spectrum.Trained, probes []*spectrum.ProbeResult) (*spectrum.Result, error) {
@@ -196,7 +196,7 @@ func Assemble(s spectrum.Spec, tr *spectrum.Trained, probes []*spectrum.ProbeRes
 	return res, nil
 }
 
-// RunSpectrum validates s, trains the network, and computes the spectrum of
+// Run validates s, trains the network, and computes the spectrum of
 // the curvature of its mean training loss: the TopK largest and smallest
 // eigenvalues by Lanczos with full reorthogonalisation, the SLQ density from
 // Probes probes (the first probe's Lanczos run serves both), the trace, the
@@ -206,7 +206,7 @@ func Assemble(s spectrum.Spec, tr *spectrum.Trained, probes []*spectrum.ProbeRes
 // progress, if not nil, is called as the run advances and cancels it by
 // returning false. Errors name the phase and step where a run stopped.
 //
-// It runs the stages TrainSpectrum, ProbeSpectrum and AssembleSpectrum in
+// It runs the stages Train, Probe and Assemble in
 // turn, sharing the data and the operator's cached forward pass, and gives
 // the same bits as running them on separate workers.
 func Run(s spectrum.Spec, assets experiment.Assets, progress func(experiment.Progress) bool) (*spectrum.Result, error) {

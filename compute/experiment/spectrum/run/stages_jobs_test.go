@@ -61,7 +61,7 @@ func request(kind string, spec spectrum.Spec, trained json.RawMessage, index int
 	return job.Request{Kind: kind, Spec: b, Trained: trained, Index: index, Probes: probes}.Encode()
 }
 
-// The truth here is runner.RunSpectrum in one process: the staged
+// The truth here is Run in one process: the staged
 // protocol, with every intermediate result passed through JSON and the
 // probes finishing in a shuffled order, must give the same bytes.
 func TestStagesThroughJSONEqualOneProcessRun(t *testing.T) {
@@ -178,7 +178,7 @@ func TestBadRequestsEndInOneClearError(t *testing.T) {
 }
 
 // Truth: Post's contract (job.go) — the train stage's result carries θ as
-// its data, with the network's parameter count (experiment.Spectrum.Arch),
+// its data, with the network's parameter count (spectrum.Spec.Arch),
 // and not in its JSON, which the page handles; no other message has data.
 func TestTheTrainedThetaTravelsAsDataNotJSON(t *testing.T) {
 	spec := smallSpec()
