@@ -7,8 +7,8 @@
 //
 //	progress  Status: phase, steps done of total, elapsed time and ETA
 //	partial   Partial: training-curve points since the last message
-//	result    the stage's result (for a spectrum spectrum.spectrum.Trained,
-//	          spectrum.spectrum.ProbeResult or spectrum.Result; for a
+//	result    the stage's result (for a spectrum spectrum.Trained,
+//	          spectrum.ProbeResult or spectrum.Result; for a
 //	          sweep its point or its assembled result); the spectrum train
 //	          stage's θ comes beside it as the message's float64 data
 //	          (Post), and the page passes it to the later stages as their

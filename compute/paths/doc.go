@@ -67,7 +67,7 @@
 // the linear path between two networks trained from different seeds keeps a
 // barrier, since their neurons are not aligned.
 //
-// # spectrum.Trained curves
+// # Trained curves
 //
 // Garipov et al. (2018) instead train a curve between two minima (Bezier):
 // the quadratic Bézier curve θ(t) = (1−t)²θ_A + 2t(1−t)θ_C + t²θ_B, whose
