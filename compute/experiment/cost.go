@@ -97,6 +97,7 @@ func (c Cost) Times(k int) Cost {
 	return c
 }
 
+// SatAdd returns a + b, or MaxInt64 if the sum does not fit.
 func SatAdd(a, b int64) int64 {
 	if a > math.MaxInt64-b {
 		return math.MaxInt64
@@ -161,6 +162,8 @@ func CheckCost(c Cost, reduce, reduceMemory string) error {
 // backward), forward-only evaluations and curvature products, each per
 // sample.
 type Passes struct {
+	// Grad counts gradient passes, Eval forward-only evaluations and HVP
+	// curvature products, each per sample.
 	Grad, Eval, HVP float64
 }
 
