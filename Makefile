@@ -67,7 +67,7 @@ vet:
 # curve descriptions and the job messages. Everything else there is numerics
 # or runs; gonum is numerics too.
 UI_ALLOWED := ^github.com/overparam/overparam/compute/(experiment|experiment/all|experiment/[^/]+|arch|curve|job/protocol)$$
-UI_FORBIDDEN := ^(github.com/overparam/overparam/compute/(experiment/runner|experiment/[^/]+/run)|gonum.org/v1/gonum(/.*)?)$$
+UI_FORBIDDEN := ^(github.com/overparam/overparam/compute/(runkit|experiment/[^/]+/run)|gonum.org/v1/gonum(/.*)?)$$
 
 deps-check:
 	@for goos in linux js; do \
@@ -109,14 +109,15 @@ test-wasm-simd:
 # The compute suite cross-built for linux/arm64 and run under qemu-aarch64
 # (Debian's qemu-user), after test-native: there Go fuses x*y + z into one
 # instruction unless float64(...) rounds the product, and the parity
-# fingerprints require amd64's bits. Every package runs whole except
-# compute/experiment/runner, which runs only its parity tests (*GiveTheNativeResult,
-# every experiment fingerprint): its full suite takes over 10 minutes under
-# qemu. So every parity fingerprint is checked on arm64.
+# fingerprints require amd64's bits. Every package runs whole except the
+# experiments' run packages (compute/experiment/<name>/run), which run only
+# their parity tests (*GiveTheNativeResult, every experiment fingerprint):
+# their full suites take over 10 minutes under qemu. So every parity
+# fingerprint is checked on arm64.
 ARM64TEST := OVERPARAM_PARITY_DIR=$(PARITY) OVERPARAM_PARITY_VERIFY=1 GOOS=linux GOARCH=arm64 CGO_ENABLED=0 $(GO) test -count=1 -exec qemu-aarch64
 test-arm64:
-	$(ARM64TEST) $$($(GO) list ./compute/... | grep -v '/compute/experiment/runner$$')
-	$(ARM64TEST) -run 'GiveTheNativeResult' ./compute/experiment/runner
+	$(ARM64TEST) $$($(GO) list ./compute/... | grep -vE '/compute/experiment/[^/]+/run$$')
+	$(ARM64TEST) -run 'GiveTheNativeResult' $$($(GO) list ./compute/experiment/... | grep -E '/compute/experiment/[^/]+/run$$')
 
 ## kernels: rebuild web/kernels/kernels.wasm from kernels.wat (needs wabt's wat2wasm)
 kernels:

@@ -4,9 +4,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/overparam/overparam/compute/experiment/doubledescent"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/overparam/overparam/app/chart"
-	"github.com/overparam/overparam/compute/experiment"
 )
 
 // panelHolder renders one chart panel from its fields, as a page does, and
@@ -67,8 +68,8 @@ func TestResultCSVFollowsTheState(t *testing.T) {
 	if got := p.resultCSV(); strings.Count(got, "\n") != 1 {
 		t.Fatalf("before a run the CSV is %q, want the header alone", got)
 	}
-	res := &experiment.DDResult{YLabel: "test MSE", Points: []experiment.DDStat{{Size: 10, X: 0.5, Median: 1}, {Size: 20, X: 1, Median: 9}},
-		Curves: []experiment.DDCurve{{Name: "ridge, λ = 0.1", Points: []experiment.DDStat{{Size: 10, X: 0.5, Median: 0.5}}}}}
+	res := &doubledescent.Result{YLabel: "test MSE", Points: []doubledescent.Stat{{Size: 10, X: 0.5, Median: 1}, {Size: 20, X: 1, Median: 9}},
+		Curves: []doubledescent.Curve{{Name: "ridge, λ = 0.1", Points: []doubledescent.Stat{{Size: 10, X: 0.5, Median: 0.5}}}}}
 	p.state.Result = res
 	got := p.resultCSV()
 	if n := strings.Count(got, "\n"); n != 1+2+1 {

@@ -1,6 +1,8 @@
 package app
 
-import "github.com/overparam/overparam/compute/experiment"
+import (
+	"github.com/overparam/overparam/compute/experiment/doubledescent"
+)
 
 // PathDoubleDescent is the double-descent page.
 const PathDoubleDescent = "/doubledescent"
@@ -46,4 +48,4 @@ func init() {
 }
 
 // ddPresets are the double-descent page's presets; the first is the default.
-var ddPresets = experiment.DoubleDescentPresets()
+var ddPresets = doubledescent.Presets()

@@ -8,39 +8,40 @@ import (
 	"strings"
 	"time"
 
+	"github.com/overparam/overparam/compute/experiment/doubledescent"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/overparam/overparam/app/chart"
-	"github.com/overparam/overparam/compute/experiment"
 )
 
 // ddDef describes the double-descent page.
-var ddDef = &experimentPage[experiment.DoubleDescent]{
+var ddDef = &experimentPage[doubledescent.Spec]{
 	path: PathDoubleDescent, name: "doubledescent", worker: "worker-doubledescent.wasm",
-	defaults:    experiment.DefaultDoubleDescent,
-	defaultsFor: experiment.DefaultDoubleDescentForQuery,
+	defaults:    doubledescent.Default,
+	defaultsFor: doubledescent.DefaultForQuery,
 	presets:     ddPresets,
 	fields:      ddFields,
 	groups:      ddGroups,
-	relevant:    func(s *experiment.DoubleDescent, key string) bool { return s.Uses(key) },
-	start: func(jobs Jobs, id int, spec experiment.DoubleDescent, emit func(Event), now func() time.Time) startedRun {
+	relevant:    func(s *doubledescent.Spec, key string) bool { return s.Uses(key) },
+	start: func(jobs Jobs, id int, spec doubledescent.Spec, emit func(Event), now func() time.Time) startedRun {
 		return startSweep(jobs, id, "doubledescent", spec, spec.Points(), decodeDD, emit, now)
 	},
-	csv: func(r any) string { res, _ := r.(*experiment.DDResult); return ddCSV(res) },
+	csv: func(r any) string { res, _ := r.(*doubledescent.Result); return ddCSV(res) },
 	// Switching the model loads that model's preset: sizes, samples and
 	// noise mean different things for each.
-	change: func(s *experiment.DoubleDescent, key, value string) bool {
+	change: func(s *doubledescent.Spec, key, value string) bool {
 		if key != "model" || value == s.Model {
 			return false
 		}
 		seed := s.Seed
-		*s = experiment.DefaultDoubleDescentFor(value)
+		*s = doubledescent.DefaultFor(value)
 		s.Seed = seed
 		return true
 	},
 }
 
 func decodeDD(body string) (any, error) {
-	var r experiment.DDResult
+	var r doubledescent.Result
 	err := json.Unmarshal([]byte(body), &r)
 	return &r, err
 }
@@ -48,7 +49,7 @@ func decodeDD(body string) (any, error) {
 func init() {
 	registerPage("doubledescent", ddDef, func() app.Composer { return newDoubleDescentPage() })
 	registerThumbnails("doubledescent", ddDef,
-		func(_ preset, _ experiment.DoubleDescent, res *experiment.DDResult) string {
+		func(_ preset, _ doubledescent.Spec, res *doubledescent.Result) string {
 			c := ddPlot(res, true)
 			c.Title, c.Legend, c.Width, c.Height = "", false, thumbnailWidth, thumbnailHeight
 			return c.SVG()
@@ -60,9 +61,9 @@ func init() {
 // network with label noise, and LSTD in reinforcement learning.
 type doubleDescentPage struct {
 	app.Compo
-	pageCore[experiment.DoubleDescent]
+	pageCore[doubledescent.Spec]
 	logY  bool
-	cache partCache[experiment.DDPoint]
+	cache partCache[doubledescent.Point]
 }
 
 func newDoubleDescentPage() *doubleDescentPage {
@@ -75,8 +76,8 @@ func (p *doubleDescentPage) OnNav(ctx app.Context) { p.nav(ctx) }
 // OnDismount cancels the run when the person leaves the page.
 func (p *doubleDescentPage) OnDismount() { p.stop() }
 
-func (p *doubleDescentPage) result() *experiment.DDResult {
-	r, _ := p.state.Result.(*experiment.DDResult)
+func (p *doubleDescentPage) result() *doubledescent.Result {
+	r, _ := p.state.Result.(*doubledescent.Result)
 	return r
 }
 
@@ -134,7 +135,7 @@ func (p *doubleDescentPage) chart() *chart.Plot {
 // quartiles, the theory, the other curves and the threshold. The axes are
 // the result's (compute/experiment decides them); logY is the reader's
 // choice for the axes that may be logarithmic.
-func ddPlot(res *experiment.DDResult, logY bool) *chart.Plot {
+func ddPlot(res *doubledescent.Result, logY bool) *chart.Plot {
 	c := &chart.Plot{Title: res.YAxis.Label + " against " + res.XLabel, X: chart.Axis{Label: res.XAxis.Label, Log: res.XAxis.Log},
 		Y: chart.Axis{Label: res.YAxis.Label, Log: logY && res.YAxis.Log}, Legend: true, Height: 380}
 	var dx, dy []float64
@@ -145,8 +146,8 @@ func ddPlot(res *experiment.DDResult, logY bool) *chart.Plot {
 	}
 	c.Series = append(c.Series, chart.Series{Name: "repeats", X: dx, Y: dy, Style: chart.Points, Class: "muted", Width: 3})
 	c.Series = append(c.Series, statSeries(res.YLabel, res.Points, "c0", false)...)
-	theory := func(st experiment.DDStat) *float64 { return st.Theory }
-	asymptotic := func(st experiment.DDStat) *float64 { return st.Asymptotic }
+	theory := func(st doubledescent.Stat) *float64 { return st.Theory }
+	asymptotic := func(st doubledescent.Stat) *float64 { return st.Asymptotic }
 	if x, y := theoryLine(res.Points, theory, res.TheoryPole); x != nil {
 		c.Series = append(c.Series, chart.Series{Name: "theory (exact)", X: x, Y: y, Class: "c1", Width: 2})
 	}
@@ -175,7 +176,7 @@ func ddPlot(res *experiment.DDResult, logY bool) *chart.Plot {
 // theory is absent (infinite) and at the pole, between the last size
 // before it and the first after, so it never joins the two sides of a
 // singularity.
-func theoryLine(pts []experiment.DDStat, value func(experiment.DDStat) *float64, pole *float64) (x, y []float64) {
+func theoryLine(pts []doubledescent.Stat, value func(doubledescent.Stat) *float64, pole *float64) (x, y []float64) {
 	any := false
 	for i, st := range pts {
 		if pole != nil && i > 0 && pts[i-1].X < *pole && st.X > *pole {
@@ -194,7 +195,7 @@ func theoryLine(pts []experiment.DDStat, value func(experiment.DDStat) *float64,
 }
 
 // statSeries draws a curve's medians over its interquartile band.
-func statSeries(name string, st []experiment.DDStat, class string, right bool) []chart.Series {
+func statSeries(name string, st []doubledescent.Stat, class string, right bool) []chart.Series {
 	x, med, q1, q3 := make([]float64, len(st)), make([]float64, len(st)), make([]float64, len(st)), make([]float64, len(st))
 	for i, s := range st {
 		x[i], med[i], q1[i], q3[i] = s.X, s.Median, s.Q1, s.Q3
@@ -205,9 +206,9 @@ func statSeries(name string, st []experiment.DDStat, class string, right bool) [
 	}
 }
 
-// ddSummary shows the peak (compute/experiment's FindPeak rule), the
+// ddSummary shows the peak (compute/experiment's doubledescent.FindPeak rule), the
 // error at the largest size and the threshold.
-func ddSummary(res *experiment.DDResult, spec experiment.DoubleDescent) app.UI {
+func ddSummary(res *doubledescent.Result, spec doubledescent.Spec) app.UI {
 	if res == nil || len(res.Points) == 0 {
 		return app.Div().Class("summary")
 	}
@@ -223,7 +224,7 @@ func ddSummary(res *experiment.DDResult, spec experiment.DoubleDescent) app.UI {
 		threshold = strconv.FormatFloat(*res.Threshold, 'g', 4, 64)
 	}
 	return app.Div().Class("summary").Body(
-		stat("peak", fmt.Sprintf("peak at %s (a median ≥ %g× the lowest before and after it)", res.XLabel, experiment.PeakFactor), peakAt, true),
+		stat("peak", fmt.Sprintf("peak at %s (a median ≥ %g× the lowest before and after it)", res.XLabel, doubledescent.PeakFactor), peakAt, true),
 		stat("peak-value", peakKey, peakValue, false),
 		stat("largest", res.YLabel+" at the largest size", fmt.Sprintf("%.3g", best.Median), false),
 		stat("threshold", "interpolation threshold ("+res.XLabel+")", threshold, false),
@@ -232,7 +233,7 @@ func ddSummary(res *experiment.DDResult, spec experiment.DoubleDescent) app.UI {
 }
 
 // ddTable lists every size's statistics.
-func ddTable(res *experiment.DDResult) app.UI {
+func ddTable(res *doubledescent.Result) app.UI {
 	if res == nil {
 		return app.Div()
 	}
@@ -256,7 +257,7 @@ func ddTable(res *experiment.DDResult) app.UI {
 	)
 }
 
-func ddReadout(res *experiment.DDResult, x float64) string {
+func ddReadout(res *doubledescent.Result, x float64) string {
 	if res == nil || len(res.Points) == 0 {
 		return ""
 	}
@@ -274,7 +275,7 @@ func ddReadout(res *experiment.DDResult, x float64) string {
 }
 
 // ddCSV is a sweep as one long table: a row per curve and size.
-func ddCSV(res *experiment.DDResult) string {
+func ddCSV(res *doubledescent.Result) string {
 	var b strings.Builder
 	b.WriteString("curve,size,x,mean,median,q1,q3,theory,asymptotic\n")
 	if res == nil {
@@ -286,7 +287,7 @@ func ddCSV(res *experiment.DDResult) string {
 		}
 		return csvNum(*v)
 	}
-	row := func(name string, st experiment.DDStat) {
+	row := func(name string, st doubledescent.Stat) {
 		b.WriteString(strings.Join([]string{csvText(name), strconv.Itoa(st.Size), csvNum(st.X), csvNum(st.Mean), csvNum(st.Median), csvNum(st.Q1), csvNum(st.Q3), opt(st.Theory), opt(st.Asymptotic)}, ",") + "\n")
 	}
 	for _, st := range res.Points {

@@ -5,8 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/overparam/overparam/compute/experiment/doubledescent"
+	"github.com/overparam/overparam/compute/experiment/paths"
+
 	"github.com/overparam/overparam/app/chart"
-	"github.com/overparam/overparam/compute/experiment"
 	"github.com/overparam/overparam/compute/train"
 )
 
@@ -18,8 +20,8 @@ func ptr(v float64) *float64 { return &v }
 // sizes where the exact theory is absent. Truth: the pole the result
 // states and the points' own theory values.
 func TestTheoryLineBreaksAtThePole(t *testing.T) {
-	pts := []experiment.DDStat{{X: 0.9, Theory: ptr(10)}, {X: 0.95, Theory: ptr(20)}, {X: 1, Theory: nil}, {X: 1.05, Theory: ptr(20)}, {X: 1.1, Theory: ptr(10)}}
-	x, y := theoryLine(pts, func(st experiment.DDStat) *float64 { return st.Theory }, ptr(1))
+	pts := []doubledescent.Stat{{X: 0.9, Theory: ptr(10)}, {X: 0.95, Theory: ptr(20)}, {X: 1, Theory: nil}, {X: 1.05, Theory: ptr(20)}, {X: 1.1, Theory: ptr(10)}}
+	x, y := theoryLine(pts, func(st doubledescent.Stat) *float64 { return st.Theory }, ptr(1))
 	var runs [][]float64
 	var run []float64
 	for i := range x {
@@ -34,23 +36,23 @@ func TestTheoryLineBreaksAtThePole(t *testing.T) {
 		t.Errorf("the theory line's pieces are %v, want [0.9 0.95] and [1.05 1.1]", runs)
 	}
 	// Sizes straddling the pole with finite theory on both sides still break.
-	pts = []experiment.DDStat{{X: 0.95, Theory: ptr(20)}, {X: 1.05, Theory: ptr(20)}}
-	_, y = theoryLine(pts, func(st experiment.DDStat) *float64 { return st.Theory }, ptr(1))
+	pts = []doubledescent.Stat{{X: 0.95, Theory: ptr(20)}, {X: 1.05, Theory: ptr(20)}}
+	_, y = theoryLine(pts, func(st doubledescent.Stat) *float64 { return st.Theory }, ptr(1))
 	if len(y) != 3 || !math.IsNaN(y[1]) {
 		t.Errorf("0.95 and 1.05 around the pole at 1 give %v, want a break between them", y)
 	}
 }
 
 // TestDDChartSaysWhatItDraws: the LSTD chart draws both MSBEs on a y axis
-// named for both and a log x axis; a sweep without a peak (FindPeak gives
+// named for both and a log x axis; a sweep without a peak (doubledescent.FindPeak gives
 // none) says so instead of naming one. Truth: the result's own axes, peak
 // and curves.
 func TestDDChartSaysWhatItDraws(t *testing.T) {
-	s := experiment.DefaultDoubleDescentFor("lstd")
+	s := doubledescent.DefaultFor("lstd")
 	xa, ya := s.Axes()
-	res := &experiment.DDResult{Spec: s, XLabel: "N/m", YLabel: "true MSBE", XAxis: xa, YAxis: ya,
-		Points: []experiment.DDStat{{Size: 10, X: 0.1, Median: 1, Q1: 1, Q3: 1, Values: []float64{1}}, {Size: 1500, X: 15, Median: 0.5, Q1: 0.5, Q3: 0.5, Values: []float64{0.5}}},
-		Curves: []experiment.DDCurve{{Name: "empirical MSBE", Points: []experiment.DDStat{{Size: 10, X: 0.1, Median: 1, Q1: 1, Q3: 1}, {Size: 1500, X: 15, Median: 0.1, Q1: 0.1, Q3: 0.1}}}}}
+	res := &doubledescent.Result{Spec: s, XLabel: "N/m", YLabel: "true MSBE", XAxis: xa, YAxis: ya,
+		Points: []doubledescent.Stat{{Size: 10, X: 0.1, Median: 1, Q1: 1, Q3: 1, Values: []float64{1}}, {Size: 1500, X: 15, Median: 0.5, Q1: 0.5, Q3: 0.5, Values: []float64{0.5}}},
+		Curves: []doubledescent.Curve{{Name: "empirical MSBE", Points: []doubledescent.Stat{{Size: 10, X: 0.1, Median: 1, Q1: 1, Q3: 1}, {Size: 1500, X: 15, Median: 0.1, Q1: 0.1, Q3: 0.1}}}}}
 	p := ddPlot(res, true)
 	if !p.X.Log {
 		t.Error("the LSTD chart's x axis is linear")
@@ -75,11 +77,11 @@ func TestDDChartSaysWhatItDraws(t *testing.T) {
 // orange, told apart only by a dash). Truth: the charts' own series.
 func TestEverySeriesHasItsOwnColour(t *testing.T) {
 	pts := []train.Point{{Step: 0, TrainLoss: 2, TestLoss: 2, TrainAcc: 0.1, TestAcc: 0.1}, {Step: 10, TrainLoss: 1, TestLoss: 1.2, TrainAcc: 0.8, TestAcc: 0.6}}
-	path := &experiment.Path{Name: "linear", Alpha: []float64{0, 1}, TrainLoss: []float64{1, 1}, TestLoss: []float64{1, 1}, TrainAcc: []float64{1, 1}, TestAcc: []float64{1, 1}}
-	bezier := &experiment.Path{Name: experiment.BezierName, Alpha: []float64{0, 1}, TrainLoss: []float64{1, 1}, TestLoss: []float64{1, 1}}
+	path := &paths.Path{Name: "linear", Alpha: []float64{0, 1}, TrainLoss: []float64{1, 1}, TestLoss: []float64{1, 1}, TrainAcc: []float64{1, 1}, TestAcc: []float64{1, 1}}
+	bezier := &paths.Path{Name: paths.BezierName, Alpha: []float64{0, 1}, TrainLoss: []float64{1, 1}, TestLoss: []float64{1, 1}}
 	for name, p := range map[string]*chart.Plot{
 		"training curves": trainingPlot(pts, true),
-		"pair of seeds":   pairPlot(path, bezier, experiment.DefaultPaths(), Done),
+		"pair of seeds":   pairPlot(path, bezier, paths.Default(), Done),
 	} {
 		seen := map[string]string{}
 		for _, s := range p.Series {

@@ -4,8 +4,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/overparam/overparam/compute/experiment/paths"
+	"github.com/overparam/overparam/compute/experiment/spectrum"
+
 	"github.com/overparam/overparam/compute/curve"
-	"github.com/overparam/overparam/compute/experiment"
 )
 
 // csvNum writes a number with full float64 precision; NaN and ±Inf as
@@ -28,7 +30,7 @@ func curveCSV(points []curve.Point) string {
 }
 
 // densityCSV is the SLQ density on its grid as CSV.
-func densityCSV(res *experiment.SpectrumResult) string {
+func densityCSV(res *spectrum.Result) string {
 	var b strings.Builder
 	b.WriteString("lambda,density\n")
 	if res != nil {
@@ -43,7 +45,7 @@ func densityCSV(res *experiment.SpectrumResult) string {
 // (series, index, x, y), with series density (x = λ, y = density), top and
 // bottom (x = λ, y = Ritz residual), initial_density when present, and
 // train (x = step, y = train loss).
-func resultCSV(res *experiment.SpectrumResult) string {
+func resultCSV(res *spectrum.Result) string {
 	var b strings.Builder
 	b.WriteString("series,index,x,y\n")
 	if res == nil {
@@ -90,7 +92,7 @@ func csvText(s string) string {
 // "dropout_barrier", "dropout_q1", "dropout_q3", "dropout_delta",
 // "delta_q1", "delta_q3" and "seeds"; and "dropout N=<width>" (x = M
 // neurons kept, y = ΔL).
-func pathsResultCSV(res *experiment.PathsResult) string {
+func pathsResultCSV(res *paths.Result) string {
 	var b strings.Builder
 	b.WriteString("series,index,x,y\n")
 	if res == nil {
@@ -103,7 +105,7 @@ func pathsResultCSV(res *experiment.PathsResult) string {
 		name := "pair"
 		switch {
 		case i == 0:
-		case p.Name == experiment.BezierName:
+		case p.Name == paths.BezierName:
 			name = "bezier"
 		default:
 			name = "mf_" + p.Name

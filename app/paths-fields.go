@@ -1,6 +1,8 @@
 package app
 
-import "github.com/overparam/overparam/compute/experiment"
+import (
+	"github.com/overparam/overparam/compute/experiment/paths"
+)
 
 // PathPaths is the interpolation-paths page.
 const PathPaths = "/paths"
@@ -59,4 +61,4 @@ func init() {
 }
 
 // pathsPresets are the paths page's presets; the first is the default.
-var pathsPresets = experiment.PathsPresets()
+var pathsPresets = paths.Presets()

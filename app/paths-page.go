@@ -8,27 +8,28 @@ import (
 	"strings"
 	"time"
 
+	"github.com/overparam/overparam/compute/experiment/paths"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/overparam/overparam/app/chart"
-	"github.com/overparam/overparam/compute/experiment"
 )
 
 // pathsDef describes the interpolation-paths page.
-var pathsDef = &experimentPage[experiment.Paths]{
+var pathsDef = &experimentPage[paths.Spec]{
 	path: PathPaths, name: "paths", worker: "worker-paths.wasm",
-	defaults: experiment.DefaultPaths,
+	defaults: paths.Default,
 	presets:  pathsPresets,
 	fields:   pathsFields,
 	groups:   pathsGroups,
-	relevant: func(s *experiment.Paths, key string) bool { return relevantTo(pathsFields[key], s.Data) },
-	start: func(jobs Jobs, id int, spec experiment.Paths, emit func(Event), now func() time.Time) startedRun {
+	relevant: func(s *paths.Spec, key string) bool { return relevantTo(pathsFields[key], s.Data) },
+	start: func(jobs Jobs, id int, spec paths.Spec, emit func(Event), now func() time.Time) startedRun {
 		return startSweep(jobs, id, "paths", spec, spec.Points(), decodePaths, emit, now)
 	},
-	csv: func(r any) string { res, _ := r.(*experiment.PathsResult); return pathsResultCSV(res) },
+	csv: func(r any) string { res, _ := r.(*paths.Result); return pathsResultCSV(res) },
 }
 
 func decodePaths(body string) (any, error) {
-	var r experiment.PathsResult
+	var r paths.Result
 	err := json.Unmarshal([]byte(body), &r)
 	return &r, err
 }
@@ -36,10 +37,10 @@ func decodePaths(body string) (any, error) {
 func init() {
 	registerPage("paths", pathsDef, func() app.Composer { return newPathsPage() })
 	registerThumbnails("paths", pathsDef,
-		func(p preset, spec experiment.Paths, res *experiment.PathsResult) string {
+		func(p preset, spec paths.Spec, res *paths.Result) string {
 			// The width sweep's preset shows its barriers; the others their pair.
-			var bezier *experiment.Path
-			if len(res.Paths) > 1 && res.Paths[1].Name == experiment.BezierName {
+			var bezier *paths.Path
+			if len(res.Paths) > 1 && res.Paths[1].Name == paths.BezierName {
 				bezier = &res.Paths[1]
 			}
 			c := pairPlot(&res.Paths[0], bezier, spec, Done)
@@ -57,8 +58,8 @@ func init() {
 // piecewise-linear path of Shevchenko & Mondelli against width.
 type pathsPage struct {
 	app.Compo
-	pageCore[experiment.Paths]
-	cache partCache[experiment.PathsPoint]
+	pageCore[paths.Spec]
+	cache partCache[paths.Point]
 }
 
 func newPathsPage() *pathsPage { return &pathsPage{pageCore: newPageCore(pathsDef)} }
@@ -69,25 +70,25 @@ func (p *pathsPage) OnNav(ctx app.Context) { p.nav(ctx) }
 // OnDismount cancels the run when the person leaves the page.
 func (p *pathsPage) OnDismount() { p.stop() }
 
-func (p *pathsPage) result() *experiment.PathsResult {
-	r, _ := p.state.Result.(*experiment.PathsResult)
+func (p *pathsPage) result() *paths.Result {
+	r, _ := p.state.Result.(*paths.Result)
 	return r
 }
 
 // parts are the points finished so far, by index.
-func (p *pathsPage) parts() map[int]*experiment.PathsPoint { return p.cache.of(p.state) }
+func (p *pathsPage) parts() map[int]*paths.Point { return p.cache.of(p.state) }
 
 func (p *pathsPage) Render() app.UI {
 	res := p.result()
 	parts := p.parts()
-	var pair, bezier, mfLinear, mfPiecewise *experiment.Path
+	var pair, bezier, mfLinear, mfPiecewise *paths.Path
 	switch {
 	case res != nil:
 		for i := range res.Paths {
 			switch {
 			case i == 0:
 				pair = &res.Paths[i]
-			case res.Paths[i].Name == experiment.BezierName:
+			case res.Paths[i].Name == paths.BezierName:
 				bezier = &res.Paths[i]
 			case res.Paths[i].Name == "linear":
 				mfLinear = &res.Paths[i]
@@ -133,7 +134,7 @@ func (p *pathsPage) Render() app.UI {
 // pairPlot draws the losses (left) and accuracies (right) along the pair's
 // line, with the two solutions marked, and the trained Bézier curve's loss
 // when there is one (its parameter t in place of α).
-func pairPlot(path, bezier *experiment.Path, spec experiment.Paths, status Status) *chart.Plot {
+func pairPlot(path, bezier *paths.Path, spec paths.Spec, status Status) *chart.Plot {
 	c := &chart.Plot{Title: "Straight line θ(α) = (1−α)θ_{A} + αθ_{B}", X: chart.Axis{Label: "α (0 = solution A, 1 = solution B)"},
 		Y: chart.Axis{Label: "loss (per sample)", Log: true}, Legend: true, Height: 320, Note: "press Run"}
 	if status == Running {
@@ -174,7 +175,7 @@ func percent(xs []float64) []float64 {
 }
 
 // sharpnessPlot draws the top Hessian eigenvalue at a few α.
-func sharpnessPlot(path *experiment.Path) *chart.Plot {
+func sharpnessPlot(path *paths.Path) *chart.Plot {
 	c := &chart.Plot{Title: "Top Hessian eigenvalue along the line", X: chart.Axis{Label: "α"}, Y: chart.Axis{Label: "λ_{max} (loss per parameter²)"},
 		Height: 240, Note: "no sharpness yet"}
 	if path == nil || len(path.Sharpness) == 0 {
@@ -191,7 +192,7 @@ func sharpnessPlot(path *experiment.Path) *chart.Plot {
 
 // mfPathsPlot draws the straight line and the piecewise path between two
 // mean-field networks, with the piecewise path's segments marked.
-func mfPathsPlot(linear, piecewise *experiment.Path) *chart.Plot {
+func mfPathsPlot(linear, piecewise *paths.Path) *chart.Plot {
 	c := &chart.Plot{Title: "Training loss along two paths", X: chart.Axis{Label: "position along the path (0 = θ, 1 = θ′)"},
 		Y: chart.Axis{Label: "training loss (½ squared error)"}, Legend: true, Height: 300, Note: "computed with the width sweep"}
 	if linear != nil {
@@ -210,7 +211,7 @@ func mfPathsPlot(linear, piecewise *experiment.Path) *chart.Plot {
 
 // dropoutPlot draws ΔL against M for every width on log–log axes: the
 // curves collapse when the change depends on M alone.
-func dropoutPlot(res *experiment.PathsResult) *chart.Plot {
+func dropoutPlot(res *paths.Result) *chart.Plot {
 	c := &chart.Plot{Title: "ΔL(M) for each width N", X: chart.Axis{Label: "neurons kept M", Log: true}, Y: chart.Axis{Label: "loss change ΔL", Log: true},
 		Legend: true, Height: 300, Note: "computed with the width sweep"}
 	if res == nil {
@@ -230,7 +231,7 @@ func dropoutPlot(res *experiment.PathsResult) *chart.Plot {
 // barrierPlot draws the two barriers and the half-dropout change against
 // width, medians with quartiles; while the sweep runs, each finished pair
 // of networks appears as a dot.
-func barrierPlot(res *experiment.PathsResult, parts map[int]*experiment.PathsPoint, spec experiment.Paths) *chart.Plot {
+func barrierPlot(res *paths.Result, parts map[int]*paths.Point, spec paths.Spec) *chart.Plot {
 	c := &chart.Plot{Title: "Barriers against width", X: chart.Axis{Label: "width N (neurons)", Log: true}, Y: chart.Axis{Label: "barrier (loss units)"},
 		Legend: true, Height: 320, Note: "the widths stream in as they finish"}
 	if res == nil {
@@ -271,7 +272,7 @@ func barrierPlot(res *experiment.PathsResult, parts map[int]*experiment.PathsPoi
 }
 
 // pathsSummary shows the pair's barrier and the sweep's extremes.
-func pathsSummary(res *experiment.PathsResult) app.UI {
+func pathsSummary(res *paths.Result) app.UI {
 	if res == nil || len(res.Paths) == 0 {
 		return app.Div().Class("summary")
 	}
@@ -287,7 +288,7 @@ func pathsSummary(res *experiment.PathsResult) app.UI {
 }
 
 // widthsTable lists the sweep's statistics per width.
-func widthsTable(res *experiment.PathsResult) app.UI {
+func widthsTable(res *paths.Result) app.UI {
 	if res == nil {
 		return app.Div()
 	}
@@ -305,7 +306,7 @@ func widthsTable(res *experiment.PathsResult) app.UI {
 	)
 }
 
-func pathReadout(path *experiment.Path, x float64) string {
+func pathReadout(path *paths.Path, x float64) string {
 	if path == nil || len(path.Alpha) == 0 {
 		return ""
 	}
@@ -323,7 +324,7 @@ func pathReadout(path *experiment.Path, x float64) string {
 }
 
 // pathCSV writes paths (nil ones skipped) as one CSV table.
-func pathCSV(paths ...*experiment.Path) string {
+func pathCSV(paths ...*paths.Path) string {
 	var b strings.Builder
 	b.WriteString("path,alpha,train_loss,test_loss,train_acc,test_acc\n")
 	for _, path := range paths {
@@ -341,7 +342,7 @@ func pathCSV(paths ...*experiment.Path) string {
 	return b.String()
 }
 
-func sharpCSV(path *experiment.Path) string {
+func sharpCSV(path *paths.Path) string {
 	var b strings.Builder
 	b.WriteString("alpha,top_eigenvalue,residual\n")
 	if path != nil {
@@ -352,7 +353,7 @@ func sharpCSV(path *experiment.Path) string {
 	return b.String()
 }
 
-func dropoutCSV(res *experiment.PathsResult) string {
+func dropoutCSV(res *paths.Result) string {
 	var b strings.Builder
 	b.WriteString("width,m,delta\n")
 	if res != nil {
@@ -365,7 +366,7 @@ func dropoutCSV(res *experiment.PathsResult) string {
 	return b.String()
 }
 
-func widthsCSV(res *experiment.PathsResult) string {
+func widthsCSV(res *paths.Result) string {
 	var b strings.Builder
 	b.WriteString("width,linear_barrier,linear_q1,linear_q3,dropout_barrier,dropout_q1,dropout_q3,dropout_delta,delta_q1,delta_q3,seeds\n")
 	if res != nil {

@@ -1,10 +1,13 @@
 package app
 
-import "github.com/overparam/overparam/compute/experiment"
+import (
+	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/spectrum"
+)
 
 // preset is a one-click setting of a page that reproduces a paper's claim
 // (experiment.Preset). Each experiment's list lives in compute
-// (experiment.SpectrumPresets, PathsPresets, DoubleDescentPresets), where
+// (spectrum.Presets, paths.Presets, doubledescent.Presets), where
 // the CLI's doubledescent -preset reads double descent's too.
 type preset = experiment.Preset
 
@@ -21,4 +24,4 @@ func PresetLinks() map[string]string {
 }
 
 // spectrumPresets are the spectrum page's presets; the first is the default.
-var spectrumPresets = experiment.SpectrumPresets()
+var spectrumPresets = spectrum.Presets()

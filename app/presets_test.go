@@ -7,14 +7,14 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/doubledescent"
 )
 
 func TestDoubleDescentPresetsAreComputesListAndEveryCardHasItsThumbnail(t *testing.T) {
-	// Truth: experiment.DoubleDescentPresets is the one list (the CLI's
+	// Truth: doubledescent.Presets is the one list (the CLI's
 	// -preset reads it too); the gallery's pictures are the files
 	// tools/mkthumbs writes, web/thumbs/<Preset.Thumbnail()>, one per card.
-	if !reflect.DeepEqual(ddDef.presets, experiment.DoubleDescentPresets()) {
+	if !reflect.DeepEqual(ddDef.presets, doubledescent.Presets()) {
 		t.Error("the double-descent page's presets are not experiment.DoubleDescentPresets()")
 	}
 	thumbs := map[string]string{}

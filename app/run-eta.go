@@ -4,12 +4,12 @@ import (
 	"math"
 	"time"
 
-	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/spectrum"
 )
 
 // productCostRatio is the a-priori time of one curvature product over the
 // training samples, in training steps on the same number of samples. It
-// was measured with RunSpectrum on the default preset (0.52), hidden 256
+// was measured with spectrumrun.Run on the default preset (0.52), hidden 256
 // (0.51), batch 32 (0.76) and 2,000 samples with hidden 64,64 (0.83), on
 // 2026-12-04; the middle of that range keeps the first estimate within
 // about a third of the Lanczos time, and the measured rate replaces it
@@ -31,7 +31,7 @@ type spectrumWork struct {
 
 // newSpectrumWork counts the work of the pipelines' specs on a pool of
 // workers whose probes are split into shards.
-func newSpectrumWork(specs []experiment.Spectrum, workers, shards int) spectrumWork {
+func newSpectrumWork(specs []spectrum.Spec, workers, shards int) spectrumWork {
 	w := spectrumWork{assemblies: len(specs)}
 	main := specs[0]
 	w.trainSteps = main.TrainSteps()

@@ -8,7 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/spectrum"
+
 	"github.com/overparam/overparam/compute/job"
 )
 
@@ -16,7 +17,7 @@ import (
 // default preset on two workers: 300 training steps, 10 probes × 80
 // Lanczos products on 2 lanes, one assembly.
 func TestTheETACountsEveryStage(t *testing.T) {
-	w := newSpectrumWork([]experiment.Spectrum{experiment.DefaultSpectrum()}, 2, 1)
+	w := newSpectrumWork([]spectrum.Spec{spectrum.Default()}, 2, 1)
 	if w.trainSteps != 300 || w.products != 800 || w.lanes != 2 || w.assemblies != 1 || w.trainRounds != 1 {
 		t.Fatalf("work %+v; want 300 steps, 800 products on 2 lanes, 1 assembly, 1 training round", w)
 	}
@@ -82,7 +83,7 @@ func (j *scriptJob) progress(phase string, done, total int) {
 // The ETA of the training phase alone (the old estimate) is off by more
 // than half at mid-training.
 func TestTheETAIsForTheWholeRunOnAFakeClock(t *testing.T) {
-	spec := experiment.DefaultSpectrum()
+	spec := spectrum.Default()
 	const (
 		startup  = time.Second
 		step     = 10 * time.Millisecond

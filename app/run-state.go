@@ -3,8 +3,9 @@ package app
 import (
 	"time"
 
+	"github.com/overparam/overparam/compute/experiment/spectrum"
+
 	"github.com/overparam/overparam/compute/curve"
-	"github.com/overparam/overparam/compute/experiment"
 )
 
 // Status is a run's visible state.
@@ -46,7 +47,7 @@ type Event struct {
 	Done, Total int
 	EtaMs       int64
 	Points      []curve.Point
-	Result      any // the page's result type, e.g. *experiment.SpectrumResult
+	Result      any // the page's result type, e.g. *spectrum.Result
 	ResultJSON  string
 	Message     string
 	At          time.Time
@@ -99,7 +100,7 @@ func (s RunState) Apply(e Event) RunState {
 		s.Parts = parts
 	case EvResult:
 		s.Status, s.Result, s.ResultJSON, s.Phase = Done, e.Result, e.ResultJSON, "done"
-		if r, ok := e.Result.(*experiment.SpectrumResult); ok && r != nil {
+		if r, ok := e.Result.(*spectrum.Result); ok && r != nil {
 			s.Points = r.Train
 		}
 	case EvFail:

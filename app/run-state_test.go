@@ -4,7 +4,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/spectrum"
+
 	"github.com/overparam/overparam/compute/train"
 )
 
@@ -12,7 +13,7 @@ import (
 // terminal states are final, and events of other runs are stale.
 func TestApplyFollowsTheRunLifecycle(t *testing.T) {
 	t0 := time.Unix(0, 0)
-	res := &experiment.SpectrumResult{Train: []train.Point{{Step: 0}, {Step: 5}}}
+	res := &spectrum.Result{Train: []train.Point{{Step: 0}, {Step: 5}}}
 	steps := []struct {
 		name string
 		e    Event

@@ -8,7 +8,7 @@ import (
 	"github.com/overparam/overparam/compute/experiment"
 )
 
-// Truth: experiment.Spectrum.Validate refuses this link (six layers of
+// Truth: spectrum.Spec.Validate refuses this link (six layers of
 // 1024 units on 10,000 samples of 1024 inputs: 14 GiB, above
 // experiment.MemoryLimit); the refusal must be in the status panel, at
 // the top of the results, not only beside the controls.

@@ -4,30 +4,31 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/overparam/overparam/compute/experiment/spectrum"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/overparam/overparam/app/chart"
 	"github.com/overparam/overparam/compute/curve"
-	"github.com/overparam/overparam/compute/experiment"
 )
 
 // spectrumDef describes the Hessian-spectrum page.
-var spectrumDef = &experimentPage[experiment.Spectrum]{
+var spectrumDef = &experimentPage[spectrum.Spec]{
 	path: PathSpectrum, name: "spectrum", worker: "worker-spectrum.wasm",
-	defaults: experiment.DefaultSpectrum,
+	defaults: spectrum.Default,
 	presets:  spectrumPresets,
 	fields:   spectrumFields,
 	groups:   spectrumGroups,
-	relevant: func(s *experiment.Spectrum, key string) bool { return relevantTo(spectrumFields[key], s.Data) },
-	start: func(jobs Jobs, id int, spec experiment.Spectrum, emit func(Event), now func() time.Time) startedRun {
+	relevant: func(s *spectrum.Spec, key string) bool { return relevantTo(spectrumFields[key], s.Data) },
+	start: func(jobs Jobs, id int, spec spectrum.Spec, emit func(Event), now func() time.Time) startedRun {
 		return startSpectrum(jobs, id, spec, emit, now)
 	},
-	csv: func(r any) string { res, _ := r.(*experiment.SpectrumResult); return resultCSV(res) },
+	csv: func(r any) string { res, _ := r.(*spectrum.Result); return resultCSV(res) },
 }
 
 func init() {
 	registerPage("spectrum", spectrumDef, func() app.Composer { return newSpectrumPage() })
 	registerThumbnails("spectrum", spectrumDef,
-		func(_ preset, _ experiment.Spectrum, res *experiment.SpectrumResult) string {
+		func(_ preset, _ spectrum.Spec, res *spectrum.Result) string {
 			return spectrumThumbnail(res)
 		})
 }
@@ -37,7 +38,7 @@ func init() {
 // the extreme eigenvalues, pinned runs, sharing and export.
 type spectrumPage struct {
 	app.Compo
-	pageCore[experiment.Spectrum]
+	pageCore[spectrum.Spec]
 
 	view densityView
 	pins []overlay
@@ -57,8 +58,8 @@ func (p *spectrumPage) OnNav(ctx app.Context) { p.nav(ctx) }
 func (p *spectrumPage) OnDismount() { p.stop() }
 
 // result is the finished run's result, or nil.
-func (p *spectrumPage) result() *experiment.SpectrumResult {
-	r, _ := p.state.Result.(*experiment.SpectrumResult)
+func (p *spectrumPage) result() *spectrum.Result {
+	r, _ := p.state.Result.(*spectrum.Result)
 	return r
 }
 
@@ -159,7 +160,7 @@ func trainingReadout(points []curve.Point, step float64) string {
 		pt.Step, pt.Epoch, pt.TrainLoss, pt.TestLoss, 100*pt.TrainAcc, 100*pt.TestAcc)
 }
 
-func densityReadout(res *experiment.SpectrumResult, x float64) string {
+func densityReadout(res *spectrum.Result, x float64) string {
 	if res == nil {
 		return ""
 	}

@@ -5,9 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	spectrumrun "github.com/overparam/overparam/compute/experiment/spectrum/run"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/overparam/overparam/compute/experiment"
-	"github.com/overparam/overparam/compute/experiment/runner"
 )
 
 // ctxProbe captures a mounted component's context, so a test can start a
@@ -107,7 +108,7 @@ func TestControlChangesAreCorrectedAndValidated(t *testing.T) {
 	}
 }
 
-// Truth: runner.RunSpectrum via the in-process fake pool; the page
+// Truth: spectrumrun.Run via the in-process fake pool; the page
 // goes idle → running → done and shows the result's outlier count.
 func TestPageRunsAndShowsTheResult(t *testing.T) {
 	e := app.NewTestEngine()
@@ -143,7 +144,7 @@ func TestPageRunsAndShowsTheResult(t *testing.T) {
 	if p.state.Status != Done {
 		t.Fatalf("status %v (%s)", p.state.Status, p.state.Message)
 	}
-	want, _ := runner.RunSpectrum(p.spec, experiment.Assets{}, nil)
+	want, _ := spectrumrun.Run(p.spec, experiment.Assets{}, nil)
 	h := html(p.Render())
 	if err := app.Match(app.Div().Class("v").Text(want.Outliers), spectrumSummary(p.result()), 0, 1); err != nil {
 		t.Errorf("outlier count: %v", err)

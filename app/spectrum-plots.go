@@ -4,9 +4,10 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/overparam/overparam/compute/experiment/spectrum"
+
 	"github.com/overparam/overparam/app/chart"
 	"github.com/overparam/overparam/compute/curve"
-	"github.com/overparam/overparam/compute/experiment"
 )
 
 // densityView says how the spectrum page draws the eigenvalue density.
@@ -22,7 +23,7 @@ const histogramBins = 80
 // overlay is a pinned run drawn over the current one.
 type overlay struct {
 	Label  string
-	Result *experiment.SpectrumResult
+	Result *spectrum.Result
 }
 
 // trainingPlot draws the loss (log scale, left) and accuracy (right) of a
@@ -65,7 +66,7 @@ func trainingPlot(points []curve.Point, classification bool) *chart.Plot {
 // densityPlot draws the SLQ eigenvalue density of res with its extreme
 // Ritz values as a rug (outliers in the accent colour), the bulk edge, the
 // negative region, the dense eigenvalues if computed, and the overlays.
-func densityPlot(res *experiment.SpectrumResult, v densityView, pins []overlay) *chart.Plot {
+func densityPlot(res *spectrum.Result, v densityView, pins []overlay) *chart.Plot {
 	p := &chart.Plot{
 		Title:  "Hessian eigenvalue density",
 		X:      chart.Axis{Label: "eigenvalue λ (loss per parameter²)"},
@@ -80,7 +81,7 @@ func densityPlot(res *experiment.SpectrumResult, v densityView, pins []overlay) 
 		p.Title = "Gauss-Newton eigenvalue density"
 	}
 	lo, hi, top := math.Inf(1), math.Inf(-1), 0.0
-	span := func(r *experiment.SpectrumResult) {
+	span := func(r *spectrum.Result) {
 		for _, x := range r.Density.Grid {
 			lo, hi = math.Min(lo, x), math.Max(hi, x)
 		}
@@ -222,7 +223,7 @@ func binHover(edges, heights []float64) []string {
 
 // densityAt reads the density of res at λ by linear interpolation on its
 // grid, for the hover readout.
-func densityAt(d experiment.DensityCurve, x float64) (float64, bool) {
+func densityAt(d spectrum.DensityCurve, x float64) (float64, bool) {
 	g := d.Grid
 	if len(g) < 2 || x < g[0] || x > g[len(g)-1] {
 		return 0, false
@@ -248,7 +249,7 @@ const thumbnailWidth, thumbnailHeight = 480, 270
 
 // spectrumThumbnail draws a spectrum result as a thumbnail: the density on
 // a log scale with its outliers, without a legend.
-func spectrumThumbnail(res *experiment.SpectrumResult) string {
+func spectrumThumbnail(res *spectrum.Result) string {
 	p := densityPlot(res, densityView{Histogram: true, LogY: true, Initial: true}, nil)
 	p.Title, p.Legend, p.Width, p.Height = "", false, thumbnailWidth, thumbnailHeight
 	p.Y.Label = "density"

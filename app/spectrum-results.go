@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/overparam/overparam/compute/experiment/spectrum"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/overparam/overparam/compute/experiment"
 )
@@ -19,7 +21,7 @@ func stat(id, key, value string, highlight bool) app.UI {
 }
 
 // spectrumSummary shows the result's headline numbers.
-func spectrumSummary(res *experiment.SpectrumResult) app.UI {
+func spectrumSummary(res *spectrum.Result) app.UI {
 	if res == nil {
 		return app.Div().Class("summary")
 	}
@@ -47,8 +49,8 @@ func spectrumSummary(res *experiment.SpectrumResult) app.UI {
 
 // outlierStat is the headline count, with the rule that produced it as its
 // tooltip and a "weak gap" marker when the count is uncertain.
-func outlierStat(res *experiment.SpectrumResult, expect string) app.UI {
-	return app.Div().Class("stat hl").ID("stat-outliers").Title(experiment.OutlierRule).Body(
+func outlierStat(res *spectrum.Result, expect string) app.UI {
+	return app.Div().Class("stat hl").ID("stat-outliers").Title(spectrum.OutlierRule).Body(
 		app.Div().Class("k").Text("outliers"+expect),
 		app.Div().Class("v").Text(res.Outliers),
 		app.If(res.WeakGap, func() app.UI {
@@ -59,11 +61,11 @@ func outlierStat(res *experiment.SpectrumResult, expect string) app.UI {
 
 // outlierRule states the outlier rule under the summary, where the count is.
 func outlierRule() app.UI {
-	return app.P().Class("rule").ID("outlier-rule").Text(experiment.OutlierRule)
+	return app.P().Class("rule").ID("outlier-rule").Text(spectrum.OutlierRule)
 }
 
 // gapText is the gap ratio b/a at the bulk edge, marked when weak.
-func gapText(res *experiment.SpectrumResult) string {
+func gapText(res *spectrum.Result) string {
 	if res.GapRatio == 0 {
 		return "no gap"
 	}
@@ -76,11 +78,11 @@ func gapText(res *experiment.SpectrumResult) string {
 
 // seedsTable compares the repeats of a run over seeds: the outlier count
 // varies by seed, which is why the papers' claims are averages.
-func seedsTable(res *experiment.SpectrumResult) app.UI {
+func seedsTable(res *spectrum.Result) app.UI {
 	if res == nil || len(res.Seeds) == 0 {
 		return app.Div()
 	}
-	all := append([]*experiment.SpectrumResult{res}, res.Seeds...)
+	all := append([]*spectrum.Result{res}, res.Seeds...)
 	counts := make([]int, len(all))
 	for i, r := range all {
 		counts[i] = r.Outliers
@@ -104,7 +106,7 @@ func seedsTable(res *experiment.SpectrumResult) app.UI {
 }
 
 // eigenTables lists the extreme Ritz values with their residuals.
-func eigenTables(res *experiment.SpectrumResult) app.UI {
+func eigenTables(res *spectrum.Result) app.UI {
 	if res == nil {
 		return app.Div()
 	}
@@ -130,8 +132,8 @@ func eigenTables(res *experiment.SpectrumResult) app.UI {
 }
 
 // specLabel names a spec by the keys where it differs from the defaults.
-func specLabel(s *experiment.Spectrum) string {
-	d := experiment.DefaultSpectrum()
+func specLabel(s *spectrum.Spec) string {
+	d := spectrum.Default()
 	var parts []string
 	for _, p := range experiment.Params(s) {
 		if v := p.Get(s); v != p.Get(&d) {

@@ -4,24 +4,25 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/overparam/overparam/compute/experiment/spectrum"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-	"github.com/overparam/overparam/compute/experiment"
 )
 
 // Truth: the contract of spectrumSummary in app/spectrum-results.go — the
-// count sits in #stat-outliers .v, experiment.OutlierRule is stated under the
+// count sits in #stat-outliers .v, spectrum.OutlierRule is stated under the
 // summary (#outlier-rule), the gap ratio has its own stat, and a weak count
 // carries #outliers-weak; a strong one does not.
 func TestSummaryStatesTheOutlierRuleAndFlagsAWeakGap(t *testing.T) {
 	for _, weak := range []bool{false, true} {
-		res := &experiment.SpectrumResult{Spec: experiment.DefaultSpectrum(), Outliers: 7, BulkEdge: 0.3, GapRatio: 1.25, WeakGap: weak,
-			Extremes: experiment.Extremes{Top: []float64{1}, Bottom: []float64{-0.1}}}
+		res := &spectrum.Result{Spec: spectrum.Default(), Outliers: 7, BulkEdge: 0.3, GapRatio: 1.25, WeakGap: weak,
+			Extremes: spectrum.Extremes{Top: []float64{1}, Bottom: []float64{-0.1}}}
 		sum := spectrumSummary(res)
 		if err := app.Match(app.Div().Class("v").Text(7), sum, 0, 1); err != nil {
 			t.Errorf("weak=%v: the count: %v", weak, err)
 		}
 		h := html(sum)
-		if !strings.Contains(h, `id="outlier-rule"`) || !strings.Contains(h, experiment.OutlierRule) {
+		if !strings.Contains(h, `id="outlier-rule"`) || !strings.Contains(h, spectrum.OutlierRule) {
 			t.Errorf("weak=%v: the summary does not state the rule", weak)
 		}
 		if got := strings.Contains(h, `id="outliers-weak"`); got != weak {

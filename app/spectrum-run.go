@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/overparam/overparam/compute/experiment/spectrum"
+
 	"github.com/overparam/overparam/compute/experiment"
 	"github.com/overparam/overparam/compute/job/protocol"
 )
@@ -40,7 +42,7 @@ type GroupJobs interface {
 // further seed. It turns the workers' messages into Events.
 type spectrumRun struct {
 	runCore
-	spec experiment.Spectrum
+	spec spectrum.Spec
 
 	pipelines   []*pipeline
 	probeDone   map[[2]int]int // (pipeline, probe) → products done
@@ -66,22 +68,22 @@ type spectrumRun struct {
 // assemble jobs unread.
 type pipeline struct {
 	index   int
-	spec    experiment.Spectrum
+	spec    spectrum.Spec
 	specRaw json.RawMessage
 	trained json.RawMessage
 	theta   any
 	probes  []json.RawMessage
 	left    int
-	result  *experiment.SpectrumResult
+	result  *spectrum.Result
 }
 
 // startSpectrum submits the run of spec and returns it; emit receives its
 // events, stamped with id.
-func startSpectrum(jobs Jobs, id int, spec experiment.Spectrum, emit func(Event), now func() time.Time) *spectrumRun {
+func startSpectrum(jobs Jobs, id int, spec spectrum.Spec, emit func(Event), now func() time.Time) *spectrumRun {
 	r := &spectrumRun{runCore: runCore{jobs: jobs, id: id, emit: emit, now: now}, spec: spec, probeDone: map[[2]int]int{}}
-	// Pipelines, in the order RunSpectrum computes them: the run, the run at
+	// Pipelines, in the order spectrumrun.Run computes them: the run, the run at
 	// initialisation, the other seeds.
-	specs := []experiment.Spectrum{spec}
+	specs := []spectrum.Spec{spec}
 	r.initial = spec.Before && spec.Epochs > 0
 	if r.initial {
 		specs = append(specs, spec.Initial())
@@ -112,7 +114,7 @@ func startSpectrum(jobs Jobs, id int, spec experiment.Spectrum, emit func(Event)
 // workers split evenly among the probes when they are fewer, else 1, and
 // never more than a spec's sample blocks (experiment.SampleBlocks). The
 // curvature is summed over those fixed blocks in one order however they are
-// shared (runner.ProbeSpectrumSharded), so the result is the same bits
+// shared (spectrumrun.ProbeSharded), so the result is the same bits
 // on any number of workers, and the same as the CLI's.
 func shardsFor(jobs Jobs, pipelines []*pipeline) int {
 	g, ok := jobs.(GroupJobs)
@@ -231,7 +233,7 @@ func (r *spectrumRun) onProbe(p *pipeline, i int) func(string, any) {
 
 func (r *spectrumRun) onAssembled(p *pipeline) func(string, any) {
 	return func(body string, _ any) {
-		var res experiment.SpectrumResult
+		var res spectrum.Result
 		if err := json.Unmarshal([]byte(body), &res); err != nil {
 			r.fail("reading the result", err.Error())
 			return

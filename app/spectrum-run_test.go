@@ -7,8 +7,11 @@ import (
 	"testing"
 	"time"
 
+	spectrumrun "github.com/overparam/overparam/compute/experiment/spectrum/run"
+
+	"github.com/overparam/overparam/compute/experiment/spectrum"
+
 	"github.com/overparam/overparam/compute/experiment"
-	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/compute/job"
 )
 
@@ -66,8 +69,8 @@ func (f *fakeJobs) step() bool {
 	return true
 }
 
-func smallSpectrum() experiment.Spectrum {
-	s := experiment.DefaultSpectrum()
+func smallSpectrum() spectrum.Spec {
+	s := spectrum.Default()
 	s.Classes, s.Dim, s.Samples, s.Test, s.Hidden = 3, 4, 120, 40, []int{10}
 	s.Epochs, s.Steps, s.Probes, s.TopK = 20, 20, 3, 5
 	return s
@@ -77,7 +80,7 @@ func record(state *RunState) func(Event) {
 	return func(e Event) { *state = state.Apply(e) }
 }
 
-// Truth: runner.RunSpectrum in one process. The pooled run, with jobs
+// Truth: spectrumrun.Run in one process. The pooled run, with jobs
 // finishing in random orders and every stage crossing JSON, must give the
 // same bytes — this is what makes a link's numbers equal in the browser
 // and the CLI.
@@ -89,7 +92,7 @@ func TestPooledSpectrumEqualsOneProcessRun(t *testing.T) {
 		spec := smallSpectrum()
 		spec.Before, spec.Repeats = c.before, c.repeats
 		before := c.before
-		want, err := runner.RunSpectrum(spec, experiment.Assets{}, nil)
+		want, err := spectrumrun.Run(spec, experiment.Assets{}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -8,8 +8,9 @@ import (
 	"testing"
 	"time"
 
+	spectrumrun "github.com/overparam/overparam/compute/experiment/spectrum/run"
+
 	"github.com/overparam/overparam/compute/experiment"
-	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/compute/job"
 )
 
@@ -59,15 +60,15 @@ func runGroup(helpers []string, theta []float64) ([]job.Peer, func()) {
 	return leads, wg.Wait
 }
 
-// Truth: runner.RunSpectrum in one process, as the CLI runs it. With
+// Truth: spectrumrun.Run in one process, as the CLI runs it. With
 // one probe on 1, 2, 3 and 4 workers the pooled run splits the probe over
 // all of them (none on one worker) and its result JSON is the same bytes —
-// so the same bits — as RunSpectrum's; with as many probes as workers it
+// so the same bits — as spectrumrun.Run's; with as many probes as workers it
 // does not shard.
 func TestFewProbesShardOverTheWorkersWithTheSameBits(t *testing.T) {
 	spec := smallSpectrum()
 	spec.Probes = 1
-	res, err := runner.RunSpectrum(spec, experiment.Assets{}, nil)
+	res, err := spectrumrun.Run(spec, experiment.Assets{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/doubledescent"
+	"github.com/overparam/overparam/compute/experiment/paths"
+	"github.com/overparam/overparam/compute/experiment/spectrum"
 )
 
 // The export buttons of a chart panel, by their titles (what a person
@@ -149,7 +151,7 @@ const dropWait = 5 * time.Second
 // seed.
 func checkSpectrumExports(classes int, seed uint64) func(t *testing.T, ex *exports) {
 	return func(t *testing.T, ex *exports) {
-		var r experiment.SpectrumResult
+		var r spectrum.Result
 		if err := json.Unmarshal([]byte(ex.json), &r); err != nil {
 			t.Fatalf("the JSON export: %v", err)
 		}
@@ -248,7 +250,7 @@ func checkLongCSV(t *testing.T, file string, want map[string][][2]float64) {
 // default).
 func checkPathsExports(seed uint64) func(t *testing.T, ex *exports) {
 	return func(t *testing.T, ex *exports) {
-		var r experiment.PathsResult
+		var r paths.Result
 		if err := json.Unmarshal([]byte(ex.json), &r); err != nil {
 			t.Fatalf("the JSON export: %v", err)
 		}
@@ -274,7 +276,7 @@ func checkPathsExports(seed uint64) func(t *testing.T, ex *exports) {
 		}
 		pairRows := len(pair.Alpha)
 		for _, p := range r.Paths[1:] {
-			if p.Name == experiment.BezierName {
+			if p.Name == paths.BezierName {
 				pairRows += len(p.Alpha)
 			}
 		}
@@ -302,7 +304,7 @@ func checkPathsExports(seed uint64) func(t *testing.T, ex *exports) {
 // seed.
 func checkDDExports(repeats int, seed uint64) func(t *testing.T, ex *exports) {
 	return func(t *testing.T, ex *exports) {
-		var r experiment.DDResult
+		var r doubledescent.Result
 		if err := json.Unmarshal([]byte(ex.json), &r); err != nil {
 			t.Fatalf("the JSON export: %v", err)
 		}

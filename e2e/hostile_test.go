@@ -73,7 +73,7 @@ func TestHostileLinkIsCorrected(t *testing.T) {
 
 // TestAbsurdLinkIsRefused: a link whose run would exceed the browser's
 // limits shows why in #invalid and starts nothing. Truth:
-// experiment.Spectrum.Validate refuses a run above OpsLimit or
+// spectrum.Spec.Validate refuses a run above OpsLimit or
 // MemoryLimit with a message that names "the limit"; the page runs a link
 // only when Validate accepts it (OnNav in app/spectrum-page.go).
 func TestAbsurdLinkIsRefused(t *testing.T) {

@@ -5,8 +5,11 @@ import (
 	"strings"
 	"testing"
 
+	spectrumrun "github.com/overparam/overparam/compute/experiment/spectrum/run"
+
+	"github.com/overparam/overparam/compute/experiment/spectrum"
+
 	"github.com/overparam/overparam/compute/experiment"
-	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/web"
 )
 
@@ -17,7 +20,7 @@ const sharedQuery = "v=1&classes=3&samples=300&test=200&hidden=16&epochs=40&step
 // TestSharedLinkMatchesCLI: a shared link restores its controls, runs, and
 // its JSON export equals what `overparam run -link` computes, bit for bit. Truth: the
 // native run of the same query in this process, with the same calls as
-// cmd/overparam/run.go (ParseQuery on the defaults, then RunSpectrum with
+// cmd/overparam/run.go (ParseQuery on the defaults, then spectrumrun.Run with
 // the embedded digits asset).
 func TestSharedLinkMatchesCLI(t *testing.T) {
 	tt := newTab(t)
@@ -31,7 +34,7 @@ func TestSharedLinkMatchesCLI(t *testing.T) {
 	}
 	want := make(chan native, 1)
 	go func() {
-		spec := experiment.DefaultSpectrum()
+		spec := spectrum.Default()
 		if n := experiment.ParseQuery(sharedQuery, &spec); len(n) > 0 {
 			want <- native{err: &notices{n}}
 			return
@@ -40,7 +43,7 @@ func TestSharedLinkMatchesCLI(t *testing.T) {
 			want <- native{err: err}
 			return
 		}
-		res, err := runner.RunSpectrum(spec, experiment.Assets{Digits: web.DigitsGz}, nil)
+		res, err := spectrumrun.Run(spec, experiment.Assets{Digits: web.DigitsGz}, nil)
 		if err != nil {
 			want <- native{err: err}
 			return
@@ -79,7 +82,7 @@ func TestSharedLinkMatchesCLI(t *testing.T) {
 		t.Errorf("only %d numbers compared; the export looks incomplete", d.numbers)
 	}
 	var exported struct {
-		Spec experiment.Spectrum `json:"spec"`
+		Spec spectrum.Spec `json:"spec"`
 	}
 	if err := json.Unmarshal(got, &exported); err != nil || exported.Spec.Classes != 3 || exported.Spec.Seed != 7 {
 		t.Errorf("the export's spec field is %+v (err %v), want classes 3 and seed 7", exported.Spec, err)

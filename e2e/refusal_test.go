@@ -30,7 +30,7 @@ func inViewport(sel string) string {
 
 // TestRefusalIsVisibleWithoutScrolling: a link the page refuses says why
 // in the status panel, in view as the page opens, on a laptop and on a
-// phone, and starts nothing. Truth: experiment.Spectrum.Validate refuses
+// phone, and starts nothing. Truth: spectrum.Spec.Validate refuses
 // this link (six 1024-unit layers on 10,000 samples of 1024 inputs need
 // 14 GiB, above experiment.MemoryLimit) with "the limit is"; the page
 // shows Validate's message as #invalid in #run-status (app/run-status.go).
@@ -66,7 +66,7 @@ func TestRefusalIsVisibleWithoutScrolling(t *testing.T) {
 // corrected says so in the status panel, in view, and runs the corrected
 // spec. Truth: experiment.ParseQuery clamps widths=0,0,0 to the smallest
 // width 4 (one entry: clamping leaves no repeats) and sets width to it,
-// a valid spec (experiment.Paths.Validate).
+// a valid spec (paths.Spec.Validate).
 func TestLinkCorrectionsAreVisibleWithoutScrolling(t *testing.T) {
 	for _, vp := range viewports {
 		t.Run(vp.name, func(t *testing.T) {
@@ -90,7 +90,7 @@ func TestLinkCorrectionsAreVisibleWithoutScrolling(t *testing.T) {
 
 // TestLongLinkShowsItsEstimateAndWaitsForRun: a shared link estimated
 // above experiment.AutoRunSeconds shows the estimate and starts only when
-// Run is clicked. Truth: experiment.Spectrum.Cost estimates epochs=20000
+// Run is clicked. Truth: spectrum.Spec.Cost estimates epochs=20000
 // of the default network at 1.1e11 multiply-adds, about two minutes at
 // experiment.OpsPerSecond; app/page-core.go's autoRun waits above 10 s.
 func TestLongLinkShowsItsEstimateAndWaitsForRun(t *testing.T) {

@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"testing"
 
+	spectrumrun "github.com/overparam/overparam/compute/experiment/spectrum/run"
+
+	"github.com/overparam/overparam/compute/experiment/spectrum"
+
 	"github.com/overparam/overparam/compute/experiment"
-	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/web"
 )
 
@@ -22,11 +25,11 @@ const shardQuery = "v=1&classes=3&samples=300&test=200&hidden=16&epochs=40&steps
 // native run of the same query in this process, with the calls of
 // cmd/overparam/run.go.
 func TestShardedProbeIsTheCLIBitForBit(t *testing.T) {
-	spec := experiment.DefaultSpectrum()
+	spec := spectrum.Default()
 	if n := experiment.ParseQuery(shardQuery, &spec); len(n) > 0 {
 		t.Fatalf("the query needs corrections: %v", n)
 	}
-	res, err := runner.RunSpectrum(spec, experiment.Assets{Digits: web.DigitsGz}, nil)
+	res, err := spectrumrun.Run(spec, experiment.Assets{Digits: web.DigitsGz}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

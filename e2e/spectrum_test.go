@@ -9,30 +9,33 @@ import (
 	"testing"
 	"time"
 
+	spectrumrun "github.com/overparam/overparam/compute/experiment/spectrum/run"
+
+	"github.com/overparam/overparam/compute/experiment/spectrum"
+
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 	"github.com/overparam/overparam/compute/experiment"
-	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/web"
 )
 
 // TestDefaultSpectrumRuns: /spectrum with no query runs the default preset
 // to completion and shows its result consistently. Truth: the DOM contract
-// of the spectrum page — #stat-outliers .v holds SpectrumResult.Outliers,
+// of the spectrum page — #stat-outliers .v holds spectrum.Result.Outliers,
 // the top table marks its first Outliers rows with class "outlier"
 // (eigenTables in app/spectrum-results.go), and the density chart is a
 // histogram of rect.bar elements with one circle in the "accent" series per
 // outlier (densityPlot in app/spectrum-plots.go). The count must be exactly
 // the one `overparam spectrum` prints for the default preset: the native
-// RunSpectrum of experiment.DefaultSpectrum() in this process, the call
+// spectrumrun.Run of spectrum.Default() in this process, the call
 // cmd/overparam/spectrum.go makes; so must the weak-gap marker, and the
-// page must state experiment.OutlierRule under the count.
+// page must state spectrum.OutlierRule under the count.
 func TestDefaultSpectrumRuns(t *testing.T) {
 	tt := newTab(t)
 	defer tt.checkClean(t)
-	cli := make(chan *experiment.SpectrumResult, 1)
+	cli := make(chan *spectrum.Result, 1)
 	go func() {
-		res, err := runner.RunSpectrum(experiment.DefaultSpectrum(), experiment.Assets{Digits: web.DigitsGz}, nil)
+		res, err := spectrumrun.Run(spectrum.Default(), experiment.Assets{Digits: web.DigitsGz}, nil)
 		if err != nil {
 			t.Errorf("the native run of the default preset: %v", err)
 		}
@@ -60,7 +63,7 @@ func TestDefaultSpectrumRuns(t *testing.T) {
 			t.Errorf("the page's weak-gap marker is %v, the CLI's weak_gap %v", weak, want.WeakGap)
 		}
 	}
-	if rule := eval[string](tt, `document.getElementById('outlier-rule')?.textContent ?? ''`); rule != experiment.OutlierRule {
+	if rule := eval[string](tt, `document.getElementById('outlier-rule')?.textContent ?? ''`); rule != spectrum.OutlierRule {
 		t.Errorf("#outlier-rule reads %q, want experiment.OutlierRule", rule)
 	}
 	if rows := eval[int](tt, `document.querySelectorAll('#top-table tr.outlier').length`); rows != outliers {

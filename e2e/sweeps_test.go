@@ -4,10 +4,15 @@ import (
 	"encoding/json"
 	"testing"
 
+	doubledescentrun "github.com/overparam/overparam/compute/experiment/doubledescent/run"
+	pathsrun "github.com/overparam/overparam/compute/experiment/paths/run"
+
+	"github.com/overparam/overparam/compute/experiment/doubledescent"
+	"github.com/overparam/overparam/compute/experiment/paths"
+
 	"github.com/chromedp/chromedp"
 
 	"github.com/overparam/overparam/compute/experiment"
-	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/web"
 )
 
@@ -29,16 +34,16 @@ var sweepCases = []sweepCase{
 	{"doubledescent", ddQuery, "overparam-doubledescent.json",
 		map[string]string{"dd": "path"},
 		func(q string) (any, error) {
-			s := experiment.DefaultDoubleDescentForQuery(q)
+			s := doubledescent.DefaultForQuery(q)
 			experiment.ParseQuery(q, &s)
-			return runner.RunDoubleDescent(s, experiment.Assets{Digits: web.DigitsGz}, nil)
+			return doubledescentrun.Run(s, experiment.Assets{Digits: web.DigitsGz}, nil)
 		}},
 	{"paths", pathsQuery, "overparam-paths.json",
 		map[string]string{"pair": "path", "sharpness": "circle", "mf-paths": "path", "dropout": "path", "barriers": "path"},
 		func(q string) (any, error) {
-			s := experiment.DefaultPaths()
+			s := paths.Default()
 			experiment.ParseQuery(q, &s)
-			return runner.RunPaths(s, experiment.Assets{Digits: web.DigitsGz}, nil)
+			return pathsrun.Run(s, experiment.Assets{Digits: web.DigitsGz}, nil)
 		}},
 }
 

@@ -6,8 +6,11 @@ import (
 	"io"
 	"unicode/utf8"
 
+	doubledescentrun "github.com/overparam/overparam/compute/experiment/doubledescent/run"
+
+	"github.com/overparam/overparam/compute/experiment/doubledescent"
+
 	"github.com/overparam/overparam/compute/experiment"
-	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/web"
 )
 
@@ -22,8 +25,8 @@ Flags start from the preset of -model (or of -preset, one of the page's
 presets by id, e.g. -preset dd-lstd-ridge); later flags override it.`
 
 func init() {
-	registerCLI("doubledescent", runDoubleDescent, specRunFrom(experiment.DefaultDoubleDescentForQuery, func(s experiment.DoubleDescent) (any, error) {
-		return runner.RunDoubleDescent(s, experiment.Assets{Digits: web.DigitsGz}, nil)
+	registerCLI("doubledescent", runDoubleDescent, specRunFrom(doubledescent.DefaultForQuery, func(s doubledescent.Spec) (any, error) {
+		return doubledescentrun.Run(s, experiment.Assets{Digits: web.DigitsGz}, nil)
 	}))
 }
 
@@ -44,7 +47,7 @@ func runDoubleDescent(args []string, stdout, stderr io.Writer) int {
 	}
 
 	progress, done := progressPrinter(stderr, *quiet)
-	res, err := runner.RunDoubleDescent(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
+	res, err := doubledescentrun.Run(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
 	done()
 	if err != nil {
 		fmt.Fprintf(stderr, "overparam doubledescent: %v\n", err)
@@ -55,7 +58,7 @@ func runDoubleDescent(args []string, stdout, stderr io.Writer) int {
 
 // doubleDescentFlags registers the command's flags: one per spec key, bound
 // to spec, and -preset, -json and -quiet.
-func doubleDescentFlags(fs *flag.FlagSet, spec *experiment.DoubleDescent) (preset *string, asJSON, quiet *bool) {
+func doubleDescentFlags(fs *flag.FlagSet, spec *doubledescent.Spec) (preset *string, asJSON, quiet *bool) {
 	bindSpec(fs, spec)
 	preset = doubleDescentPresetFlag.register(fs)
 	asJSON = fs.Bool("json", false, "print the result as one JSON object")
@@ -65,8 +68,8 @@ func doubleDescentFlags(fs *flag.FlagSet, spec *experiment.DoubleDescent) (prese
 
 // doubleDescentBase returns the spec the flags start from: the preset named
 // by -preset, else the preset of -model, else the default.
-func doubleDescentBase(args []string) (experiment.DoubleDescent, error) {
-	return doubleDescentPresetFlag.base(args, func(fs *flag.FlagSet, s *experiment.DoubleDescent) *string {
+func doubleDescentBase(args []string) (doubledescent.Spec, error) {
+	return doubleDescentPresetFlag.base(args, func(fs *flag.FlagSet, s *doubledescent.Spec) *string {
 		preset, _, _ := doubleDescentFlags(fs, s)
 		return preset
 	})
@@ -74,7 +77,7 @@ func doubleDescentBase(args []string) (experiment.DoubleDescent, error) {
 
 // printDoubleDescent writes a result as a table: one row per size with the
 // main curve's statistics and theory, then each other curve's mean.
-func printDoubleDescent(w io.Writer, r *experiment.DDResult) {
+func printDoubleDescent(w io.Writer, r *doubledescent.Result) {
 	s := r.Spec
 	fmt.Fprintf(w, "double descent: model %s, n = %d, %d repeats per size, seed %d\n", s.Model, s.N, s.Repeats, s.Seed)
 	if r.Visited > 0 {
@@ -106,7 +109,7 @@ func printDoubleDescent(w io.Writer, r *experiment.DDResult) {
 	if pk := r.Peak; pk != nil {
 		fmt.Fprintf(w, "peak at %s = %.4g: median %.5g, %.3g× the lowest before it and %.3g× the lowest after it\n", r.XLabel, pk.X, pk.Median, pk.Median/pk.Before, pk.Median/pk.After)
 	} else {
-		fmt.Fprintf(w, "no peak: no median is %g× both the lowest before it and the lowest after it\n", experiment.PeakFactor)
+		fmt.Fprintf(w, "no peak: no median is %g× both the lowest before it and the lowest after it\n", doubledescent.PeakFactor)
 	}
 }
 

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/doubledescent"
 )
 
 // ddSmall holds flags per model for a double-descent run that takes a
@@ -26,7 +26,7 @@ func ddArgs(model string, extra ...string) []string {
 }
 
 // ddStatJSON and ddResultJSON are the -json output as README.md specifies
-// it ("overparam paths and overparam doubledescent"), declared here rather than reusing experiment.DDResult so that a
+// it ("overparam paths and overparam doubledescent"), declared here rather than reusing doubledescent.Result so that a
 // renamed JSON key fails the tests.
 type ddStatJSON struct {
 	Size       int       `json:"size"`
@@ -204,9 +204,9 @@ func TestDoubleDescentTextReportAgreesWithJSON(t *testing.T) {
 }
 
 func TestDoubleDescentModelFlagStartsFromItsPreset(t *testing.T) {
-	// Truth: experiment.DefaultDoubleDescentFor("lstd"); a later flag
+	// Truth: doubledescent.DefaultFor("lstd"); a later flag
 	// overrides the preset, in either order.
-	want := experiment.DefaultDoubleDescentFor("lstd")
+	want := doubledescent.DefaultFor("lstd")
 	for _, args := range [][]string{{"-model", "lstd", "-repeats", "1"}, {"-repeats", "1", "--model=lstd"}, {"-preset", "lstd", "-repeats", "1"}} {
 		var r struct {
 			Spec struct {

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/overparam/overparam/compute/experiment/spectrum"
+
 	"github.com/overparam/overparam/compute/experiment"
 )
 
@@ -133,7 +135,7 @@ var crossFieldCases = []badCase{
 		want: []string{"MiB", fmt.Sprintf("the limit is %d MiB", experiment.MemoryLimit>>20)}},
 	// 40000 epochs of full-batch GD on 10000 samples: 4·10⁸ sample
 	// gradients of 3F − F₁ = 3·1920 − 1280 = 4480 multiply-adds
-	// (experiment.Spectrum.Cost), 1.8e12, above the 6e11 of
+	// (spectrum.Spec.Cost), 1.8e12, above the 6e11 of
 	// experiment.OpsLimit. Holds README.md, "overparam spectrum": "more than
 	// 10 minutes of estimated compute".
 	{name: "a job above the work limit is rejected with the estimate and the limit",
@@ -148,7 +150,7 @@ var crossFieldCases = []badCase{
 }
 
 func TestSpectrumRejectsBadUsage(t *testing.T) {
-	spec := experiment.DefaultSpectrum()
+	spec := spectrum.Default()
 	params := experiment.Params(&spec)
 	if len(params) == 0 {
 		t.Fatal("experiment.Params(&spec) returned no parameters")
@@ -214,7 +216,7 @@ func TestSpectrumHelpDocumentsEveryFlagWithItsRange(t *testing.T) {
 				t.Errorf("spectrum %s: printed %q on stdout, want the usage on stderr only", arg, o.stdout)
 			}
 			entries := usageEntries(o.stderr)
-			spec := experiment.DefaultSpectrum()
+			spec := spectrum.Default()
 			for _, p := range experiment.Params(&spec) {
 				e, ok := entries[p.Key]
 				if !ok {

@@ -70,7 +70,7 @@ type pointJSON struct {
 
 // resultJSON is the -json output as README.md specifies it (the table of
 // flags, row -json). It is declared
-// here rather than reusing experiment.SpectrumResult so that a renamed JSON
+// here rather than reusing spectrum.Result so that a renamed JSON
 // key fails the tests.
 type resultJSON struct {
 	Params          int       `json:"params"`

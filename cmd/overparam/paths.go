@@ -8,8 +8,11 @@ import (
 	"slices"
 	"strings"
 
+	pathsrun "github.com/overparam/overparam/compute/experiment/paths/run"
+
+	"github.com/overparam/overparam/compute/experiment/paths"
+
 	"github.com/overparam/overparam/compute/experiment"
-	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/web"
 )
 
@@ -26,13 +29,13 @@ through the half-dropout networks (Shevchenko & Mondelli 2020), as medians
 flags override it.`
 
 func init() {
-	registerCLI("paths", runPaths, specRun(experiment.DefaultPaths, func(s experiment.Paths) (any, error) {
-		return runner.RunPaths(s, experiment.Assets{Digits: web.DigitsGz}, nil)
+	registerCLI("paths", runPaths, specRun(paths.Default, func(s paths.Spec) (any, error) {
+		return pathsrun.Run(s, experiment.Assets{Digits: web.DigitsGz}, nil)
 	}))
 }
 
 func runPaths(args []string, stdout, stderr io.Writer) int {
-	spec, err := pathsPresetFlag.base(args, func(fs *flag.FlagSet, s *experiment.Paths) *string {
+	spec, err := pathsPresetFlag.base(args, func(fs *flag.FlagSet, s *paths.Spec) *string {
 		preset, _, _ := pathsFlags(fs, s)
 		return preset
 	})
@@ -51,7 +54,7 @@ func runPaths(args []string, stdout, stderr io.Writer) int {
 	}
 
 	progress, done := progressPrinter(stderr, *quiet)
-	res, err := runner.RunPaths(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
+	res, err := pathsrun.Run(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
 	done()
 	if err != nil {
 		fmt.Fprintf(stderr, "overparam paths: %v\n", err)
@@ -62,7 +65,7 @@ func runPaths(args []string, stdout, stderr io.Writer) int {
 
 // pathsFlags registers the command's flags: one per spec key, bound to
 // spec, and -preset, -json and -quiet.
-func pathsFlags(fs *flag.FlagSet, spec *experiment.Paths) (preset *string, asJSON, quiet *bool) {
+func pathsFlags(fs *flag.FlagSet, spec *paths.Spec) (preset *string, asJSON, quiet *bool) {
 	bindSpec(fs, spec)
 	preset = pathsPresetFlag.register(fs)
 	asJSON = fs.Bool("json", false, "print the result as one JSON object")
@@ -73,7 +76,7 @@ func pathsFlags(fs *flag.FlagSet, spec *experiment.Paths) (preset *string, asJSO
 // printPaths writes a human-readable summary of a result: the pair's path,
 // the drawn width's mean-field paths, the barriers by width and the dropout
 // curves.
-func printPaths(w io.Writer, r *experiment.PathsResult) {
+func printPaths(w io.Writer, r *paths.Result) {
 	s := r.Spec
 	pair := r.Paths[0]
 	arch := s.PairArch()

@@ -7,6 +7,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/overparam/overparam/compute/experiment/doubledescent"
+	"github.com/overparam/overparam/compute/experiment/paths"
+	"github.com/overparam/overparam/compute/experiment/spectrum"
+
 	"github.com/overparam/overparam/compute/experiment"
 )
 
@@ -89,20 +93,20 @@ func (pf presetFlag[S]) base(args []string, bind func(fs *flag.FlagSet, spec *S)
 
 // The presets of the three commands.
 var (
-	spectrumPresetFlag = presetFlag[experiment.Spectrum]{
-		presets:  experiment.SpectrumPresets(),
-		defaults: func(string) experiment.Spectrum { return experiment.DefaultSpectrum() },
+	spectrumPresetFlag = presetFlag[spectrum.Spec]{
+		presets:  spectrum.Presets(),
+		defaults: func(string) spectrum.Spec { return spectrum.Default() },
 	}
-	pathsPresetFlag = presetFlag[experiment.Paths]{
-		presets:  experiment.PathsPresets(),
-		defaults: func(string) experiment.Paths { return experiment.DefaultPaths() },
+	pathsPresetFlag = presetFlag[paths.Spec]{
+		presets:  paths.Presets(),
+		defaults: func(string) paths.Spec { return paths.Default() },
 	}
-	doubleDescentPresetFlag = presetFlag[experiment.DoubleDescent]{
-		presets:  experiment.DoubleDescentPresets(),
-		find:     experiment.FindDoubleDescentPreset,
-		defaults: experiment.DefaultDoubleDescentForQuery,
-		unset: func(s experiment.DoubleDescent) experiment.DoubleDescent {
-			return experiment.DefaultDoubleDescentFor(s.Model)
+	doubleDescentPresetFlag = presetFlag[doubledescent.Spec]{
+		presets:  doubledescent.Presets(),
+		find:     doubledescent.FindPreset,
+		defaults: doubledescent.DefaultForQuery,
+		unset: func(s doubledescent.Spec) doubledescent.Spec {
+			return doubledescent.DefaultFor(s.Model)
 		},
 	}
 )

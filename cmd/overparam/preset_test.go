@@ -5,6 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/overparam/overparam/compute/experiment/doubledescent"
+	"github.com/overparam/overparam/compute/experiment/paths"
+	"github.com/overparam/overparam/compute/experiment/spectrum"
+
 	"github.com/overparam/overparam/app"
 	"github.com/overparam/overparam/compute/experiment"
 )
@@ -23,45 +27,45 @@ type presetCommand struct {
 
 func presetCommands() []presetCommand {
 	return []presetCommand{
-		{"spectrum", experiment.SpectrumPresets(),
+		{"spectrum", spectrum.Presets(),
 			func(id string) (string, error) {
 				s, err := spectrumPresetFlag.base([]string{"-preset", id}, bindSpectrumFlags)
 				return experiment.Query(&s), err
 			},
 			func(q string) (string, []string) {
-				s := experiment.DefaultSpectrum()
+				s := spectrum.Default()
 				n := experiment.ParseQuery(q, &s)
 				return experiment.Query(&s), n
 			}},
-		{"paths", experiment.PathsPresets(),
+		{"paths", paths.Presets(),
 			func(id string) (string, error) {
 				s, err := pathsPresetFlag.base([]string{"-preset", id}, bindPathsFlags)
 				return experiment.Query(&s), err
 			},
 			func(q string) (string, []string) {
-				s := experiment.DefaultPaths()
+				s := paths.Default()
 				n := experiment.ParseQuery(q, &s)
 				return experiment.Query(&s), n
 			}},
-		{"doubledescent", experiment.DoubleDescentPresets(),
+		{"doubledescent", doubledescent.Presets(),
 			func(id string) (string, error) {
 				s, err := doubleDescentBase([]string{"-preset", id})
 				return experiment.Query(&s), err
 			},
 			func(q string) (string, []string) {
-				s := experiment.DefaultDoubleDescentForQuery(q)
+				s := doubledescent.DefaultForQuery(q)
 				n := experiment.ParseQuery(q, &s)
 				return experiment.Query(&s), n
 			}},
 	}
 }
 
-func bindSpectrumFlags(fs *flag.FlagSet, s *experiment.Spectrum) *string {
+func bindSpectrumFlags(fs *flag.FlagSet, s *spectrum.Spec) *string {
 	preset, _, _, _ := spectrumFlags(fs, s)
 	return preset
 }
 
-func bindPathsFlags(fs *flag.FlagSet, s *experiment.Paths) *string {
+func bindPathsFlags(fs *flag.FlagSet, s *paths.Spec) *string {
 	preset, _, _ := pathsFlags(fs, s)
 	return preset
 }

@@ -51,7 +51,7 @@ func TestRunLinkBadUsage(t *testing.T) {
 		// inputs exceed data.MaxElements = 2²⁴; refused up front, as usage.
 		{"/spectrum?v=1&dim=1024&samples=10000&test=10000&hidden=8&probes=100&epochs=1", "at most samples = 6384"},
 		{"/doubledescent?v=1&model=mlp&data=digits&test=2500", "test = 2500"},
-		// Hours of Lanczos products on 265,000 parameters (experiment.Spectrum.Cost).
+		// Hours of Lanczos products on 265,000 parameters (spectrum.Spec.Cost).
 		{"/spectrum?v=1&epochs=0&hidden=256&dim=1024&samples=5000&steps=300&probes=100&topk=100", "the limit is 10 min"},
 	}
 	for _, c := range cases {

@@ -8,8 +8,11 @@ import (
 	"os"
 	"path/filepath"
 
+	spectrumrun "github.com/overparam/overparam/compute/experiment/spectrum/run"
+
+	"github.com/overparam/overparam/compute/experiment/spectrum"
+
 	"github.com/overparam/overparam/compute/experiment"
-	"github.com/overparam/overparam/compute/experiment/runner"
 	"github.com/overparam/overparam/web"
 )
 
@@ -21,13 +24,13 @@ Flags start from the default preset, or from -preset, one of the page's
 presets by id (e.g. -preset classes3); later flags override it.`
 
 func init() {
-	registerCLI("spectrum", runSpectrum, specRun(experiment.DefaultSpectrum, func(s experiment.Spectrum) (any, error) {
-		return runner.RunSpectrum(s, experiment.Assets{Digits: web.DigitsGz}, nil)
+	registerCLI("spectrum", runSpectrum, specRun(spectrum.Default, func(s spectrum.Spec) (any, error) {
+		return spectrumrun.Run(s, experiment.Assets{Digits: web.DigitsGz}, nil)
 	}))
 }
 
 func runSpectrum(args []string, stdout, stderr io.Writer) int {
-	spec, err := spectrumPresetFlag.base(args, func(fs *flag.FlagSet, s *experiment.Spectrum) *string {
+	spec, err := spectrumPresetFlag.base(args, func(fs *flag.FlagSet, s *spectrum.Spec) *string {
 		preset, _, _, _ := spectrumFlags(fs, s)
 		return preset
 	})
@@ -52,7 +55,7 @@ func runSpectrum(args []string, stdout, stderr io.Writer) int {
 	}
 
 	progress, done := progressPrinter(stderr, *quiet)
-	res, err := runner.RunSpectrum(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
+	res, err := spectrumrun.Run(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
 	done()
 	if err != nil {
 		fmt.Fprintf(stderr, "overparam spectrum: %v\n", err)
@@ -94,7 +97,7 @@ func checkWritable(path string) error {
 
 // spectrumFlags registers the command's flags: one per spec key, bound to
 // spec, and -preset, -json, -export and -quiet.
-func spectrumFlags(fs *flag.FlagSet, spec *experiment.Spectrum) (preset *string, asJSON *bool, export *string, quiet *bool) {
+func spectrumFlags(fs *flag.FlagSet, spec *spectrum.Spec) (preset *string, asJSON *bool, export *string, quiet *bool) {
 	bindSpec(fs, spec)
 	preset = spectrumPresetFlag.register(fs)
 	asJSON = fs.Bool("json", false, "print the result as one JSON object")
@@ -116,7 +119,7 @@ func writeJSON(path string, v any) error {
 }
 
 // printSpectrum writes a human-readable summary of a result.
-func printSpectrum(w io.Writer, r *experiment.SpectrumResult) {
+func printSpectrum(w io.Writer, r *spectrum.Result) {
 	s := r.Spec
 	fmt.Fprintf(w, "network   %v, %d parameters\n", r.Spec.Arch(), r.Params)
 	f := r.Final
@@ -124,7 +127,7 @@ func printSpectrum(w io.Writer, r *experiment.SpectrumResult) {
 		r.Stats.TrainSteps, r.Stats.StopReason, f.TrainLoss, f.TrainAcc, f.TestLoss, f.TestAcc, f.GradNorm)
 	fmt.Fprintf(w, "%s spectrum, %d Lanczos steps × %d probes (%d products)\n", s.Curvature, s.Steps, s.Probes, r.Stats.Products)
 	fmt.Fprintf(w, "outliers  %d above the bulk edge %.6g (gap ratio %.3g%s)\n", r.Outliers, r.BulkEdge, r.GapRatio, weakMark(r.WeakGap))
-	for _, line := range wrapWords(experiment.OutlierRule, 70) {
+	for _, line := range wrapWords(spectrum.OutlierRule, 70) {
 		fmt.Fprintf(w, "          %s\n", line)
 	}
 	fmt.Fprintf(w, "trace     %.6g ± %.2g\n", r.Trace, r.TraceStdErr)

@@ -16,7 +16,7 @@ type Cost struct {
 	// Ops counts arithmetic in multiply-adds: the matrix products of
 	// package kernel (MatMul), Lanczos's Gram–Schmidt passes, the dense
 	// Householder reduction and least-squares factorisations, and about
-	// elementwiseOps per unit and sample for each pass's activations.
+	// ElementwiseOps per unit and sample for each pass's activations.
 	Ops int64 `json:"ops"`
 	// MatMul is the part of Ops spent in kernel.MulTo and kernel.MulAddTo
 	// (m·k·n per call), the part kernel.MulAdds measures.
@@ -43,7 +43,7 @@ type Cost struct {
 // geometric mean 1.03·10⁹, with six other sessions loading the two cores
 // (load average 15–16), so a quiet machine runs faster. Small networks (mean-field paths, the mlp
 // sweep) run below it, since their elementwise work weighs more than
-// elementwiseOps says; wide ones above. Natively (gonum) the same specs run
+// ElementwiseOps says; wide ones above. Natively (gonum) the same specs run
 // at 0.5–3·10⁹ ops/s (BenchmarkEstimateRate in this package), and as
 // js/wasm under node with the pure-Go kernel at 1–5·10⁸.
 const OpsPerSecond = 1e9
@@ -66,49 +66,50 @@ const (
 	AutoRunSeconds = 10
 )
 
-// elementwiseOps is the operation count charged per unit and sample for
+// ElementwiseOps is the operation count charged per unit and sample for
 // each forward, gradient or curvature pass: the activation and its
 // derivatives (fmath's exp costs about a dozen multiply-adds), the softmax,
 // transposes and bias sums, which the matrix products do not include.
-const elementwiseOps = 10
+const ElementwiseOps = 10
 
-// finish fills in Seconds (the counts saturate at MaxInt64 as they add).
-func (c Cost) finish() Cost {
+// Finish fills in Seconds (the counts saturate at MaxInt64 as they add).
+func (c Cost) Finish() Cost {
 	c.Seconds = float64(c.Ops) / OpsPerSecond
 	return c
 }
 
-// add returns c + d for the arithmetic counts, and the larger of the two
+// Add returns c + d for the arithmetic counts, and the larger of the two
 // byte counts (runs of a spec follow one another on one worker, or run on
 // separate workers, each with its own memory).
-func (c Cost) add(d Cost) Cost {
-	c.Ops = satAdd(c.Ops, d.Ops)
-	c.MatMul = satAdd(c.MatMul, d.MatMul)
-	c.Products = satAdd(c.Products, d.Products)
+func (c Cost) Add(d Cost) Cost {
+	c.Ops = SatAdd(c.Ops, d.Ops)
+	c.MatMul = SatAdd(c.MatMul, d.MatMul)
+	c.Products = SatAdd(c.Products, d.Products)
 	c.Bytes = max(c.Bytes, d.Bytes)
 	return c
 }
 
-// times returns c with the arithmetic counts multiplied by k.
-func (c Cost) times(k int) Cost {
-	c.Ops = satMul(c.Ops, float64(k))
-	c.MatMul = satMul(c.MatMul, float64(k))
-	c.Products = satMul(c.Products, float64(k))
+// Times returns c with the arithmetic counts multiplied by k.
+func (c Cost) Times(k int) Cost {
+	c.Ops = SatMul(c.Ops, float64(k))
+	c.MatMul = SatMul(c.MatMul, float64(k))
+	c.Products = SatMul(c.Products, float64(k))
 	return c
 }
 
-func satAdd(a, b int64) int64 {
+// SatAdd returns a + b, or MaxInt64 if the sum does not fit.
+func SatAdd(a, b int64) int64 {
 	if a > math.MaxInt64-b {
 		return math.MaxInt64
 	}
 	return a + b
 }
 
-// satMul returns a·k rounded, or MaxInt64 if it does not fit.
-func satMul(a int64, k float64) int64 { return toInt(float64(a) * k) }
+// SatMul returns a·k rounded, or MaxInt64 if it does not fit.
+func SatMul(a int64, k float64) int64 { return ToInt(float64(a) * k) }
 
-// toInt rounds x to an int64, saturating at MaxInt64 (and at 0 below).
-func toInt(x float64) int64 {
+// ToInt rounds x to an int64, saturating at MaxInt64 (and at 0 below).
+func ToInt(x float64) int64 {
 	switch {
 	case !(x > 0):
 		return 0
@@ -142,10 +143,10 @@ func Duration(seconds float64) string {
 // bytesText formats a byte count in MiB, rounded up.
 func bytesText(b int64) string { return fmt.Sprintf("%d MiB", (b+(1<<20)-1)>>20) }
 
-// checkCost refuses a run whose estimate exceeds MemoryLimit or OpsLimit,
+// CheckCost refuses a run whose estimate exceeds MemoryLimit or OpsLimit,
 // naming the estimate, the limit and what to reduce (reduce for the
 // arithmetic, reduceMemory for the memory).
-func checkCost(c Cost, reduce, reduceMemory string) error {
+func CheckCost(c Cost, reduce, reduceMemory string) error {
 	if c.Bytes > MemoryLimit {
 		return fmt.Errorf("this run needs about %s of memory; the limit is %s (a browser tab's WebAssembly memory): use %s",
 			bytesText(c.Bytes), bytesText(MemoryLimit), reduceMemory)
@@ -157,14 +158,16 @@ func checkCost(c Cost, reduce, reduceMemory string) error {
 	return nil
 }
 
-// passes counts sample passes through an MLP: gradients (forward and
+// Passes counts sample passes through an MLP: gradients (forward and
 // backward), forward-only evaluations and curvature products, each per
 // sample.
-type passes struct {
-	grad, eval, hvp float64
+type Passes struct {
+	// Grad counts gradient passes, Eval forward-only evaluations and HVP
+	// curvature products, each per sample.
+	Grad, Eval, HVP float64
 }
 
-// mlpCost turns sample passes through network a into a Cost: the kernel
+// MLPCost turns sample passes through network a into a Cost: the kernel
 // multiply-adds read off nn's passes (compute/bench's documentation derives
 // them) with F_l = in_l·out_l and F = Σ F_l,
 //
@@ -172,8 +175,8 @@ type passes struct {
 //	forward only      F
 //	Hessian product   6F − 4F₁  (Gauss-Newton 4F − 2F₁)
 //
-// plus elementwiseOps per unit for every pass.
-func mlpCost(a *arch.Arch, p passes, hessian bool) Cost {
+// plus ElementwiseOps per unit for every pass.
+func MLPCost(a *arch.Arch, p Passes, hessian bool) Cost {
 	var f, f1, units float64
 	for l := 1; l <= a.Layers(); l++ {
 		fl := float64(float64(a.Sizes[l-1]) * float64(a.Sizes[l])) // rounded: no fused f += x·y
@@ -191,21 +194,21 @@ func mlpCost(a *arch.Arch, p passes, hessian bool) Cost {
 		hvp = float64(6*f) - float64(4*f1)
 	}
 	grad := float64(3*f) - f1
-	mm := float64(p.grad*grad) + float64(p.eval*f) + float64(p.hvp*hvp)
-	ew := float64(elementwiseOps * units * (p.grad + p.eval + p.hvp))
-	return Cost{MatMul: toInt(mm), Ops: toInt(mm + ew)}
+	mm := float64(p.Grad*grad) + float64(p.Eval*f) + float64(p.HVP*hvp)
+	ew := float64(ElementwiseOps * units * (p.Grad + p.Eval + p.HVP))
+	return Cost{MatMul: ToInt(mm), Ops: ToInt(mm + ew)}
 }
 
-// trainPasses counts the sample passes of train.Run with the given epochs,
+// TrainPasses counts the sample passes of train.Run with the given epochs,
 // samples n, test samples t (0 without a test set), batch (0 = full) and
 // curve points (train.Settings.Points, 0 meaning 200): every step's
 // gradient on its batch, and at each of the curve's checkpoints (every
 // max(1, T/points) steps, and after the last) a full-batch gradient and a
 // test evaluation; a full-batch step at a checkpoint reuses its gradient.
 // epochs = 0 is train.Measure: one checkpoint.
-func trainPasses(epochs, n, t, batch, points int) passes {
+func TrainPasses(epochs, n, t, batch, points int) Passes {
 	if epochs == 0 {
-		return passes{grad: float64(n), eval: float64(t)}
+		return Passes{Grad: float64(n), Eval: float64(t)}
 	}
 	if batch <= 0 || batch > n {
 		batch = n
@@ -216,28 +219,28 @@ func trainPasses(epochs, n, t, batch, points int) passes {
 	steps := epochs * ((n + batch - 1) / batch)
 	every := max(1, steps/points)
 	checkpoints := float64((steps-1)/every + 2)
-	p := passes{grad: float64(float64(epochs) * float64(n)), eval: float64(checkpoints * float64(t))}
+	p := Passes{Grad: float64(float64(epochs) * float64(n)), Eval: float64(checkpoints * float64(t))}
 	if batch == n {
-		p.grad += float64(n) // the last checkpoint; the others replace a step
+		p.Grad += float64(n) // the last checkpoint; the others replace a step
 	} else {
-		p.grad += float64(checkpoints * float64(n))
+		p.Grad += float64(checkpoints * float64(n))
 	}
 	return p
 }
 
-// lanczosOps is the arithmetic of m Lanczos steps on dimension n outside the
+// LanczosOps is the arithmetic of m Lanczos steps on dimension n outside the
 // operator: full reorthogonalisation, two classical Gram–Schmidt passes of
 // 2(j+1)·n multiply-adds at 0-based step j, about 6n for α, β and the
 // updates, and the m×m tridiagonal eigenproblem at the end.
-func lanczosOps(n, m int) float64 {
+func LanczosOps(n, m int) float64 {
 	nf, mf := float64(n), float64(m)
 	return float64(2*mf*(mf+1)*nf) + float64(6*mf*nf) + float64(mf*mf*mf)
 }
 
-// denseOps is the arithmetic of spectrum.DenseEigenvalues on n×n:
+// DenseOps is the arithmetic of spectrum.DenseEigenvalues on n×n:
 // Householder tridiagonalisation, about (2/3)n³ multiply-adds (LAPACK's
 // dsytd2), and the implicit QL sweeps, O(n²).
-func denseOps(n int) float64 {
+func DenseOps(n int) float64 {
 	nf := float64(n)
 	return float64(2*nf*nf*nf/3) + float64(30*nf*nf)
 }

@@ -10,17 +10,24 @@
 // struct's JSON form is what the CLI prints with -json and what the worker
 // sends to the page.
 //
-// Each experiment's presets (Preset: id, title, claim, citation, link query
-// and thumbnail name) are one list beside its spec — SpectrumPresets,
-// PathsPresets, DoubleDescentPresets — read by the page's preset buttons,
-// the home gallery, tools/mkthumbs and the CLI's doubledescent -preset.
+// This package is the shared core: the registry (Experiment, Register),
+// the parameter tags and link reading (Param, Query, ParseQuery), the
+// validation limits, the cost model (Cost and the helpers the specs' Cost
+// methods share), Preset, Progress, Assets, the export Model and the shard
+// protocol's types. Each experiment is its own package beside it,
+// compute/experiment/<name> (spectrum, paths, doubledescent): its spec,
+// presets (one list, read by the page's preset buttons, the home gallery,
+// tools/mkthumbs and the CLI's -preset) and result types.
 //
 // This package links no numerics (no nn, spectrum, train, data or gonum):
-// the browser's page, app.wasm, imports it to read links, validate, estimate
-// and draw, and stays small. Package experiment/runner runs the specs; the
-// few constants of the numerics packages that validation states (the data
+// the browser's page, app.wasm, imports it and the experiments' spec
+// packages to read links, validate, estimate and draw, and stays small.
+// Each experiment's run package (compute/experiment/<name>/run) runs its
+// spec and serves its job kinds; the few
+// constants of the numerics packages that validation states (the data
 // generators' limits, the outlier rule's, the Lanczos memory) are repeated
-// here, and a test there checks that they agree.
+// here, and a test in compute/experiment/spectrum/run checks that they
+// agree.
 //
 // # References
 //

@@ -9,13 +9,13 @@ import (
 	"github.com/overparam/overparam/compute/arch"
 )
 
-// checkDataSize checks, in the link's terms, the limits package data's
+// CheckDataSize checks, in the link's terms, the limits package data's
 // generators enforce, so that a spec Validate accepts never fails while
 // drawing its data: the digits asset holds MaxDigitsTrain training
 // and MaxDigitsTest test images, and a generator holds at most
 // MaxElements input values, (train + test)·dim. trainKey and testKey
 // are the spec's keys for the two sample counts; dim is the input width.
-func checkDataSize(kind, trainKey string, train int, testKey string, test, dim int) error {
+func CheckDataSize(kind, trainKey string, train int, testKey string, test, dim int) error {
 	if kind == "digits" {
 		if train > MaxDigitsTrain {
 			return fmt.Errorf("%s = %d: the bundled digits hold %d training images; allowed with data = digits: [1, %d]", trainKey, train, MaxDigitsTrain, MaxDigitsTrain)
@@ -36,8 +36,8 @@ func checkDataSize(kind, trainKey string, train int, testKey string, test, dim i
 	return nil
 }
 
-// intsText writes a list of whole numbers as a link does: "4,2048".
-func intsText(xs []int) string {
+// IntsText writes a list of whole numbers as a link does: "4,2048".
+func IntsText(xs []int) string {
 	parts := make([]string, len(xs))
 	for i, x := range xs {
 		parts[i] = strconv.Itoa(x)
@@ -45,7 +45,7 @@ func intsText(xs []int) string {
 	return strings.Join(parts, ",")
 }
 
-// The limits of package data's generators that checkDataSize states in the
+// The limits of package data's generators that CheckDataSize states in the
 // link's terms (a test of package experiment checks that they equal package
 // data's): the digits asset's training and test images, and the most input
 // values, (train + test)·dim, one generator call produces (2²⁴ float64s, 128
@@ -89,3 +89,7 @@ func MeanFieldArch(d, n int) *arch.Arch {
 	}
 	return &arch.Arch{Sizes: []int{d, n, 1}, Act: arch.ReLU, Loss: arch.Squared, OutScale: 1 / float64(n), NoBias: true}
 }
+
+// MaxSeed is the largest seed, the max tag of Seed: links and the CLI
+// carry seeds as 32-bit numbers.
+const MaxSeed = 1<<32 - 1

@@ -79,8 +79,8 @@ func ParseQuery(query string, specs ...any) (notices []string) {
 		}
 	}
 	for _, spec := range specs {
-		if c, ok := spec.(interface{ correctLink() []string }); ok {
-			notices = append(notices, c.correctLink()...)
+		if c, ok := spec.(interface{ CorrectLink() []string }); ok {
+			notices = append(notices, c.CorrectLink()...)
 		}
 	}
 	var unknown []string

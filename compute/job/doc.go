@@ -7,8 +7,8 @@
 //
 //	progress  Status: phase, steps done of total, elapsed time and ETA
 //	partial   Partial: training-curve points since the last message
-//	result    the stage's result (for a spectrum experiment.Trained,
-//	          experiment.ProbeResult or experiment.SpectrumResult; for a
+//	result    the stage's result (for a spectrum spectrum.Trained,
+//	          spectrum.ProbeResult or spectrum.Result; for a
 //	          sweep its point or its assembled result); the spectrum train
 //	          stage's θ comes beside it as the message's float64 data
 //	          (Post), and the page passes it to the later stages as their
@@ -22,16 +22,18 @@
 // worker. The sweeps, "paths" and "doubledescent", have the kinds
 // name.point (point Index: one width or model size), name.assemble (the
 // points in Parts, any order) and name.run (sweep.go). The stages give the
-// same bits as the one-call runs (runner.RunSpectrum, RunPaths,
-// RunDoubleDescent).
+// same bits as the one-call runs (spectrumrun.Run, pathsrun.Run,
+// doubledescentrun.Run).
 //
-// A worker module registers only the families it serves (RegisterSpectrum,
-// RegisterPaths, RegisterDoubleDescent), so each links only their code;
-// RegisterAll registers all three, for tests and tools.
+// Each experiment registers its kinds from its run package
+// (compute/experiment/<name>/run/jobs.go: RegisterJobs, with RegisterRun or
+// RegisterSweep, and job.Provide in its init). A worker module calls only
+// its own experiment's RegisterJobs, so it links only that code;
+// RegisterAll registers every provided experiment, for tests and tools.
 //
 // A probe can also be split over several workers (Request.Shards): its
 // "spectrum.probe" request leads, one "spectrum.shard" request per helper
 // serves partial Hessian-vector products, and the workers exchange vectors
 // directly over Env.Peers. Such a probe is the same bits as the one-worker
-// probe (runner.ProbeSpectrumSharded).
+// probe (spectrumrun.ProbeSharded).
 package job

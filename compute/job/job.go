@@ -42,6 +42,11 @@ type attached struct {
 	data  []float64
 }
 
+// Attach returns a handler's result whose vector data travels as the result
+// message's float64 payload instead of inside its JSON (see Post): the
+// spectrum train stage's θ.
+func Attach(value any, data []float64) any { return attached{value, data} }
+
 // ProgressInterval is the least time between two progress messages; the
 // first and last of each phase are always sent.
 const ProgressInterval = 100 * time.Millisecond
@@ -90,16 +95,13 @@ func handle(request []byte, env Env, r *reporter) (any, error) {
 type Handler func(req Request, env Env, progress func(experiment.Progress) bool) (any, error)
 
 // handlers maps request kinds to their handlers; each experiment registers
-// its kinds from its own file (spectrum.go, …).
+// its kinds from its run package (compute/experiment/<name>/run/jobs.go).
 var handlers = map[string]Handler{}
 
-// RegisterAll registers every experiment family, for tests and tools: the
-// three below and every family whose run package called Provide (a program
-// that imports compute/experiment/all/runs has them all).
+// RegisterAll registers every experiment family whose run package called
+// Provide, for tests and tools (a program that imports
+// compute/experiment/all/runs has them all).
 func RegisterAll() {
-	RegisterSpectrum()
-	RegisterPaths()
-	RegisterDoubleDescent()
 	providersMu.Lock()
 	list := append([]func(){}, providers...)
 	providersMu.Unlock()

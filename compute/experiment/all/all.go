@@ -4,3 +4,9 @@
 // importing it has the whole registry (compute/experiment.Experiments)
 // without naming an experiment. It links no numerics.
 package all
+
+import (
+	_ "github.com/overparam/overparam/compute/experiment/doubledescent"
+	_ "github.com/overparam/overparam/compute/experiment/paths"
+	_ "github.com/overparam/overparam/compute/experiment/spectrum"
+)

@@ -17,7 +17,7 @@ const (
 // Request is one job for a worker. Spec is the experiment's spec; the other
 // fields carry earlier stages' results as the worker sent them, so the UI
 // forwards them without decoding. The trained θ of a spectrum's stages is
-// not in Trained's JSON but travels beside the request as Env.Data, a
+// not in spectrum.Trained's JSON but travels beside the request as Env.Data, a
 // binary payload the page never decodes. Index selects one part of a staged run (a
 // probe, a sweep point), and Parts carries the parts to assemble.
 type Request struct {
@@ -90,9 +90,9 @@ const (
 
 // Request kinds of the double-descent experiment (see registerSweep):
 // "doubledescent.point" runs every repeat at size Index, one job per size;
-// "doubledescent.assemble" combines Parts into the experiment.DDResult; and
+// "doubledescent.assemble" combines Parts into the doubledescent.Result; and
 // "doubledescent.run" does it all in one worker. All give the bits of
-// runner.RunDoubleDescent.
+// doubledescentrun.Run.
 const (
 	KindDoubleDescentPoint    = "doubledescent" + SuffixPoint
 	KindDoubleDescentAssemble = "doubledescent" + SuffixAssemble
@@ -103,7 +103,7 @@ const (
 // runs point Index — 0 the pair of solutions and their linear path, then
 // one per mean-field width and repeat — "paths.assemble" combines Parts,
 // and "paths.run" does it all in one worker. All give the bits of
-// runner.RunPaths.
+// pathsrun.Run.
 const (
 	KindPathsPoint    = "paths" + SuffixPoint
 	KindPathsAssemble = "paths" + SuffixAssemble

@@ -6,8 +6,8 @@
 package main
 
 import (
-	"github.com/overparam/overparam/compute/job"
+	doubledescentrun "github.com/overparam/overparam/compute/experiment/doubledescent/run"
 	"github.com/overparam/overparam/wasm/worker/serve"
 )
 
-func main() { serve.Main(job.RegisterDoubleDescent) }
+func main() { serve.Main(doubledescentrun.RegisterJobs) }

@@ -6,8 +6,8 @@
 package main
 
 import (
-	"github.com/overparam/overparam/compute/job"
+	pathsrun "github.com/overparam/overparam/compute/experiment/paths/run"
 	"github.com/overparam/overparam/wasm/worker/serve"
 )
 
-func main() { serve.Main(job.RegisterPaths) }
+func main() { serve.Main(pathsrun.RegisterJobs) }

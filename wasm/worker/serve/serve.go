@@ -34,7 +34,7 @@ import (
 const digitsPath = "data/digits.bin.gz"
 
 // Main serves requests forever; register registers the worker's request
-// kinds (job.RegisterSpectrum, …).
+// kinds (spectrumrun.RegisterJobs, …).
 func Main(register ...func()) {
 	for _, r := range register {
 		r()

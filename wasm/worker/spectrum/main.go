@@ -6,8 +6,8 @@
 package main
 
 import (
-	"github.com/overparam/overparam/compute/job"
+	spectrumrun "github.com/overparam/overparam/compute/experiment/spectrum/run"
 	"github.com/overparam/overparam/wasm/worker/serve"
 )
 
-func main() { serve.Main(job.RegisterSpectrum) }
+func main() { serve.Main(spectrumrun.RegisterJobs) }

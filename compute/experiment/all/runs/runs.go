@@ -4,3 +4,9 @@
 // importing it (tools, tests, the CLI) serves every experiment's job kinds
 // after compute/job.RegisterAll.
 package runs
+
+import (
+	_ "github.com/overparam/overparam/compute/experiment/doubledescent/run"
+	_ "github.com/overparam/overparam/compute/experiment/paths/run"
+	_ "github.com/overparam/overparam/compute/experiment/spectrum/run"
+)

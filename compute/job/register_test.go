@@ -1,4 +1,0 @@
-package job
-
-// The tests of this package exercise every family.
-func init() { RegisterAll() }
