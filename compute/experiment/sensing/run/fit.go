@@ -90,7 +90,7 @@ func lastAbove(res *sensing.CurveResult, from, to int) int {
 // G₀ᵀG₀) (asymmetric only); sums holds Σ_{u<t} η_u at each record.
 func fitCurve(s sensing.Spec, res *sensing.CurveResult, lam0, lamW float64, sums []float64) {
 	T := s.Steps
-	if T >= 10 {
+	if T >= 10 && lastAbove(res, 0, T) == T { // a curve at the floor is not sublinear
 		res.LogLogSlope = slope(window(res, T/10, T, true))
 	}
 	end := T
