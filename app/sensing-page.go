@@ -24,7 +24,10 @@ var sensingDef = &experimentPage[sensing.Spec]{
 	start: func(jobs Jobs, id int, spec sensing.Spec, emit func(Event), now func() time.Time) startedRun {
 		return startSweep(jobs, id, "sensing", spec, len(spec.Curves()), decodeSensing, emit, now)
 	},
-	csv: func(r any) string { res, _ := r.(*sensing.Result); return sensingCSV(sensingCurves(res, nil)) },
+	csv: func(r any) string {
+		res, _ := r.(*sensing.Result)
+		return sensingCSV(sensingCurves(res, nil), res != nil && res.Spec.Loss == "l1")
+	},
 }
 
 var sensingFields = map[string]fieldInfo{
@@ -67,9 +70,8 @@ func init() {
 	enumText["loss=l2"] = "ℓ2, gradient descent"
 	enumText["loss=l1"] = "ℓ1 sub-gradient vs ℓ2 (robust)"
 	registerPage("sensing", sensingDef, func() app.Composer { return newSensingPage() })
-	registerThumbnails("sensing", sensingDef, func(p preset, spec sensing.Spec, res *sensing.Result) string {
-		// The symmetric presets' 1/T reads best on log–log axes.
-		c := sensingErrorPlot(spec, res.Curves, p.ID == "sensing-overparam" || p.ID == "sensing-smallinit")
+	registerThumbnails("sensing", sensingDef, func(_ preset, spec sensing.Spec, res *sensing.Result) string {
+		c := sensingErrorPlot(spec, res.Curves, sensingLogLog(spec))
 		c.Title, c.Legend, c.Width, c.Height = "", false, thumbnailWidth, thumbnailHeight
 		return c.SVG()
 	})
@@ -87,8 +89,10 @@ func decodeSensing(body string) (any, error) {
 type sensingPage struct {
 	app.Compo
 	pageCore[sensing.Spec]
-	cache  partCache[sensing.CurveResult]
-	loglog bool
+	cache partCache[sensing.CurveResult]
+	// view is the reader's choice of axes: 0 the run's default
+	// (sensingLogLog), 1 log–log, 2 semi-log.
+	view int
 }
 
 func newSensingPage() *sensingPage { return &sensingPage{pageCore: newPageCore(sensingDef)} }
@@ -106,7 +110,8 @@ func (p *sensingPage) Render() app.UI {
 	if spec.Param == "" {
 		spec = p.spec
 	}
-	ep := sensingErrorPlot(spec, curves, p.loglog)
+	loglog := p.view == 1 || p.view == 0 && sensingLogLog(spec)
+	ep := sensingErrorPlot(spec, curves, loglog)
 	if len(curves) == 0 {
 		ep.Note = "press Run"
 		if p.state.Status == Running {
@@ -114,20 +119,25 @@ func (p *sensingPage) Render() app.UI {
 		}
 	}
 	panels := []app.UI{
-		sensingSummary(res),
+		sensingSummary(res, spec.Loss == "l1"),
 		newChartPanel("error").Title("Error against iterations").
 			Plot(ep).
 			Tools(app.Label().For("view-loglog").Body(
-				app.Input().Type("checkbox").ID("view-loglog").Checked(p.loglog).OnChange(func(ctx app.Context, e app.Event) { p.loglog = ctx.JSSrc().Get("checked").Bool() }),
+				app.Input().Type("checkbox").ID("view-loglog").Checked(loglog).OnChange(func(ctx app.Context, e app.Event) {
+					p.view = 2
+					if ctx.JSSrc().Get("checked").Bool() {
+						p.view = 1
+					}
+				}),
 				app.Text(" log–log (else semi-log)"))).
-			CSV(func() string { return sensingCSV(curves) }),
+			CSV(func() string { return sensingCSV(curves, spec.Loss == "l1") }),
 	}
 	if spec.Loss == "l1" {
 		panels = append(panels, newChartPanel("outliers").Title("Final error against the outlier fraction").
 			Plot(sensingOutlierPlot(curves)).
 			CSV(func() string { return sensingFinalCSV(curves) }))
 	}
-	panels = append(panels, sensingTable(curves), p.exportPanel())
+	panels = append(panels, sensingTable(curves, spec.Loss == "l1"), p.exportPanel())
 	return shell(PathSensing,
 		p.header("Matrix sensing: over-parameterisation slows gradient descent",
 			"Recover a low-rank matrix M* by gradient descent on its factors, XXᵀ or FGᵀ. With exactly the true rank the error falls linearly; with more columns it slows to 1/T — unless the factorisation is asymmetric, where the initial imbalance sets a linear rate, and one rebalancing step restores speed. "+
@@ -154,13 +164,21 @@ func sensingCurves(res *sensing.Result, parts map[int]*sensing.CurveResult) []se
 	return cs
 }
 
-// sensingName labels a curve in legends and tables.
-func sensingName(c sensing.CurveResult) string {
+// sensingName labels a curve in legends and tables; robust says the run
+// compares ℓ1 and ℓ2 (loss = l1).
+func sensingName(c sensing.CurveResult, robust bool) string {
 	switch {
 	case c.Method == "subgradient":
 		return fmt.Sprintf("ℓ1 sub-gradient, p = %g", c.Outliers)
-	case c.Outliers > 0 || c.K == 0:
-		return fmt.Sprintf("ℓ2 GD, k = %d, α = %g, p = %g", c.K, c.Alpha, c.Outliers)
+	case robust:
+		return fmt.Sprintf("ℓ2 gradient descent, p = %g", c.Outliers)
+	case c.Outliers > 0:
+		return fmt.Sprintf("k = %d, α = %g, p = %g", c.K, c.Alpha, c.Outliers)
 	}
 	return fmt.Sprintf("k = %d, α = %g", c.K, c.Alpha)
 }
+
+// sensingLogLog reports whether the error chart of spec opens on log–log
+// axes: the symmetric ℓ2 runs, whose 1/T is a straight line there; the
+// others, linear in t, read best semi-log.
+func sensingLogLog(spec sensing.Spec) bool { return spec.Param == "symmetric" && spec.Loss == "l2" }

@@ -27,6 +27,7 @@ func sensingErrorPlot(spec sensing.Spec, curves []sensing.CurveResult, loglog bo
 	}
 	c := &chart.Plot{Title: ylabel + " against iterations", X: chart.Axis{Label: "iteration t", Log: loglog},
 		Y: chart.Axis{Label: ylabel, Log: true}, Legend: true, Height: 380}
+	theory := false
 	for i, cv := range curves {
 		x := make([]float64, len(cv.Step))
 		for j, t := range cv.Step {
@@ -36,11 +37,15 @@ func sensingErrorPlot(spec sensing.Spec, curves []sensing.CurveResult, loglog bo
 		if robust {
 			y, class, dashed = cv.Relative, fmt.Sprintf("c%d", (i/2)%8), cv.Method == "gd"
 		}
-		name := sensingName(cv)
+		name := sensingName(cv, robust)
 		if cv.LogLogSlope != 0 && loglog {
 			name += fmt.Sprintf(" (log–log slope %.3f)", cv.LogLogSlope)
 		} else if cv.LateSlope != 0 && !loglog && cv.LogLogSlope == 0 {
-			name += fmt.Sprintf(" (slope %.3g per iteration)", cv.LateSlope)
+			name += fmt.Sprintf(" (slope %.3g per iteration", cv.LateSlope)
+			if cv.PredictedSlope != 0 {
+				name += fmt.Sprintf("; theory %.3g", cv.PredictedSlope)
+			}
+			name += ")"
 		}
 		c.Series = append(c.Series, chart.Series{Name: name, X: x, Y: y, Class: class, Dashed: dashed, Width: 2})
 		if len(cv.TheoryStep) > 0 {
@@ -48,9 +53,12 @@ func sensingErrorPlot(spec sensing.Spec, curves []sensing.CurveResult, loglog bo
 			for j, t := range cv.TheoryStep {
 				tx[j] = float64(t)
 			}
-			label := "√(k−r)/(2ηt)"
-			if cv.PredictedSlope != 0 {
-				label = fmt.Sprintf("slope −ηλ_{min} = %.3g", cv.PredictedSlope)
+			label := "" // one legend entry for the theory lines
+			if !theory {
+				label, theory = "dashed: theory √(k−r)/(2ηt)", true
+				if cv.PredictedSlope != 0 {
+					label = "dashed: slope −ηλ_{min}(F₀ᵀF₀ − G₀ᵀG₀)"
+				}
 			}
 			c.Series = append(c.Series, chart.Series{Name: label, X: tx, Y: cv.TheoryError, Class: class, Dashed: true, Width: 1.5})
 		}
@@ -81,22 +89,22 @@ func sensingOutlierPlot(curves []sensing.CurveResult) *chart.Plot {
 }
 
 // sensingSummary shows the headline numbers of a finished run.
-func sensingSummary(res *sensing.Result) app.UI {
+func sensingSummary(res *sensing.Result, robust bool) app.UI {
 	if res == nil || len(res.Curves) == 0 {
 		return app.Div().Class("summary")
 	}
 	first, last := res.Curves[0], res.Curves[len(res.Curves)-1]
-	items := []app.UI{stat("norm", "‖M*‖_F", fmt.Sprintf("%.4g", res.Norm), false),
-		stat("first", "relative error at T, "+sensingName(first), fmt.Sprintf("%.3g", first.Final), true),
-		stat("last", "relative error at T, "+sensingName(last), fmt.Sprintf("%.3g", last.Final), true)}
-	if last.LogLogSlope != 0 {
-		items = append(items, stat("slope", "log–log slope over the last decade, "+sensingName(last), fmt.Sprintf("%.3f", last.LogLogSlope), false))
+	items := []app.UI{stat("norm", "‖M*‖ (Frobenius)", fmt.Sprintf("%.4g", res.Norm), false),
+		stat("first", "relative error at T, "+sensingName(first, robust), fmt.Sprintf("%.3g", first.Final), true),
+		stat("last", "relative error at T, "+sensingName(last, robust), fmt.Sprintf("%.3g", last.Final), true)}
+	if last.LogLogSlope != 0 && !robust {
+		items = append(items, stat("slope", "log–log slope over the last decade, "+sensingName(last, robust), fmt.Sprintf("%.3f", last.LogLogSlope), false))
 	}
 	return app.Div().Class("summary").Body(items...)
 }
 
 // sensingTable lists every curve's final error, slopes and theory.
-func sensingTable(curves []sensing.CurveResult) app.UI {
+func sensingTable(curves []sensing.CurveResult, robust bool) app.UI {
 	if len(curves) == 0 {
 		return app.Div()
 	}
@@ -123,7 +131,7 @@ func sensingTable(curves []sensing.CurveResult) app.UI {
 				if cv.Rebalanced > 0 {
 					theory += fmt.Sprintf("; rebalanced at %d, slope after %s", cv.Rebalanced, num(cv.PostSlope, "%.3g"))
 				}
-				return app.Tr().Body(app.Td().Text(sensingName(cv)), app.Td().Text(fmt.Sprintf("%.4g", cv.Error[len(cv.Error)-1])), app.Td().Text(fmt.Sprintf("%.3g", cv.Final)),
+				return app.Tr().Body(app.Td().Text(sensingName(cv, robust)), app.Td().Text(fmt.Sprintf("%.4g", cv.Error[len(cv.Error)-1])), app.Td().Text(fmt.Sprintf("%.3g", cv.Final)),
 					app.Td().Text(num(cv.LogLogSlope, "%.3f")), app.Td().Text(num(cv.LateSlope, "%.3g")), app.Td().Text(theory))
 			})),
 		)),
@@ -132,7 +140,7 @@ func sensingTable(curves []sensing.CurveResult) app.UI {
 
 // sensingCSV is the curves as one long table: a row per curve and
 // recorded iteration, with the theory where it has a value there.
-func sensingCSV(curves []sensing.CurveResult) string {
+func sensingCSV(curves []sensing.CurveResult, robust bool) string {
 	var b strings.Builder
 	b.WriteString("curve,k,alpha,outliers,method,step,error,relative,theory\n")
 	for _, cv := range curves {
@@ -145,7 +153,7 @@ func sensingCSV(curves []sensing.CurveResult) string {
 			if v, ok := theory[t]; ok {
 				th = csvNum(v)
 			}
-			b.WriteString(strings.Join([]string{csvText(sensingName(cv)), strconv.Itoa(cv.K), csvNum(cv.Alpha), csvNum(cv.Outliers), cv.Method,
+			b.WriteString(strings.Join([]string{csvText(sensingName(cv, robust)), strconv.Itoa(cv.K), csvNum(cv.Alpha), csvNum(cv.Outliers), cv.Method,
 				strconv.Itoa(t), csvNum(cv.Error[j]), csvNum(cv.Relative[j]), th}, ",") + "\n")
 		}
 	}

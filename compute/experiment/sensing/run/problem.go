@@ -102,13 +102,19 @@ func (p *Problem) Corrupted(frac float64) []float64 {
 // Packed returns N = n(n+1)/2, the length of a packed symmetric n×n matrix.
 func Packed(n int) int { return n * (n + 1) / 2 }
 
-// pack writes the upper triangle of the symmetric n×n matrix p, row by
-// row, into dst (length Packed(n)).
+// pack writes the upper triangle of the symmetric part of the n×n matrix
+// p, (p + pᵀ)/2, row by row into dst (length Packed(n)): for symmetric
+// Aᵢ, ⟨Aᵢ, p⟩ = ⟨Aᵢ, (p + pᵀ)/2⟩, and FGᵀ is not symmetric. A symmetric
+// p is copied exactly ((x + x)/2 = x).
 func pack(dst, p []float64, n int) {
 	j := 0
 	for row := 0; row < n; row++ {
-		copy(dst[j:], p[row*n+row:row*n+n])
-		j += n - row
+		dst[j] = p[row*n+row]
+		j++
+		for col := row + 1; col < n; col++ {
+			dst[j] = (p[row*n+col] + p[col*n+row]) / 2
+			j++
+		}
 	}
 }
 
@@ -128,8 +134,8 @@ func unpack(dst, s []float64, n int) {
 	}
 }
 
-// Forward sets dst (length m) to 𝒜(P) = (⟨Aᵢ, P⟩)ᵢ for the symmetric n×n
-// P, using work (length Packed(n)): pack(P)ᵀ·Aᵀ, a row vector times the
+// Forward sets dst (length m) to 𝒜(P) = (⟨Aᵢ, P⟩)ᵢ for the n×n P, using
+// work (length Packed(n)): pack(P)ᵀ·Aᵀ, a row vector times the
 // N×m matrix AT, through package kernel.
 func (p *Problem) Forward(dst, P, work []float64) {
 	pack(work, P, p.N)
