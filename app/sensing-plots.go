@@ -76,14 +76,16 @@ func sensingOutlierPlot(curves []sensing.CurveResult) *chart.Plot {
 		Y: chart.Axis{Label: "final relative error", Log: true}, Legend: true, Height: 300, Note: "the fractions stream in as they finish"}
 	for k, m := range []struct{ method, name string }{{"subgradient", "ℓ1 sub-gradient method"}, {"gd", "ℓ2 gradient descent"}} {
 		var x, y []float64
+		var hover []string
 		for _, cv := range curves {
 			if cv.Method == m.method {
 				x, y = append(x, cv.Outliers), append(y, cv.Final)
+				hover = append(hover, fmt.Sprintf("%s, p = %g: final relative error %.3g", m.name, cv.Outliers, cv.Final))
 			}
 		}
 		cls := fmt.Sprintf("c%d", k)
 		c.Series = append(c.Series, chart.Series{Name: m.name, X: x, Y: y, Class: cls, Width: 2},
-			chart.Series{X: x, Y: y, Style: chart.Points, Class: cls, Width: 6})
+			chart.Series{X: x, Y: y, Style: chart.Points, Class: cls, Width: 6, Hover: hover})
 	}
 	return c
 }
