@@ -97,10 +97,18 @@ func printSensing(w io.Writer, r *sensing.Result) {
 		case len(c.TheoryError) > 0:
 			theory = fmt.Sprintf("√(k−r)/(2ηT) = %.4g", c.TheoryError[len(c.TheoryError)-1])
 		}
-		fmt.Fprintf(w, "  %-11s %3d  %7.3g  %8.3g   %-13.4g  %-10.4g  %-8.3g  %-13.4f  %-26.4g  %s\n",
-			c.Method, c.K, c.Alpha, c.Outliers, tenth, c.Error[len(c.Error)-1], c.Final, c.LogLogSlope, c.LateSlope, theory)
+		loglog := "–"
+		if c.LogLogSlope != 0 {
+			loglog = fmt.Sprintf("%.4f", c.LogLogSlope)
+		}
+		fmt.Fprintf(w, "  %-11s %3d  %7.3g  %8.3g   %-13.4g  %-10.4g  %-8.3g  %-13s  %-26.4g  %s\n",
+			c.Method, c.K, c.Alpha, c.Outliers, tenth, c.Error[len(c.Error)-1], c.Final, loglog, c.LateSlope, theory)
 		if c.Rebalanced > 0 {
-			fmt.Fprintf(w, "      rebalanced before iteration %d (FGᵀ changed by %.3g); slope after it %.4g per iteration\n", c.Rebalanced, c.RebalanceChange, c.PostSlope)
+			fmt.Fprintf(w, "      rebalanced before iteration %d (FGᵀ changed by %.3g)", c.Rebalanced, c.RebalanceChange)
+			if c.PostSlope != 0 {
+				fmt.Fprintf(w, "; slope after it %.4g per iteration", c.PostSlope)
+			}
+			fmt.Fprintln(w)
 		}
 	}
 }
