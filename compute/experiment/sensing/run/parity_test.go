@@ -127,3 +127,26 @@ func TestRecordedIterationsAreAscendingAndIncludeTheEnds(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkRunDefault runs the page's default spec (four curves of 10⁴
+// iterations, n = 50), one after another as the CLI does.
+func BenchmarkRunDefault(b *testing.B) {
+	s := sensing.Default()
+	for range b.N {
+		if _, err := Run(s, experiment.Assets{}, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRunRobust runs the ℓ1 preset's two curves at 30% outliers
+// (n = 20, m = 1,200, 3,000 iterations each).
+func BenchmarkRunRobust(b *testing.B) {
+	s := sensing.Default()
+	experiment.ParseQuery("v=1&loss=l1&n=20&r=3&rankover=20&measurements=1200&init=0.001&lr=0.1&decay=0.998&steps=3000&outliers=0.3", &s)
+	for range b.N {
+		if _, err := Run(s, experiment.Assets{}, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
