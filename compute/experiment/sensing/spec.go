@@ -223,19 +223,23 @@ func (s *Spec) Cost() experiment.Cost {
 		if s.Param == "asymmetric" {
 			sides = 2
 		}
-		var step, prod float64
+		// Every product that feeds a sum is rounded, float64(x*y), so no
+		// platform fuses it: the estimate decides refusals and must not
+		// differ between the browser and the CLI.
+		var prod float64
 		if s.Measurements == 0 {
-			prod = float64(sides * float64(float64(2*n*k*k)+float64(2*n*r*k)))
+			prod = float64(sides * (float64(2*n*k*k) + float64(2*n*r*k)))
 		} else {
 			prod = float64(m*float64(n*(n+1))) + float64((1+sides)*float64(n*n*k))
 		}
-		step = prod + float64(10*sides*n*k) + float64(2*n*n)
-		rec := float64(2*Records) * float64(float64(n*n*k)+float64(n*n))
+		step := prod + float64(10*sides*n*k) + float64(2*n*n)
+		rec := float64(float64(2*Records) * (float64(n*n*k) + float64(n*n)))
 		ops += float64(float64(s.Steps)*step) + rec
-		mm += float64(float64(s.Steps)*prod) + float64(2*Records)*float64(n*n*k)
+		mm += float64(float64(s.Steps)*prod) + float64(float64(2*Records)*float64(n*n*k))
 	}
 	ops += float64(5 * m * float64(n*(n+1)))
-	cost := experiment.Cost{Ops: toInt(ops), MatMul: toInt(mm), Bytes: int64(8 * (float64(m*float64(n*(n+1))) + 2*m + 8*n*n))}
+	words := float64(m*float64(n*(n+1))) + float64(2*m) + float64(8*n*n)
+	cost := experiment.Cost{Ops: toInt(ops), MatMul: toInt(mm), Bytes: toInt(float64(8 * words))}
 	cost.Seconds = float64(cost.Ops) / experiment.OpsPerSecond
 	return cost
 }
