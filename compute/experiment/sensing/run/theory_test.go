@@ -2,6 +2,7 @@ package run
 
 import (
 	"math"
+	"runtime"
 	"testing"
 
 	"github.com/overparam/overparam/compute/experiment"
@@ -117,6 +118,13 @@ func TestOneRebalancingStepRemovesTheAlphaDependence(t *testing.T) {
 // d = 20, r = 3, r′ = 20, m = 1,200, 30% outliers N(0, 10²), α = 1e-3,
 // 3,000 steps of η_t = 0.1·0.998^t.
 func TestSubgradientMethodShrugsOffOutliers(t *testing.T) {
+	if runtime.GOARCH != "amd64" {
+		// 3·10⁹ multiply-adds: seconds natively, minutes under node's
+		// pure-Go kernel and qemu-aarch64. The parity fingerprints hold
+		// js/wasm and arm64 to the native bits of a robust run
+		// (parity_test.go, case "robust").
+		t.Skip("science test of 3·10⁹ multiply-adds: run natively on amd64")
+	}
 	s := sensing.Default()
 	experiment.ParseQuery("loss=l1&n=20&r=3&rankover=20&measurements=1200&init=0.001&lr=0.1&decay=0.998&steps=3000&outliers=0.3&outlierscale=10", &s)
 	res := mustRun(t, s)
