@@ -38,7 +38,7 @@ func Presets() []experiment.Preset {
 			"Factor M* as FGᵀ instead and over-parameterised gradient descent converges linearly again, at a rate set by the initial imbalance F₀ᵀF₀ − G₀ᵀG₀, which gradient descent conserves: shrinking α by 3 slows it about 9-fold. Dashed: the slope −η·λ_min of the imbalance.",
 			xiong, xiongURL, "param=asymmetric&k=5&init=0.1,0.05,0.03"),
 		preset("sensing-rebalance", "One rebalancing step",
-			"A single change of variables at iteration 1,000, F ← F(FᵀF)^{-1/2}, G ← G(FᵀF)^{1/2}, leaves FGᵀ unchanged but makes the imbalance order one: every α then converges at the same fast linear rate.",
+			"Xiong, Ding & Du show that changing a single step of gradient descent removes the α dependence. Here that step rebalances the factors at iteration 1,000, F ← F(FᵀF)^{-1/2}, G ← G(FᵀF)^{1/2}: FGᵀ is unchanged but the imbalance becomes order one, and every α then converges at the same fast linear rate.",
 			xiong, xiongURL, "param=asymmetric&k=5&init=0.1,0.03,0.01&rebalance=1000&steps=2000"),
 		preset("sensing-l1", "ℓ1 shrugs off 30% outliers",
 			"With a rank over-estimated as r′ = n, small initialisation and geometrically decaying steps, the sub-gradient method on the ℓ1 loss recovers M* to about 10⁻³ even when 30–40% of the measurements are gross outliers; gradient descent on the ℓ2 loss does not.",

@@ -17,7 +17,9 @@
 //     Gradient Descent in Matrix Sensing: The Curses of Symmetry and
 //     Initialization", arXiv:2310.01769, 2023: the symmetric k > r rate
 //     Θ(1/T), the asymmetric linear rate set by the initial imbalance
-//     F₀ᵀF₀ − G₀ᵀG₀, and the one-step change that removes it.
+//     F₀ᵀF₀ − G₀ᵀG₀, and that changing one step of GD removes the α
+//     dependence (the rebalancing step here is one such change; the
+//     paper's exact step is not checked against it).
 //   - J. Ma & S. Fattahi, "Global Convergence of Sub-gradient Method for
 //     Robust Matrix Recovery: Small Initialization, Noisy Measurements,
 //     and Over-parameterization", arXiv:2202.08788, 2022 (JMLR 2023): the

@@ -186,7 +186,7 @@ func TestImbalanceDriftsOnlyAtSecondOrder(t *testing.T) {
 }
 
 // Truth: the definitions. The rebalanced factors satisfy F′ᵀF′ = I and
-// F′G′ᵀ = FGᵀ (Xiong, Ding & Du 2023's change of variables), and the
+// F′G′ᵀ = FGᵀ (their definition: (FᵀF)^{-1/2}(FᵀF)^{1/2} = I), and the
 // Jacobi eigen-decomposition reconstructs its matrix with orthonormal
 // eigenvectors.
 func TestRebalancingAndEigenvectorsSatisfyTheirDefinitions(t *testing.T) {

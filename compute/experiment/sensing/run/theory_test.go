@@ -86,8 +86,10 @@ func TestAsymmetricLateSlopeIsSetByTheImbalance(t *testing.T) {
 		c.LateSlope, c.PredictedSlope, 100*(1-c.PredictedSlope/c.LateSlope), c.SpuriousSlope)
 }
 
-// Truth: Xiong, Ding & Du (2023)'s one-step change of variables.
-// F ← F(FᵀF)^{-1/2}, G ← G(FᵀF)^{1/2} leaves FGᵀ unchanged in exact
+// Truth: Xiong, Ding & Du (2023) show (abstract) that modifying one step
+// of GD gives a rate independent of α; the step here is a rebalancing
+// (whether it is the paper's exact step is unverified): F ← F(FᵀF)^{-1/2},
+// G ← G(FᵀF)^{1/2} leaves FGᵀ unchanged in exact
 // arithmetic and makes FᵀF = I, an imbalance of order one in the spurious
 // directions, so the slow linear phase ends: after rebalancing at 1,000
 // the error is below 1e-10 within 1,000 further steps, where without it
