@@ -25,7 +25,11 @@ func sensingErrorPlot(spec sensing.Spec, curves []sensing.CurveResult, loglog bo
 	if robust {
 		ylabel = "relative error ‖UUᵀ − M*‖_{F} / ‖M*‖_{F}"
 	}
-	c := &chart.Plot{Title: ylabel + " against iterations", X: chart.Axis{Label: "iteration t", Log: loglog},
+	title := ylabel + " against t"
+	if robust {
+		title = "relative error against t"
+	}
+	c := &chart.Plot{Title: title, X: chart.Axis{Label: "iteration t", Log: loglog},
 		Y: chart.Axis{Label: ylabel, Log: true}, Legend: true, Height: 380}
 	theory := false
 	for i, cv := range curves {
@@ -72,7 +76,7 @@ func sensingErrorPlot(spec sensing.Spec, curves []sensing.CurveResult, loglog bo
 // sensingOutlierPlot draws the final relative error against the outlier
 // fraction, for the ℓ1 sub-gradient method and for ℓ2 gradient descent.
 func sensingOutlierPlot(curves []sensing.CurveResult) *chart.Plot {
-	c := &chart.Plot{Title: "Final relative error against the outlier fraction", X: chart.Axis{Label: "fraction p of corrupted measurements"},
+	c := &chart.Plot{Title: "final error against outlier fraction", X: chart.Axis{Label: "fraction p of corrupted measurements"},
 		Y: chart.Axis{Label: "final relative error", Log: true}, Legend: true, Height: 300, Note: "the fractions stream in as they finish"}
 	for k, m := range []struct{ method, name string }{{"subgradient", "ℓ1 sub-gradient method"}, {"gd", "ℓ2 gradient descent"}} {
 		var x, y []float64
