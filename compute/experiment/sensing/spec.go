@@ -208,11 +208,11 @@ func dupF(xs []float64) string {
 // it. Per curve and iteration: fully observed, the factored gradient
 // X(XᵀX) − U(Σ(UᵀX)), 2nk² + 2nrk (twice for FGᵀ); measured, the forward
 // map 𝒜(XXᵀ) and its adjoint Σ rᵢAᵢ on packed upper triangles, m·n(n+1),
-// plus the products XXᵀ and SX,
-// 2n²k (3n²k for FGᵀ); plus about 10 per entry of the factors for the
-// updates. Each of the curve's Records·2 recorded points forms XXᵀ − M*
-// (n²k + n²). Drawing A costs about 10 per entry (Marsaglia's method).
-// Bytes: the operator and its transpose (m·n(n+1)), y and the residuals, and eight n×n work
+// plus the products XXᵀ and SX, 2n²k (3n²k for FGᵀ); plus about 10 per
+// entry of the factors for the updates. Each of a curve's 2·Records
+// recorded points forms XXᵀ − M* (n²k + n²). Drawing the operator costs
+// about 5 per float (Marsaglia's method). Bytes: the operator and its
+// transpose (m·n(n+1) floats), y and the residuals, and eight n×n work
 // matrices (the n×k factors are smaller).
 func (s *Spec) Cost() experiment.Cost {
 	n, m := float64(s.N), float64(s.Measurements)
