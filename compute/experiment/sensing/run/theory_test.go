@@ -141,3 +141,30 @@ func TestSubgradientMethodShrugsOffOutliers(t *testing.T) {
 		t.Errorf("ℓ2 gradient descent: relative error %.3g with 30%% outliers, want > 0.5", l2.Final)
 	}
 }
+
+// Truth: the spurious eigenvalues' recursion λ ← λ(1 − ηλ)² ≈ λ − 2ηλ²
+// (Xiong, Ding & Du 2023), whose solution from λ₀ is λ_t ≈ 1/(2ηt + 1/λ₀):
+// below the 1/T line √(k−r)/(2ηT) for every start, and the lower the
+// smaller λ₀ ∝ α². So at T = 10⁴ the error falls with α, and for α = 10⁻³
+// (λ₀ ≈ nα² = 5·10⁻⁵, 1/λ₀ ≫ 2ηT) it is still on its plateau, far below
+// the line. k = 5, n = 50, η = 0.1.
+func TestSmallInitialisationPlateausBelowTheOneOverTLine(t *testing.T) {
+	s := sensing.Default()
+	s.K, s.Init = []int{5}, []float64{0.1, 0.01, 0.001}
+	res := mustRun(t, s)
+	line := math.Sqrt(2) / (2 * 0.1 * float64(s.Steps))
+	prev := math.Inf(1)
+	for _, c := range res.Curves {
+		e := c.Error[len(c.Error)-1]
+		if e > line*1.001 {
+			t.Errorf("α = %g: error %.4g at T above the 1/T line %.4g", c.Alpha, e, line)
+		}
+		if !(e < prev) {
+			t.Errorf("α = %g: error %.4g at T is not below the larger α's %.4g", c.Alpha, e, prev)
+		}
+		prev = e
+	}
+	if small := res.Curves[2].Error[len(res.Curves[2].Error)-1]; !(small < line/5) {
+		t.Errorf("α = 0.001: error %.3g at T, want the plateau far below the line %.3g", small, line)
+	}
+}
