@@ -18,11 +18,12 @@ import (
 //	maxlen:"8"             the longest allowed list
 type Param struct {
 	Key, Help string
-	Kind      reflect.Kind // Int, Uint64, Float64, Bool, String or Slice (of int)
+	Kind      reflect.Kind // Int, Uint64, Float64, Bool, String or Slice (of int or float64)
 	Min, Max  float64      // ±Inf when unbounded
 	Enum      []string
 	MaxLen    int
 	index     int
+	floats    bool // a Slice of float64
 }
 
 // Params lists the parameters of the spec struct pointed to by spec, in field
@@ -40,7 +41,8 @@ func Params(spec any) []Param {
 		if key == "" {
 			continue
 		}
-		p := Param{Key: key, Help: f.Tag.Get("help"), Kind: f.Type.Kind(), Min: math.Inf(-1), Max: math.Inf(1), index: i}
+		p := Param{Key: key, Help: f.Tag.Get("help"), Kind: f.Type.Kind(), Min: math.Inf(-1), Max: math.Inf(1), index: i,
+			floats: f.Type.Kind() == reflect.Slice && f.Type.Elem().Kind() == reflect.Float64}
 		if v := f.Tag.Get("min"); v != "" {
 			p.Min = mustFloat(v)
 		}
@@ -83,7 +85,11 @@ func (p Param) Get(spec any) string {
 	case reflect.Slice:
 		parts := make([]string, v.Len())
 		for i := range parts {
-			parts[i] = strconv.FormatInt(v.Index(i).Int(), 10)
+			if e := v.Index(i); e.Kind() == reflect.Float64 {
+				parts[i] = strconv.FormatFloat(e.Float(), 'g', -1, 64)
+			} else {
+				parts[i] = strconv.FormatInt(e.Int(), 10)
+			}
 		}
 		return strings.Join(parts, ",")
 	}
@@ -122,6 +128,20 @@ func (p Param) Set(spec any, text string) error {
 	case reflect.String:
 		v.SetString(strings.ToLower(text))
 	case reflect.Slice:
+		if v.Type().Elem().Kind() == reflect.Float64 {
+			var xs []float64
+			if text != "" {
+				for _, part := range strings.Split(text, ",") {
+					x, err := strconv.ParseFloat(strings.TrimSpace(part), 64)
+					if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+						return fmt.Errorf("%s: %q is not a comma-separated list of finite numbers", p.Key, text)
+					}
+					xs = append(xs, x)
+				}
+			}
+			v.Set(reflect.ValueOf(xs))
+			return nil
+		}
 		var xs []int
 		if text != "" {
 			for _, part := range strings.Split(text, ",") {
@@ -172,7 +192,11 @@ func (p Param) Check(spec any) error {
 			return fmt.Errorf("%s has %d entries; at most %d are allowed", p.Key, v.Len(), p.MaxLen)
 		}
 		for i := 0; i < v.Len(); i++ {
-			if x := float64(v.Index(i).Int()); !inRange(x) {
+			if e := v.Index(i); e.Kind() == reflect.Float64 {
+				if x := e.Float(); math.IsNaN(x) || !inRange(x) {
+					return fmt.Errorf("%s: entry %g is out of range; allowed: %s", p.Key, x, p.RangeText())
+				}
+			} else if x := float64(e.Int()); !inRange(x) {
 				return fmt.Errorf("%s: entry %d is out of range; allowed: %s", p.Key, int64(x), p.RangeText())
 			}
 		}
@@ -189,7 +213,7 @@ func (p Param) RangeText() string {
 		return "true, false"
 	}
 	format := func(x float64) string {
-		if p.Kind != reflect.Float64 {
+		if p.Kind != reflect.Float64 && !p.floats {
 			return strconv.FormatFloat(x, 'f', -1, 64) // whole numbers in full
 		}
 		return strconv.FormatFloat(x, 'g', -1, 64)

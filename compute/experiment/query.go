@@ -129,7 +129,15 @@ func (p Param) read(spec any, text string) string {
 			v.Set(v.Slice(0, p.MaxLen))
 		}
 		kept := 0
-		for i := 0; i < v.Len(); i++ {
+		for i := 0; i < v.Len() && p.floats; i++ {
+			x := math.Max(p.Min, math.Min(p.Max, v.Index(i).Float()))
+			if kept > 0 && v.Index(kept-1).Float() == x {
+				continue
+			}
+			v.Index(kept).SetFloat(x)
+			kept++
+		}
+		for i := 0; i < v.Len() && !p.floats; i++ {
 			x := int64(math.Max(p.Min, math.Min(p.Max, float64(v.Index(i).Int()))))
 			if kept > 0 && v.Index(kept-1).Int() == x {
 				continue // clamped onto the entry before: 0,0,0 reads as 4, not 4,4,4

@@ -8,5 +8,6 @@ package all
 import (
 	_ "github.com/overparam/overparam/compute/experiment/doubledescent"
 	_ "github.com/overparam/overparam/compute/experiment/paths"
+	_ "github.com/overparam/overparam/compute/experiment/sensing"
 	_ "github.com/overparam/overparam/compute/experiment/spectrum"
 )
