@@ -27,7 +27,7 @@ type RobustPoint struct {
 	Bound float64 `json:"bound"`
 	// MaxResidual is the largest |f(x_i) − y_i| over the training samples
 	// and seeds: the interpolator fits its noise labels.
-	MaxResidual float64 `json:"maxResidual"`
+	MaxResidual float64 `json:"max_residual"`
 }
 
 // RobustCurve is one curve of a finished robustness run, with its fit.
@@ -71,10 +71,10 @@ type QNNRun struct {
 	Final  float64 `json:"final"`
 	Slope  float64 `json:"slope"`
 	R2     float64 `json:"r2"`
-	KStart float64 `json:"kStart"`
-	KEnd   float64 `json:"kEnd"`
+	KStart float64 `json:"k_start"`
+	KEnd   float64 `json:"k_end"`
 	// NormError is the largest |‖ψ‖ − 1| over the forward passes.
-	NormError float64 `json:"normError"`
+	NormError float64 `json:"norm_error"`
 }
 
 // Result is a finished run: Curves for robustness, Runs for qnn.
@@ -84,6 +84,6 @@ type Result struct {
 	// ND is N·d, the universal law's threshold, and SqrtN is √N, where
 	// random features plateau.
 	ND    float64  `json:"nd,omitempty"`
-	SqrtN float64  `json:"sqrtN,omitempty"`
+	SqrtN float64  `json:"sqrt_n,omitempty"`
 	Runs  []QNNRun `json:"runs,omitempty"`
 }
