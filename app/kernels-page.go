@@ -60,7 +60,7 @@ func init() {
 	registerThumbnails("kernels", kernelsDef, func(_ preset, s kernels.Spec, res *kernels.Result) string {
 		c := robustPlot(s, robustPoints(res, nil))
 		if s.Model == "qnn" {
-			c = qnnRatePlot(qnnRuns(res, nil), false)
+			c = qnnResidualPlot(qnnRuns(res, nil), true, true)
 		}
 		c.Title, c.Legend, c.Width, c.Height = "", false, thumbnailWidth, thumbnailHeight
 		return c.SVG()
@@ -110,8 +110,8 @@ func (p *kernelsPage) Render() app.UI {
 	if s.Model == "qnn" {
 		runs := qnnRuns(res, parts)
 		results = append(results,
-			newChartPanel("kernels-rate").Title("Residual against steps").Plot(qnnRatePlot(runs, true)).CSV(func() string { return kernelsCSV(res) }),
-			newChartPanel("kernels-linear").Title("Residual against steps, γ > 1 (semi-log)").Plot(qnnLinearPlot(runs)),
+			newChartPanel("kernels-rate").Title("Sublinear convergence at γ = 1").Plot(qnnResidualPlot(runs, true, false)).CSV(func() string { return kernelsCSV(res) }),
+			newChartPanel("kernels-linear").Title("Linear convergence at γ > 1").Plot(qnnResidualPlot(runs, false, false)),
 			newChartPanel("kernels-ntk").Title("Tangent kernel against γ² − ŷ²").Plot(qnnKernelPlot(runs)),
 			app.P().Class("note").Text("With one sample the input is RY-encoded random angles; with several, the inputs are distinct computational-basis states, which are orthogonal: labels ±1 of a Pauli output on non-orthogonal inputs are in general not realizable, and training would stall on the unreachable part."),
 			qnnTable(res),

@@ -51,56 +51,36 @@ func robustPlot(s kernels.Spec, pts []kernels.RobustPoint) *chart.Plot {
 	return c
 }
 
-func runName(r kernels.QNNRun) string { return fmt.Sprintf("γ = %g, L = %d", r.Gamma, r.Depth) }
-
-// qnnRatePlot draws the residual against the steps, log-log: every run
-// with γ = 1 (all runs when gammaOne is false), with the slope −1 for
-// reference.
-func qnnRatePlot(runs []kernels.QNNRun, gammaOne bool) *chart.Plot {
-	c := &chart.Plot{Title: "Residual against steps (log-log)", Legend: true, Height: 340,
-		X: chart.Axis{Label: "gradient steps t", Log: true}, Y: chart.Axis{Label: "residual ‖ŷ − y‖", Log: true}}
-	if len(runs) == 0 {
-		c.Note = "press Run to train"
-		return c
+// qnnResidualPlot draws the residual against the steps: log-log for the
+// runs with γ = 1, where sublinear convergence is a line of slope about −1
+// (drawn for reference), or semi-log for the runs with γ > 1, where linear
+// convergence is a straight line; all runs log-log when all is set.
+func qnnResidualPlot(runs []kernels.QNNRun, sublinear, all bool) *chart.Plot {
+	c := &chart.Plot{Title: "Residual against steps, γ > 1 (semi-log)", Legend: true, Height: 320,
+		X: chart.Axis{Label: "gradient steps t", Log: sublinear}, Y: chart.Axis{Label: "residual ‖ŷ − y‖", Log: true}}
+	if sublinear {
+		c.Title = "Residual against steps, γ = 1 (log-log)"
 	}
-	var last float64
+	var last, steps float64
 	for i, r := range runs {
-		if gammaOne && r.Gamma != 1 {
-			continue
-		}
-		x, y := make([]float64, len(r.Steps)), r.Residual
-		for k, t := range r.Steps {
-			x[k] = float64(t)
-		}
-		c.Series = append(c.Series, chart.Series{Name: runName(r), X: x, Y: y, Class: fmt.Sprintf("c%d", i%7), Width: 2})
-		if r.Gamma == 1 && last == 0 {
-			last = r.Final * float64(r.Steps[len(r.Steps)-1])
-		}
-	}
-	if last > 0 { // c/t through the first γ = 1 run's end
-		steps := float64(runs[0].Steps[len(runs[0].Steps)-1])
-		c.Series = append(c.Series, chart.Series{Name: "slope −1 (∝ 1/t)", X: []float64{steps / 100, steps}, Y: []float64{last / (steps / 100), last / steps}, Class: "muted", Dashed: true})
-	}
-	return c
-}
-
-// qnnLinearPlot draws the residual of the runs with γ > 1 against the
-// steps on a linear axis: linear convergence is a straight line.
-func qnnLinearPlot(runs []kernels.QNNRun) *chart.Plot {
-	c := &chart.Plot{Title: "Residual against steps, γ > 1", Legend: true, Height: 300,
-		X: chart.Axis{Label: "gradient steps t"}, Y: chart.Axis{Label: "residual ‖ŷ − y‖", Log: true}}
-	for i, r := range runs {
-		if r.Gamma == 1 {
+		if !all && (r.Gamma == 1) != sublinear {
 			continue
 		}
 		x := make([]float64, len(r.Steps))
 		for k, t := range r.Steps {
 			x[k] = float64(t)
 		}
-		c.Series = append(c.Series, chart.Series{Name: runName(r), X: x, Y: r.Residual, Class: fmt.Sprintf("c%d", i%7), Width: 2})
+		c.Series = append(c.Series, chart.Series{Name: fmt.Sprintf("γ = %g, L = %d", r.Gamma, r.Depth), X: x, Y: r.Residual, Class: fmt.Sprintf("c%d", i%7), Width: 2})
+		if r.Gamma == 1 && last == 0 {
+			steps = x[len(x)-1]
+			last = r.Final * steps
+		}
+	}
+	if sublinear && last > 0 { // c/t through the first γ = 1 run's end
+		c.Series = append(c.Series, chart.Series{Name: "slope −1 (∝ 1/t)", X: []float64{steps / 100, steps}, Y: []float64{100 * last / steps, last / steps}, Class: "muted", Dashed: true})
 	}
 	if len(c.Series) == 0 {
-		c.Note = "no run with γ > 1"
+		c.Note = "no run of this kind yet"
 	}
 	return c
 }
@@ -112,7 +92,7 @@ func qnnKernelPlot(runs []kernels.QNNRun) *chart.Plot {
 	c := &chart.Plot{Title: "Tangent kernel against γ² − ŷ²", Legend: true, Height: 300,
 		X: chart.Axis{Label: "γ² − ŷ² (sample 0)"}, Y: chart.Axis{Label: "tangent kernel K = ‖∂ŷ/∂θ‖²"}}
 	for i, r := range runs {
-		c.Series = append(c.Series, chart.Series{Name: runName(r), X: r.Reference, Y: r.Kernel, Class: fmt.Sprintf("c%d", i%7), Width: 2})
+		c.Series = append(c.Series, chart.Series{Name: fmt.Sprintf("γ = %g, L = %d", r.Gamma, r.Depth), X: r.Reference, Y: r.Kernel, Class: fmt.Sprintf("c%d", i%7), Width: 2})
 	}
 	if len(runs) == 0 {
 		c.Note = "press Run to train"
@@ -131,17 +111,11 @@ func robustTable(res *kernels.Result) app.UI {
 		}
 		return fmt.Sprintf("%.3g", *v)
 	}
-	return app.Section().Class("panel").Body(
-		app.H2().Text("Per curve"),
-		app.Div().Class("table-scroll").Body(app.Table().ID("kernels-table").Body(
-			app.THead().Body(app.Tr().Body(app.Th().Text("curve"), app.Th().Text("log-log slope, p ∈ [Nd/10, Nd]"), app.Th().Text("S/√(Nd/p) there"), app.Th().Text("S at widest / at ¼ width"), app.Th().Text("S at widest"))),
-			app.TBody().Body(app.Range(res.Curves).Slice(func(i int) app.UI {
-				c := res.Curves[i]
-				return app.Tr().Body(app.Td().Text(c.Name), app.Td().Text(opt(c.Slope)), app.Td().Text(opt(c.Ratio)), app.Td().Text(opt(c.Plateau)),
-					app.Td().Text(fmt.Sprintf("%.3g", c.Points[len(c.Points)-1].S)))
-			})),
-		)),
-	)
+	rows := [][]string{{"curve", "log-log slope, p ∈ [Nd/10, Nd]", "S/√(Nd/p) there", "S at widest / at ¼ width", "S at widest"}}
+	for _, c := range res.Curves {
+		rows = append(rows, []string{c.Name, opt(c.Slope), opt(c.Ratio), opt(c.Plateau), fmt.Sprintf("%.3g", c.Points[len(c.Points)-1].S)})
+	}
+	return htmlTable("Per curve", rows)
 }
 
 // qnnTable lists each run's convergence.
@@ -149,18 +123,38 @@ func qnnTable(res *kernels.Result) app.UI {
 	if res == nil {
 		return app.Div()
 	}
-	return app.Section().Class("panel").Body(
-		app.H2().Text("Per run"),
-		app.Div().Class("table-scroll").Body(app.Table().ID("kernels-table").Body(
-			app.THead().Body(app.Tr().Body(app.Th().Text("γ"), app.Th().Text("L"), app.Th().Text("parameters"), app.Th().Text("final residual"), app.Th().Text("late log-log slope"), app.Th().Text("R², log residual vs t"), app.Th().Text("K/(γ² − ŷ²), first → last"))),
-			app.TBody().Body(app.Range(res.Runs).Slice(func(i int) app.UI {
-				r := res.Runs[i]
-				return app.Tr().Body(app.Td().Text(fmt.Sprint(r.Gamma)), app.Td().Text(fmt.Sprint(r.Depth)), app.Td().Text(fmt.Sprint(r.Params)),
-					app.Td().Text(fmt.Sprintf("%.3g", r.Final)), app.Td().Text(fmt.Sprintf("%.3f", r.Slope)), app.Td().Text(fmt.Sprintf("%.4f", r.R2)),
-					app.Td().Text(fmt.Sprintf("%.3g → %.3g", r.KStart, r.KEnd)))
-			})),
-		)),
-	)
+	rows := [][]string{{"γ", "L", "parameters", "final residual", "late log-log slope", "R², log residual vs t", "K/(γ² − ŷ²), first → last"}}
+	for _, r := range res.Runs {
+		rows = append(rows, []string{fmt.Sprint(r.Gamma), fmt.Sprint(r.Depth), fmt.Sprint(r.Params), fmt.Sprintf("%.3g", r.Final),
+			fmt.Sprintf("%.3f", r.Slope), fmt.Sprintf("%.4f", r.R2), fmt.Sprintf("%.3g → %.3g", r.KStart, r.KEnd)})
+	}
+	return htmlTable("Per run", rows)
+}
+
+// htmlTable renders a titled table (rows[0] is the header) as one HTML
+// string, id kernels-table: a fraction of the code of an element tree.
+func htmlTable(title string, rows [][]string) app.UI {
+	var b strings.Builder
+	b.WriteString(`<section class="panel"><h2>` + escapeHTML(title) + `</h2><div class="table-scroll"><table id="kernels-table">`)
+	for i, row := range rows {
+		cell := "td"
+		if i == 0 {
+			cell = "th"
+			b.WriteString("<thead>")
+		} else if i == 1 {
+			b.WriteString("<tbody>")
+		}
+		b.WriteString("<tr>")
+		for _, v := range row {
+			b.WriteString("<" + cell + ">" + escapeHTML(v) + "</" + cell + ">")
+		}
+		b.WriteString("</tr>")
+		if i == 0 {
+			b.WriteString("</thead>")
+		}
+	}
+	b.WriteString("</tbody></table></div></section>")
+	return app.Raw(b.String())
 }
 
 // kernelsCSV is a result as one long table: a row per curve and width
@@ -186,4 +180,11 @@ func kernelsCSV(res *kernels.Result) string {
 		}
 	}
 	return b.String()
+}
+
+// escapeHTML escapes the characters that end text in HTML.
+func escapeHTML(s string) string {
+	s = strings.ReplaceAll(s, "&", "&amp;")
+	s = strings.ReplaceAll(s, "<", "&lt;")
+	return strings.ReplaceAll(s, ">", "&gt;")
 }
