@@ -88,3 +88,23 @@ func TestKernelsPageRunsEachModelAndMatchesTheCLI(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkKernelsDefaultPresets times the kernels page's two default
+// presets in the browser, from the click on Run to done, on the pool the
+// machine gives (after a warm-up run that starts the workers).
+func BenchmarkKernelsDefaultPresets(b *testing.B) {
+	for _, q := range []string{"v=1", "v=1&model=qnn"} {
+		b.Run(q, func(b *testing.B) {
+			tt := newTab(b)
+			tt.open("/kernels?" + q)
+			tt.waitStatus("done", runTimeout)
+			var total float64
+			b.ResetTimer()
+			for range b.N {
+				t, _ := tt.timeRun()
+				total += t.Seconds()
+			}
+			b.ReportMetric(total/float64(b.N), "s/run")
+		})
+	}
+}
