@@ -34,7 +34,7 @@ func (s *Spec) Cost() experiment.Cost {
 	for _, cv := range s.Curves() {
 		for _, k := range cv.Widths {
 			fk := float64(k)
-			draws := float64(float64(N*d)+float64(d*fk)+float64(t*d)) * normalOps
+			draws := float64(float64(float64(N*d)+float64(d*fk)+float64(t*d)) * normalOps)
 			matmul := float64(float64(N*d)*fk) + float64(float64(N*N)*fk)
 			grad := 2.0
 			if cv.Model == "ntk" {
