@@ -58,7 +58,7 @@ func (s *Spec) Cost() experiment.Cost {
 
 // Operation counts the estimate charges: a standard normal draw (Marsaglia's
 // polar method: two uniforms, a logarithm and a square root, 1.27 tries on
-// average; the draws are 58% of the default robustness run's CPU profile,
+// average; rng.Normal is 51% of the default robustness run's CPU profile,
 // about as long as 100 multiply-adds of a matrix product), an activation
 // with its two derivatives, and one qubit gate's work per amplitude (a
 // complex 2×2 product on each pair).

@@ -11,7 +11,7 @@ import (
 
 // Truth: the parameter-shift rule for a rotation exp(−iθG/2) with a Pauli
 // generator G, ∂ŷ/∂θ = (ŷ(θ + π/2) − ŷ(θ − π/2))/2, exact up to rounding
-// (Schuld et al. 2019, Eq. 12); the adjoint gradient must agree to 1e-10.
+// (Schuld et al. 2019); the adjoint gradient must agree to 1e-10.
 func TestAdjointGradientsEqualParameterShift(t *testing.T) {
 	const tol = 1e-10
 	for _, tc := range []struct{ n, layers, samples int }{{3, 3, 1}, {4, 2, 3}} {
