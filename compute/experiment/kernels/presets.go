@@ -28,7 +28,7 @@ func Presets() []experiment.Preset {
 			"Interpolating pure noise, the NTK with an even activation (square) becomes smooth as the parameters grow, following the universal bound √(Nd/p); with tanh it stays sharp, and random features stay at about √N however wide.",
 			bombari, bombariURL, ""),
 		preset("kernels-rf", "Random features never become robust",
-			"Random tanh and softplus features keep a sensitivity near √N from k = 2N to k = 320N features: more features do not make the interpolator smooth, even past p = Nd where the universal law would allow it.",
+			"Random tanh and softplus features settle at a sensitivity of about √N by k = 20N and stay there up to k = 320N: more features do not make the interpolator smooth, even past p = Nd where the universal law would allow it.",
 			bombari, bombariURL, "ntk=none&rf=tanh,softplus&rfwidths=100,250,500,1000,2000,4000,8000,16000"),
 		preset("kernels-even", "Even activations make the NTK robust",
 			"Only an even activation lets the NTK meet the universal bound: square and cos fall as √(Nd/p), while tanh and softplus, which are not even, keep an interaction term that holds the sensitivity up.",

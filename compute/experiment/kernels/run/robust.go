@@ -55,16 +55,21 @@ type problem struct {
 
 // newProblem draws the data of seed (streams Data: X then Y; Init: W;
 // Probes: the test points), so that every curve and width of one seed
-// sees the same X, Y and test points.
+// sees the same X, Y and test points, and nested features.
 func newProblem(seed uint64, n, d, k, tests int) *problem {
 	p := &problem{n: n, d: d, k: k, x: make([]float64, n*d), y: make([]float64, n), w: make([]float64, d*k)}
 	r := rng.New(seed, rng.Data)
 	rng.NormalVec(r, p.x)
 	rng.NormalVec(r, p.y)
+	// Feature j's d weights are drawn together, features in order, so the
+	// first k features of a seed are the same at every width: the widths
+	// of a curve grow one pool of features (common random numbers).
 	rw := rng.New(seed, rng.Init)
 	scale := 1 / math.Sqrt(float64(d))
-	for i := range p.w {
-		p.w[i] = rng.Normal(rw) * scale
+	for j := range k {
+		for a := range d {
+			p.w[a*k+j] = rng.Normal(rw) * scale
+		}
 	}
 	rz := rng.New(seed, rng.Probes)
 	for range tests {
