@@ -117,6 +117,8 @@ func field(spec any, p experiment.Param, info fieldInfo, onChange func(key, valu
 		control = app.Input().Type("checkbox").ID(id).DataSet("key", p.Key).Title(p.Help).Checked(value == "true").OnChange(handler)
 	case p.Kind == reflect.Slice:
 		control = app.Input().Type("text").ID(id).DataSet("key", p.Key).Title(p.Help).Value(value).Attr("inputmode", "numeric").OnChange(handler)
+	case p.Kind == reflect.String: // free text without an enum, e.g. a comma-separated list of names
+		control = app.Input().Type("text").ID(id).DataSet("key", p.Key).Title(p.Help).Value(value).OnChange(handler)
 	default:
 		in := app.Input().Type("number").ID(id).DataSet("key", p.Key).Title(p.Help+"; allowed: "+p.RangeText()).Value(value).Attr("step", "any")
 		if p.Kind != reflect.Float64 {

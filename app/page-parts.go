@@ -92,7 +92,12 @@ func (c *pageCore[S]) controlsPanel() app.UI {
 					}
 				}
 				if len(fields) == 0 {
-					return nil // a group with nothing relevant is left out
+					// A group with nothing relevant is left out, as a hidden
+					// placeholder rather than nil: the groups keep their
+					// positions, so go-app never reuses one group's inputs for
+					// another's (a number input turned into a text input can
+					// lose the value set before its new type).
+					return app.Div().Hidden(true)
 				}
 				return app.Details().Class("group").Open(true).Body(app.Summary().Text(g.Legend), app.Range(fields).Slice(func(i int) app.UI { return fields[i] }))
 			}),

@@ -7,6 +7,7 @@ package all
 
 import (
 	_ "github.com/overparam/overparam/compute/experiment/doubledescent"
+	_ "github.com/overparam/overparam/compute/experiment/kernels"
 	_ "github.com/overparam/overparam/compute/experiment/paths"
 	_ "github.com/overparam/overparam/compute/experiment/sensing"
 	_ "github.com/overparam/overparam/compute/experiment/spectrum"

@@ -7,6 +7,7 @@ package runs
 
 import (
 	_ "github.com/overparam/overparam/compute/experiment/doubledescent/run"
+	_ "github.com/overparam/overparam/compute/experiment/kernels/run"
 	_ "github.com/overparam/overparam/compute/experiment/paths/run"
 	_ "github.com/overparam/overparam/compute/experiment/sensing/run"
 	_ "github.com/overparam/overparam/compute/experiment/spectrum/run"

@@ -1,0 +1,110 @@
+package e2e
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/kernels"
+	kernelsrun "github.com/overparam/overparam/compute/experiment/kernels/run"
+)
+
+// Small links of the kernels page's two models, a second or two each.
+const (
+	kernelsRobustQuery = "v=1&dim=50&samples=20&ntk=square,tanh&ntkwidths=2,4,8,16&rf=tanh&rfwidths=50,100,200&seeds=1&tests=2"
+	kernelsQNNQuery    = "v=1&model=qnn&depths=2,4&steps=500"
+)
+
+// TestKernelsPageRunsEachModelAndMatchesTheCLI: the kernels page runs a
+// link of each model, draws its charts, exports the same JSON as the
+// native run, and a preset of each model runs and its link restores the
+// controls. Truth: the native run in this process with the calls of
+// cmd/overparam/kernels.go, the charts app/kernels-page.go documents, and
+// experiment.Query/ParseQuery (a link is the spec).
+func TestKernelsPageRunsEachModelAndMatchesTheCLI(t *testing.T) {
+	for _, c := range []struct {
+		model, query, preset string
+		charts               []string
+	}{
+		{"robustness", kernelsRobustQuery, "kernels-even", []string{"kernels-robust"}},
+		{"qnn", kernelsQNNQuery, "kernels-qnn-depth", []string{"kernels-rate", "kernels-linear", "kernels-ntk"}},
+	} {
+		t.Run(c.model, func(t *testing.T) {
+			tt := newTab(t)
+			defer tt.checkClean(t)
+			dir := tt.allowDownloads(t)
+			want := make(chan []byte, 1)
+			go func() {
+				s := kernels.Default()
+				experiment.ParseQuery(c.query, &s)
+				res, err := kernelsrun.Run(s, experiment.Assets{}, nil)
+				if err != nil {
+					t.Errorf("native run: %v", err)
+					want <- nil
+					return
+				}
+				b, _ := json.Marshal(res)
+				want <- b
+			}()
+			tt.open("/kernels?" + c.query)
+			tt.waitStatus("done", runTimeout)
+			for _, id := range c.charts {
+				if n := eval[int](tt, `document.querySelectorAll('#chart-`+id+` svg path').length`); n == 0 {
+					t.Errorf("chart %s draws no path", id)
+				}
+			}
+			if n := eval[int](tt, `document.querySelectorAll('#kernels-table tbody tr').length`); n == 0 {
+				t.Error("the result table is empty")
+			}
+			tt.click("#export-json")
+			got := waitJSONFile(t, dir, "overparam-kernels.json")
+			if nat := <-want; nat != nil {
+				d, err := compareJSON(got, nat)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, p := range d.problems {
+					t.Errorf("browser vs CLI: %s", p)
+				}
+				t.Logf("browser vs CLI: %d numbers, %d bit-identical", d.numbers, d.identical)
+			}
+
+			tt.clickRun("#preset-" + c.preset)
+			for _, id := range c.charts {
+				if n := eval[int](tt, `document.querySelectorAll('#chart-`+id+` svg path').length`); n == 0 {
+					t.Errorf("preset %s: chart %s is empty", c.preset, id)
+				}
+			}
+			link := eval[string](tt, `location.href`)
+			controls := `Array.from(document.querySelectorAll('.controls input, .controls select')).map(e => e.id + '=' + (e.type === 'checkbox' ? e.checked : e.value)).join('&')`
+			before := eval[string](tt, controls)
+			tt.do("reopening the link", chromedpNavigate(link))
+			tt.waitFor("the app to start again", `!document.getElementById('app-wasm-loader')`, pageLoadTimeout)
+			tt.waitFor("the preset to be recognised", `document.querySelector('#preset-`+c.preset+`.primary') !== null`, pageLoadTimeout)
+			if after := eval[string](tt, controls); after != before {
+				t.Errorf("the link did not restore the controls:\nbefore %s\nafter  %s", before, after)
+			}
+			tt.waitStatus("done", runTimeout)
+		})
+	}
+}
+
+// BenchmarkKernelsDefaultPresets times the kernels page's two default
+// presets in the browser, from the click on Run to done, on the pool the
+// machine gives (after a warm-up run that starts the workers).
+func BenchmarkKernelsDefaultPresets(b *testing.B) {
+	for _, q := range []string{"v=1", "v=1&model=qnn"} {
+		b.Run(q, func(b *testing.B) {
+			tt := newTab(b)
+			tt.open("/kernels?" + q)
+			tt.waitStatus("done", runTimeout)
+			var total float64
+			b.ResetTimer()
+			for range b.N {
+				t, _ := tt.timeRun()
+				total += t.Seconds()
+			}
+			b.ReportMetric(total/float64(b.N), "s/run")
+		})
+	}
+}
