@@ -1,0 +1,254 @@
+package app
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/overparam/overparam/app/chart"
+	"github.com/overparam/overparam/compute/experiment/compression"
+)
+
+// compressionDef describes the compression page.
+var compressionDef = &experimentPage[compression.Compression]{
+	path: PathCompression, name: "compression", worker: "worker-compression.wasm",
+	defaults: compression.DefaultCompression,
+	presets:  compressionPresets,
+	fields:   compressionFields,
+	groups:   compressionGroups,
+	start: func(jobs Jobs, id int, spec compression.Compression, emit func(Event), now func() time.Time) startedRun {
+		return startSweep(jobs, id, "compression", spec, spec.Points(), decodeCompression, emit, now)
+	},
+	csv: func(r any) string { res, _ := r.(*compression.Result); return compressionCSV(res) },
+}
+
+func decodeCompression(body string) (any, error) {
+	var r compression.Result
+	err := json.Unmarshal([]byte(body), &r)
+	return &r, err
+}
+
+func init() {
+	registerPage("compression", compressionDef, func() app.Composer { return newCompressionPage() })
+	registerThumbnails("compression", compressionDef,
+		func(p preset, _ compression.Compression, res *compression.Result) string {
+			c := lawPlot(res.Law)
+			if p.ID == "compression-bits" {
+				c = accuracyPlot(res, nil)
+			}
+			c.Title, c.Legend, c.Width, c.Height = "", false, thumbnailWidth, thumbnailHeight
+			return c.SVG()
+		})
+}
+
+// compressionPage shows how over-parameterized networks compress: GPFQ's
+// quantization error against a layer's width, and the accuracy of
+// quantized MLPs on digits against their width.
+type compressionPage struct {
+	app.Compo
+	pageCore[compression.Compression]
+	cache partCache[compression.Point]
+}
+
+func newCompressionPage() *compressionPage {
+	return &compressionPage{pageCore: newPageCore(compressionDef)}
+}
+
+// OnNav reads the link into the controls and runs it when it is valid.
+func (p *compressionPage) OnNav(ctx app.Context) { p.nav(ctx) }
+
+// OnDismount cancels the run when the person leaves the page.
+func (p *compressionPage) OnDismount() { p.stop() }
+
+func (p *compressionPage) result() *compression.Result {
+	r, _ := p.state.Result.(*compression.Result)
+	return r
+}
+
+func (p *compressionPage) Render() app.UI {
+	res := p.result()
+	parts := p.cache.of(p.state)
+	var law []compression.LawCurve
+	if res != nil {
+		law = res.Law
+	} else if pt := parts[0]; pt != nil {
+		law = pt.Law // the law streams in before the networks finish
+	}
+	var hist *compression.Histogram
+	if res != nil {
+		hist = res.Histogram
+	}
+	return shell(PathCompression,
+		p.header("Compression: wide networks quantize better",
+			"Replace every weight by one of a few levels. Rounding each weight on its own leaves an error that does not shrink as a layer widens; GPFQ, which picks each weight's level to keep the layer's output on the data close to the float one, makes an error that falls like m·log N₀/N₀ — "+
+				"so the wider the network, the less accuracy quantization costs."),
+		p.layout(
+			compressionSummary(res),
+			newChartPanel("law").Title("One layer, Gaussian data: relative error ‖Xw − Xq‖²/‖Xw‖² against N₀").
+				Plot(lawPlot(law)).
+				CSV(func() string { return lawCSV(law) }),
+			newChartPanel("accuracy").Title("MLPs on digits: test accuracy against hidden width").
+				Plot(accuracyPlot(res, parts)).
+				CSV(func() string { return compressionCSV(res) }),
+			newChartPanel("histogram").Title("First-layer weights of the widest network, with the alphabet's levels").
+				Plot(histogramPlot(hist)).
+				CSV(func() string { return histogramCSV(hist) }),
+			p.exportPanel(),
+		),
+	)
+}
+
+// lawPlot draws GPFQ's and rounding's mean relative errors against N₀ on
+// log–log axes, one colour per bit-width, with the fitted c·m·ln N₀/N₀.
+func lawPlot(law []compression.LawCurve) *chart.Plot {
+	c := &chart.Plot{Title: "Relative error against N₀", X: chart.Axis{Label: "inputs per neuron N₀", Log: true},
+		Y: chart.Axis{Label: "relative error ‖Xw − Xq‖²/‖Xw‖²", Log: true}, Legend: true, Height: 340, Note: "press Run"}
+	for k, cv := range law {
+		cls := "c" + strconv.Itoa(k%8)
+		x := make([]float64, len(cv.N0))
+		lo, hi := make([]float64, len(cv.N0)), make([]float64, len(cv.N0))
+		for i, n := range cv.N0 {
+			x[i] = float64(n)
+			lo[i], hi[i] = cv.GPFQ[i]-cv.GPFQSE[i], cv.GPFQ[i]+cv.GPFQSE[i]
+		}
+		name := fmt.Sprintf("%d bit", cv.Bits)
+		if cv.Bits == 1 {
+			name = "ternary"
+		}
+		c.Series = append(c.Series,
+			chart.Series{X: x, Y: hi, Low: lo, Style: chart.Range, Class: cls},
+			chart.Series{Name: fmt.Sprintf("GPFQ, %s (slope %.2f)", name, cv.GPFQSlope), X: x, Y: cv.GPFQ, Class: cls, Width: 2},
+			chart.Series{X: x, Y: cv.GPFQ, Style: chart.Points, Class: cls, Width: 6},
+			chart.Series{Name: fmt.Sprintf("rounding, %s (slope %.2f)", name, cv.MSQSlope), X: x, Y: cv.MSQ, Class: cls, Dashed: true, Width: 1.5})
+		if k == 0 {
+			c.Series = append(c.Series, chart.Series{Name: "c·m·ln N₀/N₀ (fitted)", X: x, Y: cv.Reference, Class: "muted", Dashed: true})
+		}
+	}
+	return c
+}
+
+// accuracyPlot draws the float, GPFQ and rounded networks' test accuracy
+// against width; while the sweep runs, each finished network appears.
+func accuracyPlot(res *compression.Result, parts map[int]*compression.Point) *chart.Plot {
+	c := &chart.Plot{Title: "Test accuracy against width", X: chart.Axis{Label: "hidden width (neurons)", Log: true},
+		Y: chart.Axis{Label: "test accuracy (%)"}, Legend: true, Height: 340, Note: "the widths stream in as they finish"}
+	var widths []compression.WidthStat
+	if res != nil {
+		widths = res.Widths
+	} else {
+		last := 0
+		for i := range parts {
+			last = max(last, i)
+		}
+		for i := 1; i <= last; i++ {
+			if pt := parts[i]; pt != nil {
+				widths = append(widths, compression.WidthStat{Width: pt.Width, Float: pt.Float, Quant: pt.Quant})
+			}
+		}
+	}
+	if len(widths) == 0 {
+		return c
+	}
+	x, float := make([]float64, len(widths)), make([]float64, len(widths))
+	for i, w := range widths {
+		x[i], float[i] = float64(w.Width), 100*w.Float
+	}
+	style := chart.Line
+	if res == nil {
+		style = chart.Points
+	}
+	c.Series = append(c.Series, chart.Series{Name: "float network", X: x, Y: float, Class: "accent", Width: 2.5, Style: style})
+	for k := range widths[0].Quant {
+		g, m := make([]float64, len(widths)), make([]float64, len(widths))
+		for i, w := range widths {
+			g[i], m[i] = 100*w.Quant[k].GPFQ, 100*w.Quant[k].MSQ
+		}
+		cls := "c" + strconv.Itoa(k%8)
+		b := widths[0].Quant[k].Bits
+		c.Series = append(c.Series,
+			chart.Series{Name: fmt.Sprintf("GPFQ, %d bit", b), X: x, Y: g, Class: cls, Width: 2, Style: style},
+			chart.Series{Name: fmt.Sprintf("rounding, %d bit", b), X: x, Y: m, Class: cls, Dashed: true, Style: style})
+	}
+	return c
+}
+
+// histogramPlot draws the weights' histogram with the alphabet's levels.
+func histogramPlot(h *compression.Histogram) *chart.Plot {
+	c := &chart.Plot{Title: "Weights and levels", X: chart.Axis{Label: "weight value"}, Y: chart.Axis{Label: "weights per bin"},
+		Height: 260, Note: "computed with the widest network"}
+	if h == nil {
+		return c
+	}
+	c.Title = fmt.Sprintf("Width %d, first layer; levels of %d bit (δ = %.3g)", h.Width, h.Bits, h.Delta)
+	c.Series = []chart.Series{{Name: "weights", X: h.Edges, Y: h.Counts, Style: chart.Bars, Class: "c0"}}
+	for _, l := range h.Levels {
+		c.VLines = append(c.VLines, chart.VLine{X: l, Class: "c1", Dashed: true})
+	}
+	return c
+}
+
+// compressionSummary shows the law's slopes and the widest network's
+// accuracies at the first bit-width.
+func compressionSummary(res *compression.Result) app.UI {
+	if res == nil || len(res.Law) == 0 {
+		return app.Div().Class("summary")
+	}
+	l := res.Law[0]
+	items := []app.UI{
+		stat("gpfq-slope", fmt.Sprintf("GPFQ error slope against N₀ (%d bit)", l.Bits), fmt.Sprintf("%.2f", l.GPFQSlope), true),
+		stat("msq-slope", "rounding error slope", fmt.Sprintf("%.2f", l.MSQSlope), false),
+	}
+	if n := len(res.Widths); n > 0 && len(res.Widths[n-1].Quant) > 0 {
+		w := res.Widths[n-1]
+		q := w.Quant[0]
+		items = append(items, stat("widest", fmt.Sprintf("width %d: float / GPFQ / rounding (%d bit)", w.Width, q.Bits),
+			fmt.Sprintf("%.1f / %.1f / %.1f %%", 100*w.Float, 100*q.GPFQ, 100*q.MSQ), true))
+	}
+	return app.Div().Class("summary").Body(items...)
+}
+
+func lawCSV(law []compression.LawCurve) string {
+	var b strings.Builder
+	b.WriteString("bits,n0,gpfq,gpfq_se,msq,msq_se,reference\n")
+	for _, c := range law {
+		for i, n := range c.N0 {
+			b.WriteString(strings.Join([]string{strconv.Itoa(c.Bits), strconv.Itoa(n), csvNum(c.GPFQ[i]), csvNum(c.GPFQSE[i]), csvNum(c.MSQ[i]), csvNum(c.MSQSE[i]), csvNum(c.Reference[i])}, ",") + "\n")
+		}
+	}
+	return b.String()
+}
+
+// compressionCSV is the long-format table of the result: the law's rows,
+// then one row per width and bit-width.
+func compressionCSV(res *compression.Result) string {
+	var b strings.Builder
+	b.WriteString("panel,bits,n0_or_width,gpfq,msq,float,gpfq_se,msq_se\n")
+	if res == nil {
+		return b.String()
+	}
+	for _, c := range res.Law {
+		for i, n := range c.N0 {
+			b.WriteString(strings.Join([]string{"law", strconv.Itoa(c.Bits), strconv.Itoa(n), csvNum(c.GPFQ[i]), csvNum(c.MSQ[i]), "", csvNum(c.GPFQSE[i]), csvNum(c.MSQSE[i])}, ",") + "\n")
+		}
+	}
+	for _, w := range res.Widths {
+		for _, q := range w.Quant {
+			b.WriteString(strings.Join([]string{"network", strconv.Itoa(q.Bits), strconv.Itoa(w.Width), csvNum(q.GPFQ), csvNum(q.MSQ), csvNum(w.Float), "", ""}, ",") + "\n")
+		}
+	}
+	return b.String()
+}
+
+func histogramCSV(h *compression.Histogram) string {
+	var b strings.Builder
+	b.WriteString("bin_low,bin_high,count\n")
+	if h != nil {
+		for i, c := range h.Counts {
+			b.WriteString(csvNum(h.Edges[i]) + "," + csvNum(h.Edges[i+1]) + "," + csvNum(c) + "\n")
+		}
+	}
+	return b.String()
+}
