@@ -114,10 +114,7 @@ func lawPlot(law []compression.LawCurve) *chart.Plot {
 			x[i] = float64(n)
 			lo[i], hi[i] = cv.GPFQ[i]-cv.GPFQSE[i], cv.GPFQ[i]+cv.GPFQSE[i]
 		}
-		name := fmt.Sprintf("%d bit", cv.Bits)
-		if cv.Bits == 1 {
-			name = "ternary"
-		}
+		name := bitsName(cv.Bits)
 		c.Series = append(c.Series,
 			chart.Series{X: x, Y: hi, Low: lo, Style: chart.Range, Class: cls},
 			chart.Series{Name: fmt.Sprintf("GPFQ, %s (slope %.2f)", name, cv.GPFQSlope), X: x, Y: cv.GPFQ, Class: cls, Width: 2},
@@ -160,7 +157,7 @@ func accuracyPlot(res *compression.Result, parts map[int]*compression.Point) *ch
 	if res == nil {
 		style = chart.Points
 	}
-	c.Series = append(c.Series, chart.Series{Name: "float network", X: x, Y: float, Class: "accent", Width: 2.5, Style: style})
+	c.Series = append(c.Series, chart.Series{Name: "float network", X: x, Y: float, Class: "muted", Width: 3, Style: style})
 	for k := range widths[0].Quant {
 		g, m := make([]float64, len(widths)), make([]float64, len(widths))
 		for i, w := range widths {
@@ -169,10 +166,18 @@ func accuracyPlot(res *compression.Result, parts map[int]*compression.Point) *ch
 		cls := "c" + strconv.Itoa(k%8)
 		b := widths[0].Quant[k].Bits
 		c.Series = append(c.Series,
-			chart.Series{Name: fmt.Sprintf("GPFQ, %d bit", b), X: x, Y: g, Class: cls, Width: 2, Style: style},
-			chart.Series{Name: fmt.Sprintf("rounding, %d bit", b), X: x, Y: m, Class: cls, Dashed: true, Style: style})
+			chart.Series{Name: "GPFQ, " + bitsName(b), X: x, Y: g, Class: cls, Width: 2, Style: style},
+			chart.Series{Name: "rounding, " + bitsName(b), X: x, Y: m, Class: cls, Dashed: true, Style: style})
 	}
 	return c
+}
+
+// bitsName names the alphabet of b bits: "ternary" for b = 1, else "b bit".
+func bitsName(b int) string {
+	if b == 1 {
+		return "ternary"
+	}
+	return strconv.Itoa(b) + " bit"
 }
 
 // histogramPlot draws the weights' histogram with the alphabet's levels.
@@ -182,7 +187,7 @@ func histogramPlot(h *compression.Histogram) *chart.Plot {
 	if h == nil {
 		return c
 	}
-	c.Title = fmt.Sprintf("Width %d, first layer; levels of %d bit (δ = %.3g)", h.Width, h.Bits, h.Delta)
+	c.Title = fmt.Sprintf("Width %d, first layer; levels of the %s alphabet (δ = %.3g)", h.Width, bitsName(h.Bits), h.Delta)
 	c.Series = []chart.Series{{Name: "weights", X: h.Edges, Y: h.Counts, Style: chart.Bars, Class: "c0"}}
 	for _, l := range h.Levels {
 		c.VLines = append(c.VLines, chart.VLine{X: l, Class: "c1", Dashed: true})
@@ -198,13 +203,13 @@ func compressionSummary(res *compression.Result) app.UI {
 	}
 	l := res.Law[0]
 	items := []app.UI{
-		stat("gpfq-slope", fmt.Sprintf("GPFQ error slope against N₀ (%d bit)", l.Bits), fmt.Sprintf("%.2f", l.GPFQSlope), true),
+		stat("gpfq-slope", "GPFQ error slope against N₀ ("+bitsName(l.Bits)+")", fmt.Sprintf("%.2f", l.GPFQSlope), true),
 		stat("msq-slope", "rounding error slope", fmt.Sprintf("%.2f", l.MSQSlope), false),
 	}
 	if n := len(res.Widths); n > 0 && len(res.Widths[n-1].Quant) > 0 {
 		w := res.Widths[n-1]
 		q := w.Quant[0]
-		items = append(items, stat("widest", fmt.Sprintf("width %d: float / GPFQ / rounding (%d bit)", w.Width, q.Bits),
+		items = append(items, stat("widest", fmt.Sprintf("width %d: float / GPFQ / rounding (%s)", w.Width, bitsName(q.Bits)),
 			fmt.Sprintf("%.1f / %.1f / %.1f %%", 100*w.Float, 100*q.GPFQ, 100*q.MSQ), true))
 	}
 	return app.Div().Class("summary").Body(items...)

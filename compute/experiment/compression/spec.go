@@ -47,7 +47,7 @@ func DefaultCompression() Compression {
 		Model: "gpfq", Bits: []int{1, 2, 4}, Scale: 4,
 		N0s: []int{16, 64, 256, 1024, 4096}, M: 10, Trials: 10,
 		Widths: []int{16, 32, 64, 128, 256}, Samples: 2000, Test: 1000, Pixels: 14, Calib: 300,
-		Epochs: 8, LR: 0.3, Batch: 32, Seeds: 1, Seed: 1,
+		Epochs: 5, LR: 0.3, Batch: 32, Seeds: 1, Seed: 1,
 	}
 }
 

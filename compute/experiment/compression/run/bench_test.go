@@ -1,0 +1,19 @@
+package run
+
+import (
+	"testing"
+
+	"github.com/overparam/overparam/compute/experiment/compression"
+)
+
+// BenchmarkDefaultRun runs the page's default spec (every point in one
+// goroutine), for BENCHMARKS.md.
+func BenchmarkDefaultRun(b *testing.B) {
+	a := digitsAsset(b)
+	s := compression.DefaultCompression()
+	for b.Loop() {
+		if _, err := Run(s, a, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
