@@ -23,17 +23,28 @@ var compressionFields = map[string]fieldInfo{
 	"batch":   {Label: "Batch size"},
 	"seeds":   {Label: "Networks per width", Unit: "accuracies are means over them"},
 	"seed":    {Label: "Seed"},
+	"hidden":  {Label: "Hidden units"},
+	"density": {Label: "Density", Unit: "fraction of each layer's weights nonzero", Slider: &slider{Min: 0.01, Max: 0.5, Step: 0.01}},
+	"steps":   {Label: "SGD steps"},
+	"every":   {Label: "Update every ΔT steps"},
+	"alpha":   {Label: "Update fraction α", Unit: "cosine-decayed to 0 at 0.75·steps"},
+	"logc":    {Label: "log₁₀ c", Unit: "comma-separated exploration coefficients of DST-EE"},
+	"bonus":   {Label: "Exploration bonus"},
 }
 
 var compressionGroups = []fieldGroup{
 	{"Alphabet", []string{"model", "bits", "scale"}},
 	{"Single layer (Gaussian data)", []string{"n0s", "m", "trials"}},
 	{"Networks on digits", []string{"widths", "samples", "test", "pixels", "calib", "epochs", "lr", "batch"}},
+	{"Sparse training", []string{"hidden", "density", "steps", "every", "alpha", "logc", "bonus"}},
 	{"Randomness", []string{"seeds", "seed"}},
 }
 
 func init() {
 	enumText["model=gpfq"] = "GPFQ vs rounding"
+	enumText["model=sparse"] = "Dynamic sparse training"
+	enumText["bonus=log"] = "c·ln t/(N+1)"
+	enumText["bonus=ucb"] = "c·√(ln t/(N+1)) (UCB1)"
 }
 
 // compressionPresets are the compression page's presets; the first is the

@@ -15,14 +15,33 @@ import (
 // compressionDef describes the compression page.
 var compressionDef = &experimentPage[compression.Compression]{
 	path: PathCompression, name: "compression", worker: "worker-compression.wasm",
-	defaults: compression.DefaultCompression,
-	presets:  compressionPresets,
-	fields:   compressionFields,
-	groups:   compressionGroups,
+	defaults:    compression.DefaultCompression,
+	defaultsFor: compression.DefaultForQuery,
+	presets:     compressionPresets,
+	fields:      compressionFields,
+	groups:      compressionGroups,
+	relevant:    func(s *compression.Compression, key string) bool { return s.Uses(key) },
+	// Switching the model loads that model's defaults (samples and the
+	// learning rate differ).
+	change: func(s *compression.Compression, key, value string) bool {
+		if key != "model" || value == s.Model {
+			return false
+		}
+		seed := s.Seed
+		*s = compression.DefaultFor(value)
+		s.Seed = seed
+		return true
+	},
 	start: func(jobs Jobs, id int, spec compression.Compression, emit func(Event), now func() time.Time) startedRun {
 		return startSweep(jobs, id, "compression", spec, spec.Points(), decodeCompression, emit, now)
 	},
-	csv: func(r any) string { res, _ := r.(*compression.Result); return compressionCSV(res) },
+	csv: func(r any) string {
+		res, _ := r.(*compression.Result)
+		if res != nil && res.Spec.Model == "sparse" {
+			return sparseCSV(res.Sparse)
+		}
+		return compressionCSV(res)
+	},
 }
 
 func decodeCompression(body string) (any, error) {
@@ -36,8 +55,11 @@ func init() {
 	registerThumbnails("compression", compressionDef,
 		func(p preset, _ compression.Compression, res *compression.Result) string {
 			c := lawPlot(res.Law)
-			if p.ID == "compression-bits" {
+			switch {
+			case p.ID == "compression-bits":
 				c = accuracyPlot(res, nil)
+			case res.Spec.Model == "sparse":
+				c = sparseCurvePlot(res.Sparse, true)
 			}
 			c.Title, c.Legend, c.Width, c.Height = "", false, thumbnailWidth, thumbnailHeight
 			return c.SVG()
@@ -81,11 +103,15 @@ func (p *compressionPage) Render() app.UI {
 	if res != nil {
 		hist = res.Histogram
 	}
-	return shell(PathCompression,
-		p.header("Compression: wide networks quantize better",
-			"Replace every weight by one of a few levels. Rounding each weight on its own leaves an error that does not shrink as a layer widens; GPFQ, which picks each weight's level to keep the layer's output on the data close to the float one, makes an error that falls like m·log N₀/N₀ — "+
-				"so the wider the network, the less accuracy quantization costs."),
-		p.layout(
+	spec := p.ran
+	if spec.Model == "" { // nothing ran yet: the controls' model
+		spec = p.spec
+	}
+	var panels []app.UI
+	if spec.Model == "sparse" {
+		panels = sparsePanels(res, parts, spec)
+	} else {
+		panels = []app.UI{
 			compressionSummary(res),
 			newChartPanel("law").Title("One layer, Gaussian data: relative error ‖Xw − Xq‖²/‖Xw‖² against N₀").
 				Plot(lawPlot(law)).
@@ -96,8 +122,13 @@ func (p *compressionPage) Render() app.UI {
 			newChartPanel("histogram").Title("First-layer weights of the widest network, with the alphabet's levels").
 				Plot(histogramPlot(hist)).
 				CSV(func() string { return histogramCSV(hist) }),
-			p.exportPanel(),
-		),
+		}
+	}
+	return shell(PathCompression,
+		p.header("Compression: wide networks quantize better, sparse ones train by exploring",
+			"Replace every weight by one of a few levels: rounding each weight on its own leaves an error that does not shrink as a layer widens, while GPFQ, which picks each weight's level to keep the layer's output on the data close to the float one, makes an error that falls like m·log N₀/N₀. "+
+				"Or keep only a few percent of the weights nonzero and move them during training: regrowing by gradient plus an exploration bonus tries more of the network."),
+		p.layout(append(panels, p.exportPanel())...),
 	)
 }
 

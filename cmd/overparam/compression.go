@@ -11,7 +11,7 @@ import (
 	"github.com/overparam/overparam/web"
 )
 
-const compressionSynopsis = `Quantizes weights to the alphabet {kδ : |k| ≤ 2^(b−1)} of b bits (b = 1 is
+const compressionSynopsis = `With -model gpfq (the default), quantizes weights to the alphabet {kδ : |k| ≤ 2^(b−1)} of b bits (b = 1 is
 ternary) with GPFQ, the greedy path-following quantizer (Lybrand & Saab 2021;
 Zhang, Zhou & Saab 2023), and by rounding each weight (MSQ). First, on one
 neuron with N₀ Gaussian inputs and m Gaussian data points, it prints the
@@ -19,17 +19,23 @@ relative error ‖Xw − Xq‖²/‖Xw‖² against N₀ (means ± standard erro
 random neurons) with its log-log slope: about −1 for GPFQ, 0 for rounding.
 Then it trains an MLP pixels²–width–10 on MNIST digits for each hidden width,
 quantizes it layer by layer with both methods, and prints the test accuracy of
-the float, GPFQ and rounded networks. Flags start from the default preset, or
+the float, GPFQ and rounded networks. With -model sparse, trains a sparse MLP
+at a fixed density with SET (random regrowth), RigL (gradient regrowth) and
+DST-EE (gradient plus an exploration bonus, one run per c = 10^logc), and
+prints test accuracy and coverage (the fraction of weights ever active)
+against step (Huang et al. 2023). Flags start from the default preset, or
 from -preset, one of the page's presets by id (e.g. -preset
 compression-ternary); later flags override it.`
 
 var compressionPresetFlag = presetFlag[compression.Compression]{
 	presets:  compression.Presets(),
-	defaults: func(string) compression.Compression { return compression.DefaultCompression() },
+	defaults: compression.DefaultForQuery,
+	// -model sparse without -preset starts from the sparse defaults.
+	unset: func(s compression.Compression) compression.Compression { return compression.DefaultFor(s.Model) },
 }
 
 func init() {
-	registerCLI("compression", runCompression, specRun(compression.DefaultCompression, func(s compression.Compression) (any, error) {
+	registerCLI("compression", runCompression, specRunFrom(compression.DefaultForQuery, func(s compression.Compression) (any, error) {
 		return compressionrun.Run(s, experiment.Assets{Digits: web.DigitsGz}, nil)
 	}))
 }
@@ -76,6 +82,10 @@ func compressionFlags(fs *flag.FlagSet, spec *compression.Compression) (preset *
 // and bit-width, then the networks' accuracies by width.
 func printCompression(w io.Writer, r *compression.Result) {
 	s := r.Spec
+	if s.Model == "sparse" {
+		printSparse(w, r)
+		return
+	}
 	fmt.Fprintf(w, "one neuron, Gaussian data (m = %d, %d neurons per N₀), alphabet radius C = %g:\n", s.M, s.Trials, s.Scale)
 	fmt.Fprintln(w, "  bits       N₀   GPFQ relative error     rounding relative error")
 	for _, c := range r.Law {
@@ -94,6 +104,30 @@ func printCompression(w io.Writer, r *compression.Result) {
 			}
 			fmt.Fprintf(w, "%s   %4d   %5.1f%%   %5.1f%%     %s / %s\n", head, q.Bits, 100*q.GPFQ, 100*q.MSQ, floats(q.GPFQLayers), floats(q.MSQLayers))
 		}
+	}
+}
+
+// printSparse writes the sparse runs: accuracy and coverage at each
+// recorded step per method, then the final values.
+func printSparse(w io.Writer, r *compression.Result) {
+	s := r.Spec
+	fmt.Fprintf(w, "sparse MLP %d–%d–10 at density %g on %d digits, %d SGD steps, masks updated every %d steps until step %d:\n",
+		s.Pixels*s.Pixels, s.Hidden, s.Density, s.Samples, s.Steps, s.Every, int(0.75*float64(s.Steps)))
+	fmt.Fprintln(w, "  method            step   test accuracy   coverage")
+	for _, run := range r.Sparse {
+		name := run.Method
+		if name == "DST-EE" {
+			name = fmt.Sprintf("DST-EE c=%g", run.C)
+		}
+		for i, step := range run.Step {
+			fmt.Fprintf(w, "  %-16s %5d   %12.1f%%   %7.2f%%\n", name, step, 100*run.Accuracy[i], 100*run.Coverage[i])
+		}
+	}
+	fmt.Fprintln(w, "\nfinal:")
+	for _, run := range r.Sparse {
+		n := len(run.Step) - 1
+		fmt.Fprintf(w, "  %-6s c=%-8g accuracy %5.1f%%  coverage %6.2f%%  (%d updates moved %d weights; active per layer %v)\n",
+			run.Method, run.C, 100*run.Accuracy[n], 100*run.Coverage[n], run.Updates, run.Moved, run.Active)
 	}
 }
 

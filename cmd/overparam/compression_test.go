@@ -99,3 +99,38 @@ func TestCompressionTextPresetAndErrors(t *testing.T) {
 		t.Errorf("-preset nope: status %d, stderr %q; want 2 and the list", unknown.code, unknown.stderr)
 	}
 }
+
+// Truth: README.md, "overparam compression": -model sparse starts from the
+// sparse defaults (4,000 digits) and prints SET, RigL and one DST-EE run
+// per c, whose -json holds a run each with step, accuracy and coverage
+// series of equal length.
+func TestCompressionSparseModel(t *testing.T) {
+	args := []string{"compression", "-model", "sparse", "-steps", "120", "-every", "40", "-hidden", "20", "-logc", "-3", "-quiet"}
+	o := mustRun(t, args...)
+	if !strings.Contains(o.stdout, "on 4000 digits") || !strings.Contains(o.stdout, "DST-EE c=0.001") || !strings.Contains(o.stdout, "RigL") {
+		t.Errorf("the sparse summary:\n%s", o.stdout)
+	}
+	var r struct {
+		Sparse []struct {
+			Method   string    `json:"method"`
+			C        float64   `json:"c"`
+			Step     []int     `json:"step"`
+			Accuracy []float64 `json:"accuracy"`
+			Coverage []float64 `json:"coverage"`
+			Updates  int       `json:"updates"`
+			Moved    int       `json:"moved"`
+			Active   []int     `json:"active"`
+		} `json:"sparse"`
+	}
+	if err := decodeOne(mustRun(t, append(args, "-json")...).stdout, &r); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Sparse) != 3 || r.Sparse[2].C != 0.001 {
+		t.Fatalf("runs %+v; want SET, RigL and DST-EE at c = 0.001", r.Sparse)
+	}
+	for _, run := range r.Sparse {
+		if len(run.Step) != 4 || len(run.Accuracy) != 4 || len(run.Coverage) != 4 || run.Updates != 2 || len(run.Active) != 2 {
+			t.Errorf("%s: %+v; want 4 points (steps 0, 40, 80, 120) and 2 updates (40, 80 < 90)", run.Method, run)
+		}
+	}
+}

@@ -10,11 +10,16 @@ const (
 	zhangURL      = "https://arxiv.org/abs/2201.11113"
 	lybrandSaab   = "Lybrand & Saab 2021, A Greedy Algorithm for Quantizing Neural Networks"
 	lybrandURL    = "https://jmlr.org/papers/v22/20-1233.html"
+	huang         = "Huang, Lei, Xu, Peng, Sun, Xie & Ding 2023, Dynamic Sparse Training via Balancing the Exploration-Exploitation Trade-off"
+	huangURL      = "https://arxiv.org/abs/2211.16667"
+	evci          = "Evci, Gale, Menick, Castro & Elsen 2020, Rigging the Lottery: Making All Tickets Winners"
+	evciURL       = "https://arxiv.org/abs/1911.11134"
 )
 
-// preset builds a preset from DefaultCompression and the keys extra changes.
+// preset builds a preset from the defaults of the model extra names and
+// the keys extra changes.
 func preset(id, title, claim, cite, url, extra string) experiment.Preset {
-	s := DefaultCompression()
+	s := DefaultForQuery(extra)
 	experiment.ParseQuery(extra, &s)
 	return experiment.Preset{ID: id, Title: title, Claim: claim, Cite: cite, URL: url, Query: experiment.Query(&s)}
 }
@@ -33,6 +38,12 @@ func Presets() []experiment.Preset {
 		preset("compression-bits", "Bits against width on digits",
 			"The price of few bits shrinks with width: at 2, 3 and 4 bits per weight, GPFQ's networks approach the float network's test accuracy as the hidden layer widens, and stay ahead of rounding at every width.",
 			zhangZhouSaab, zhangURL, "bits=2,3,4&widths=16,32,64,128,256,512&n0s=64,1024&trials=5"),
+		preset("compression-sparse", "Sparse training at 10% density: SET, RigL, exploration",
+			"A network with 90% of its weights pinned at zero trains well if it keeps moving its few nonzeros: every 100 steps it drops the smallest and regrows others, at random (SET), by gradient (RigL), or by gradient plus a bonus for weights rarely active (DST-EE). The bonus raises the coverage, the fraction of weights ever tried, at little cost in accuracy.",
+			huang, huangURL, "model=sparse"),
+		preset("compression-sparse98", "98% sparse: exploration against exploitation",
+			"At 2% density each update moves few weights, so which ones matters more: RigL exploits the gradient and revisits the same weights, while a larger exploration coefficient c spreads growth over never-tried weights. Accuracy against coverage over the c sweep shows the trade-off.",
+			evci, evciURL, "model=sparse&density=0.02&logc=-4,-3,-2,-1"),
 	}
 }
 
@@ -42,7 +53,7 @@ func init() {
 		Synopsis: "print GPFQ quantization errors against N₀ and quantized-network accuracies against width",
 		Gallery:  "Compression: wide networks quantize better (Lybrand & Saab 2021; Zhang, Zhou & Saab 2023)",
 		Lede:     "Quantize trained weights to a few levels with GPFQ's greedy path-following rule: the wider the layer, the smaller the error it makes.",
-		Defaults: func(string) any { s := DefaultCompression(); return &s },
+		Defaults: func(query string) any { s := DefaultForQuery(query); return &s },
 		Presets:  Presets,
 	})
 }

@@ -10,6 +10,29 @@ type Result struct {
 	// Histogram is the first-layer weights of the widest network (repeat 0)
 	// with the levels of the smallest bit-width.
 	Histogram *Histogram `json:"histogram,omitempty"`
+	// Sparse holds the sparse model's runs: SET, RigL, then one exploration
+	// run per c.
+	Sparse []SparseRun `json:"sparse,omitempty"`
+}
+
+// SparseRun is one dynamic-sparse-training run: the test accuracy and the
+// coverage (fraction of all weights ever active) at step 0, after every
+// mask update's interval and at the end.
+type SparseRun struct {
+	// Method is "SET", "RigL" or "DST-EE".
+	Method string `json:"method"`
+	// C is the exploration coefficient of DST-EE (0 for the others).
+	C        float64   `json:"c"`
+	Step     []int     `json:"step"`
+	Accuracy []float64 `json:"accuracy"`
+	Coverage []float64 `json:"coverage"`
+	// Updates counts the mask updates; Moved the weights dropped (and as
+	// many grown) over all of them and layers.
+	Updates int `json:"updates"`
+	Moved   int `json:"moved"`
+	// Active is each layer's number of active weights, the same after
+	// every update.
+	Active []int `json:"active"`
 }
 
 // LawCurve is the relative error ‖Xw − Xq‖²/‖Xw‖² against N₀ of GPFQ and
@@ -83,6 +106,8 @@ type Point struct {
 	Histogram *Histogram `json:"histogram,omitempty"`
 	// Steps counts the network's SGD steps.
 	Steps int `json:"steps"`
+	// Sparse is a sparse model's run.
+	Sparse *SparseRun `json:"sparse,omitempty"`
 }
 
 // HistogramBins is the number of bins of a weight histogram.

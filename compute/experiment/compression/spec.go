@@ -18,7 +18,7 @@ import (
 // DefaultCompression gives the defaults; tags give each field's key and
 // range.
 type Compression struct {
-	Model string `json:"model" key:"model" enum:"gpfq" help:"what the page shows: GPFQ quantization against width (gpfq)"`
+	Model string `json:"model" key:"model" enum:"gpfq,sparse" help:"what the page shows: GPFQ quantization against width (gpfq), or dynamic sparse training at a fixed density (sparse)"`
 
 	Bits  []int   `json:"bits" key:"bits" min:"1" max:"8" maxlen:"4" help:"comma-separated bit-widths b, increasing: the alphabet {kδ : |k| ≤ 2^(b−1)} has 2^b+1 levels (b = 1 is ternary {−δ, 0, δ})"`
 	Scale float64 `json:"scale" key:"scale" min:"0.05" max:"50" help:"alphabet radius C: the largest level Kδ is C times the median |weight| of the layer (or neuron)"`
@@ -36,6 +36,14 @@ type Compression struct {
 	LR      float64 `json:"lr" key:"lr" min:"1e-4" max:"10" help:"learning rate of SGD"`
 	Batch   int     `json:"batch" key:"batch" min:"1" max:"10000" help:"minibatch size of SGD"`
 	Seeds   int     `json:"seeds" key:"seeds" min:"1" max:"10" help:"networks trained per width (seeds seed, seed+1, …); accuracies are means over them"`
+
+	Hidden  int     `json:"hidden" key:"hidden" min:"2" max:"1024" help:"hidden units of the sparse MLP pixels²–hidden–10"`
+	Density float64 `json:"density" key:"density" min:"0.001" max:"1" help:"fraction of each layer's weights that are active (nonzero) throughout sparse training"`
+	Steps   int     `json:"steps" key:"steps" min:"1" max:"100000" help:"SGD steps of sparse training"`
+	Every   int     `json:"every" key:"every" min:"1" max:"100000" help:"steps ΔT between mask updates (drop and grow)"`
+	Alpha   float64 `json:"alpha" key:"alpha" min:"0" max:"1" help:"update fraction α: a mask update at step t drops and regrows round(α_t·nonzeros) weights per layer, α_t = α/2·(1 + cos(πt/T_end)), T_end = 0.75·steps"`
+	LogC    []int   `json:"logc" key:"logc" min:"-6" max:"12" maxlen:"6" help:"comma-separated log₁₀ c of the exploration runs, increasing: c weighs the exploration bonus against the gradient"`
+	Bonus   string  `json:"bonus" key:"bonus" enum:"log,ucb" help:"exploration bonus of a weight active in N update rounds at step t: c·ln t/(N+1) (log) or c·√(ln t/(N+1)) (ucb)"`
 	Seed    uint64  `json:"seed" key:"seed" min:"0" max:"4294967295" help:"seed of the law's neurons and data, the digits drawn and the first network"`
 }
 
@@ -48,12 +56,56 @@ func DefaultCompression() Compression {
 		N0s: []int{16, 64, 256, 1024, 4096}, M: 10, Trials: 10,
 		Widths: []int{16, 32, 64, 128, 256}, Samples: 2000, Test: 1000, Pixels: 14, Calib: 300,
 		Epochs: 5, LR: 0.3, Batch: 32, Seeds: 1, Seed: 1,
+		Hidden: 100, Density: 0.1, Steps: 1500, Every: 100, Alpha: 0.3, LogC: []int{-4, -3, -2}, Bonus: "log",
 	}
 }
 
-// Points returns the number of points of the run: the single-layer law,
-// then one per width and repeat.
-func (s Compression) Points() int { return 1 + len(s.Widths)*s.Seeds }
+// DefaultFor returns the defaults of model: DefaultCompression with, for
+// sparse, 4,000 training digits, SGD at lr 0.1 and the sparse keys.
+func DefaultFor(model string) Compression {
+	s := DefaultCompression()
+	if model == "sparse" {
+		s.Model, s.Samples, s.LR, s.Test = "sparse", 4000, 0.1, 1000
+	}
+	return s
+}
+
+// DefaultForQuery returns the defaults of the model a link query names.
+func DefaultForQuery(query string) Compression {
+	probe := DefaultCompression()
+	experiment.ParseQuery(query, &probe)
+	return DefaultFor(probe.Model)
+}
+
+// Points returns the number of points of the run. GPFQ: the single-layer
+// law, then one per width and repeat. Sparse: SET, RigL, then one
+// exploration run per c.
+func (s Compression) Points() int {
+	if s.Model == "sparse" {
+		return 2 + len(s.LogC)
+	}
+	return 1 + len(s.Widths)*s.Seeds
+}
+
+// sparseKeys and gpfqKeys are the keys only one model reads.
+var (
+	sparseKeys = []string{"hidden", "density", "steps", "every", "alpha", "logc", "bonus"}
+	gpfqKeys   = []string{"bits", "scale", "n0s", "m", "trials", "widths", "calib", "epochs", "seeds"}
+)
+
+// Uses reports whether the spec's model reads key.
+func (s *Compression) Uses(key string) bool {
+	other := sparseKeys
+	if s.Model == "sparse" {
+		other = gpfqKeys
+	}
+	for _, k := range other {
+		if k == key {
+			return false
+		}
+	}
+	return true
+}
 
 // PointAt returns the width and repeat of point index ≥ 1: widths in order,
 // repeats within a width.
@@ -76,8 +128,8 @@ func (s *Compression) Validate() error {
 	for _, l := range []struct {
 		key string
 		xs  []int
-	}{{"bits", s.Bits}, {"n0s", s.N0s}, {"widths", s.Widths}} {
-		if len(l.xs) == 0 {
+	}{{"bits", s.Bits}, {"n0s", s.N0s}, {"widths", s.Widths}, {"logc", s.LogC}} {
+		if len(l.xs) == 0 && (l.key != "logc" || s.Model == "sparse") {
 			return fmt.Errorf("%s is empty; give at least one value", l.key)
 		}
 		for i := 1; i < len(l.xs); i++ {
@@ -86,7 +138,10 @@ func (s *Compression) Validate() error {
 			}
 		}
 	}
-	if s.Calib > s.Samples {
+	if s.Model == "sparse" && s.Every > s.Steps {
+		return fmt.Errorf("every = %d is more than steps = %d; no mask would ever change", s.Every, s.Steps)
+	}
+	if s.Model == "gpfq" && s.Calib > s.Samples {
 		return fmt.Errorf("calib = %d is more than samples = %d; GPFQ quantizes on training digits", s.Calib, s.Samples)
 	}
 	if s.Batch > s.Samples {
@@ -125,6 +180,9 @@ const elementwise = 10
 // layer its inputs. Bytes: the digits (train + test) and the widest
 // network's calibration activations and its law's X.
 func (s *Compression) Cost() experiment.Cost {
+	if s.Model == "sparse" {
+		return s.sparseCost()
+	}
 	nb := float64(len(s.Bits))
 	var law float64
 	for _, n0 := range s.N0s {
@@ -166,4 +224,25 @@ func toInt(x float64) int64 {
 		return 0
 	}
 	return int64(math.Round(x))
+}
+
+// sparseCost estimates a sparse run: for every method, each SGD step's
+// forward and backward passes over the active weights (3·nnz per sample),
+// a dense gradient on the batch at each mask update (3F − F₁), and the
+// test accuracy at each update (nnz per test digit).
+func (s *Compression) sparseCost() experiment.Cost {
+	dim := float64(s.Pixels * s.Pixels)
+	f1 := float64(dim * float64(s.Hidden))
+	f := f1 + float64(float64(s.Hidden)*10)
+	nnz := float64(s.Density * f)
+	units := float64(s.Hidden + 10)
+	b := float64(s.Batch)
+	updates := float64(s.Steps/s.Every + 1)
+	per := float64(float64(s.Steps)*float64(b*float64(3*nnz+float64(elementwise*units)))) +
+		float64(updates*float64(b*float64(3*f-f1))) + float64(updates*float64(float64(s.Test)*(nnz+float64(elementwise*units))))
+	ops := float64(float64(2+len(s.LogC)) * per)
+	c := experiment.Cost{Ops: toInt(ops), MatMul: toInt(ops)}
+	c.Bytes = int64(8*float64(float64(s.Samples+s.Test)*(dim+1))) + int64(8*4*f)
+	c.Seconds = float64(c.Ops) / experiment.OpsPerSecond
+	return c
 }

@@ -32,6 +32,9 @@ func RunPoint(s Spec, a experiment.Assets, index int, progress func(experiment.P
 		return nil, fmt.Errorf("point %d does not exist; this spec has points 0 … %d", index, s.Points()-1)
 	}
 	progress = orTrue(progress)
+	if s.Model == "sparse" {
+		return SparsePoint(&s, a, index, progress)
+	}
 	if index == 0 {
 		law, err := Law(&s, progress)
 		if err != nil {
@@ -84,6 +87,16 @@ func Assemble(s Spec, parts []*Point) (*Result, error) {
 			return nil, fmt.Errorf("assemble: points missing or repeated")
 		}
 		byIndex[p.Index] = p
+	}
+	if s.Model == "sparse" {
+		res := &Result{Spec: s}
+		for _, p := range byIndex {
+			if p.Sparse == nil {
+				return nil, fmt.Errorf("assemble: point %d has no sparse run", p.Index)
+			}
+			res.Sparse = append(res.Sparse, *p.Sparse)
+		}
+		return res, nil
 	}
 	res := &Result{Spec: s, Law: byIndex[0].Law}
 	for i, w := range s.Widths {
@@ -140,3 +153,7 @@ func Run(s Spec, a experiment.Assets, progress func(experiment.Progress) bool) (
 	}
 	return Assemble(s, parts)
 }
+
+func itoa(i int) string { return fmt.Sprint(i) }
+
+func ftoa(x float64) string { return fmt.Sprint(x) }

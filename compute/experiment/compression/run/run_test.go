@@ -137,7 +137,7 @@ func TestValidateNamesTheProblem(t *testing.T) {
 // Truth: every preset's link gives a valid spec.
 func TestPresetsAreValid(t *testing.T) {
 	for _, p := range compression.Presets() {
-		s := compression.DefaultCompression()
+		s := compression.DefaultForQuery(p.Query)
 		if n := experiment.ParseQuery(p.Query, &s); len(n) > 0 {
 			t.Errorf("%s: notices %v", p.ID, n)
 		}
