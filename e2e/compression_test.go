@@ -76,3 +76,42 @@ func TestCompressionPageRunsAndMatchesTheCLI(t *testing.T) {
 	}
 	tt.waitStatus("done", runTimeout)
 }
+
+// sparseQuery is a small link of the compression page's sparse model.
+const sparseQuery = "v=1&model=sparse&samples=600&test=300&hidden=30&steps=200&every=40&logc=-3"
+
+// TestCompressionSparseRunsAndMatchesTheCLI: the sparse model's link runs,
+// draws its three charts and exports the native run's JSON bit for bit.
+// Truth: the native run of the link (cmd/overparam/compression.go's
+// calls) and the charts app/compression-sparse.go documents.
+func TestCompressionSparseRunsAndMatchesTheCLI(t *testing.T) {
+	tt := newTab(t)
+	defer tt.checkClean(t)
+	dir := tt.allowDownloads(t)
+	s := compression.DefaultForQuery(sparseQuery)
+	experiment.ParseQuery(sparseQuery, &s)
+	res, err := compressionrun.Run(s, experiment.Assets{Digits: web.DigitsGz}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nat, _ := json.Marshal(res)
+	tt.open("/compression?" + sparseQuery)
+	tt.waitStatus("done", runTimeout)
+	for _, id := range []string{"sparse-accuracy", "sparse-coverage", "sparse-tradeoff"} {
+		if n := eval[int](tt, `document.querySelectorAll('#chart-`+id+` svg path, #chart-`+id+` svg circle').length`); n == 0 {
+			t.Errorf("chart %s is empty", id)
+		}
+	}
+	tt.click("#export-json")
+	got := waitJSONFile(t, dir, "overparam-compression.json")
+	d, err := compareJSON(got, nat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range d.problems {
+		t.Errorf("browser vs CLI: %s", p)
+	}
+	if d.numbers == 0 || d.identical != d.numbers {
+		t.Errorf("browser vs CLI: %d of %d numbers bit-identical", d.identical, d.numbers)
+	}
+}

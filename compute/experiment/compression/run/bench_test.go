@@ -17,3 +17,15 @@ func BenchmarkDefaultRun(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDefaultSparseRun runs the sparse model's default spec (SET,
+// RigL and three DST-EE runs in one goroutine), for BENCHMARKS.md.
+func BenchmarkDefaultSparseRun(b *testing.B) {
+	a := digitsAsset(b)
+	s := compression.DefaultFor("sparse")
+	for b.Loop() {
+		if _, err := Run(s, a, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
