@@ -18,7 +18,33 @@ type SparseNet struct {
 	Mask [][]bool
 	// rows[l-1][j] lists the active inputs k of unit j of layer l, increasing.
 	rows [][][]int32
+	// buf holds the passes' buffers between calls, by name and layer.
+	buf map[[2]int][]float64
 }
+
+// scratch returns a zeroed buffer of length n for (name, layer), reused
+// between calls so that training allocates nothing per step.
+func (n *SparseNet) scratch(name, layer, size int) []float64 {
+	if n.buf == nil {
+		n.buf = map[[2]int][]float64{}
+	}
+	key := [2]int{name, layer}
+	b := n.buf[key]
+	if cap(b) < size {
+		b = make([]float64, size)
+		n.buf[key] = b
+	}
+	b = b[:size]
+	clear(b)
+	return b
+}
+
+// The names of scratch buffers.
+const (
+	bufActs = iota
+	bufDelta
+	bufBack
+)
 
 // NewSparseNet wraps θ and masks; it zeroes the inactive weights and lists
 // the active ones.
@@ -73,7 +99,7 @@ func (n *SparseNet) forward(set *data.Set, idx []int) *sparsePass {
 	a := n.Arch
 	bsz := len(idx)
 	p := &sparsePass{acts: make([][]float64, a.Layers()+1)}
-	x := make([]float64, bsz*set.Dim)
+	x := n.scratch(bufActs, 0, bsz*set.Dim)
 	for i, s := range idx {
 		copy(x[i*set.Dim:(i+1)*set.Dim], set.Row(s))
 	}
@@ -82,7 +108,7 @@ func (n *SparseNet) forward(set *data.Set, idx []int) *sparsePass {
 		w, b := a.Layer(n.Theta, l)
 		in, out := a.Sizes[l-1], a.Sizes[l]
 		prev := p.acts[l-1]
-		h := make([]float64, bsz*out)
+		h := n.scratch(bufActs, l, bsz*out)
 		for i := range bsz {
 			xi := prev[i*in : (i+1)*in]
 			for j, ks := range n.rows[l-1] {
@@ -141,7 +167,7 @@ func (n *SparseNet) LossGradTo(grad []float64, set *data.Set, idx []int) float64
 	out := a.Sizes[L]
 	inv := 1 / float64(bsz)
 	// δ = (softmax(f) − e_y)/B at the output.
-	delta := make([]float64, bsz*out)
+	delta := n.scratch(bufDelta, L, bsz*out)
 	var loss float64
 	for i := range bsz {
 		f := p.acts[L][i*out : (i+1)*out]
@@ -185,7 +211,7 @@ func (n *SparseNet) LossGradTo(grad []float64, set *data.Set, idx []int) float64
 		if l == 1 {
 			break
 		}
-		back := make([]float64, bsz*in)
+		back := n.scratch(bufBack, l-1, bsz*in)
 		for i := range bsz {
 			d := delta[i*units : (i+1)*units]
 			bi := back[i*in : (i+1)*in]
