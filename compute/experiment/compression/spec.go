@@ -195,9 +195,9 @@ func (s *Compression) Cost() experiment.Cost {
 		f1 := float64(dim * float64(w))
 		f := f1 + float64(float64(w)*10)
 		units := float64(w + 10)
-		train := float64(float64(s.Epochs*s.Samples) * float64(3*f-f1+float64(elementwise*units)))
+		train := float64(float64(s.Epochs*s.Samples) * float64(float64(3*f)-f1+float64(elementwise*units)))
 		test := float64(float64(1+2*nb) * float64(float64(s.Test)*float64(f+float64(elementwise*units))))
-		quant := float64(nb * float64(float64(s.Calib)*float64(4*f+2*f)))
+		quant := float64(nb * float64(float64(s.Calib)*float64(6*f)))
 		nets += float64(float64(s.Seeds) * (train + test + quant))
 	}
 	widest := 0
@@ -238,8 +238,8 @@ func (s *Compression) sparseCost() experiment.Cost {
 	units := float64(s.Hidden + 10)
 	b := float64(s.Batch)
 	updates := float64(s.Steps/s.Every + 1)
-	per := float64(float64(s.Steps)*float64(b*float64(3*nnz+float64(elementwise*units)))) +
-		float64(updates*float64(b*float64(3*f-f1))) + float64(updates*float64(float64(s.Test)*(nnz+float64(elementwise*units))))
+	per := float64(float64(s.Steps)*float64(b*float64(float64(3*nnz)+float64(elementwise*units)))) +
+		float64(updates*float64(b*float64(float64(3*f)-f1))) + float64(updates*float64(float64(s.Test)*(nnz+float64(elementwise*units))))
 	ops := float64(float64(2+len(s.LogC)) * per)
 	c := experiment.Cost{Ops: toInt(ops), MatMul: toInt(ops)}
 	c.Bytes = int64(8*float64(float64(s.Samples+s.Test)*(dim+1))) + int64(8*4*f)

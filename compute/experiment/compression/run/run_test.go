@@ -76,7 +76,7 @@ func TestQuantizedNetworksOnDigits(t *testing.T) {
 // records it, js/wasm and arm64 verify it).
 func TestPointsAssembleToTheRunAndParity(t *testing.T) {
 	s := small()
-	s.Widths, s.Seeds = []int{16, 48}, 1
+	s.Widths, s.Seeds, s.Samples, s.Test, s.Epochs = []int{16, 48}, 1, 400, 200, 2
 	a := digitsAsset(t)
 	res, err := Run(s, a, nil)
 	if err != nil {
