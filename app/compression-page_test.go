@@ -49,3 +49,23 @@ func TestCompressionChartsDrawWhatTheResultHolds(t *testing.T) {
 		t.Errorf("CSV has %d lines; want a header, 4 law rows and 4 network rows:\n%s", strings.Count(csv, "\n"), csv)
 	}
 }
+
+// TestSparseChartsDrawTheRuns: one line per run in the curves, one dot per
+// run in the trade-off, and the mask's index j·inputs + k drawn at input k,
+// unit j. Truth: the runs handed in.
+func TestSparseChartsDrawTheRuns(t *testing.T) {
+	runs := []compression.SparseRun{
+		{Method: "RigL", Step: []int{0, 100}, Accuracy: []float64{0.1, 0.8}, Coverage: []float64{0.1, 0.2}},
+		{Method: "DST-EE", C: 0.01, Step: []int{0, 100}, Accuracy: []float64{0.1, 0.7}, Coverage: []float64{0.1, 0.3}, Mask: []int{0, 197}},
+	}
+	if c := sparseCurvePlot(runs, true); len(c.Series) != 2 || c.Series[1].Name != "DST-EE, c = 0.01" || c.Series[1].Y[1] != 30 {
+		t.Errorf("coverage series %+v", c.Series)
+	}
+	if c := tradeoffPlot(runs); len(c.Series) != 2 || c.Series[0].X[0] != 20 || c.Series[0].Y[0] != 80 {
+		t.Errorf("trade-off series %+v", c.Series)
+	}
+	m := maskPlot(runs, 196)
+	if len(m.Series) != 1 || m.Series[0].X[1] != 1 || m.Series[0].Y[1] != 1 || m.Series[0].X[0] != 0 {
+		t.Errorf("mask series %+v; want (0, 0) and (1, 1)", m.Series)
+	}
+}

@@ -72,6 +72,24 @@ func tradeoffPlot(runs []compression.SparseRun) *chart.Plot {
 	return c
 }
 
+// maskPlot draws the first layer's mask at the end of the last run: a dot
+// for every active weight, input pixel against hidden unit.
+func maskPlot(runs []compression.SparseRun, inputs int) *chart.Plot {
+	c := &chart.Plot{Title: "First-layer mask", X: chart.Axis{Label: "input pixel (row-major)", Min: 0, Max: float64(inputs)},
+		Y: chart.Axis{Label: "hidden unit"}, Height: 300, Note: "drawn when the last run finishes"}
+	if len(runs) == 0 || inputs <= 0 {
+		return c
+	}
+	r := runs[len(runs)-1]
+	c.Title = "First-layer mask at the end: " + sparseName(r)
+	x, y := make([]float64, len(r.Mask)), make([]float64, len(r.Mask))
+	for i, v := range r.Mask {
+		x[i], y[i] = float64(v%inputs), float64(v/inputs)
+	}
+	c.Series = []chart.Series{{X: x, Y: y, Style: chart.Points, Class: "c0", Width: 2.5}}
+	return c
+}
+
 // sparsePanels are the sparse model's charts and the formula of its
 // exploration bonus.
 func sparsePanels(res *compression.Result, parts map[int]*compression.Point, spec compression.Compression) []app.UI {
@@ -86,6 +104,7 @@ func sparsePanels(res *compression.Result, parts map[int]*compression.Point, spe
 		newChartPanel("sparse-accuracy").Title("Test accuracy against step").Plot(sparseCurvePlot(runs, false)).CSV(func() string { return sparseCSV(runs) }),
 		newChartPanel("sparse-coverage").Title("Coverage against step").Plot(sparseCurvePlot(runs, true)).CSV(func() string { return sparseCSV(runs) }),
 		newChartPanel("sparse-tradeoff").Title("Exploration against exploitation: accuracy against coverage").Plot(tradeoffPlot(runs)).CSV(func() string { return sparseCSV(runs) }),
+		newChartPanel("sparse-mask").Title("Which weights are active: the first layer's mask").Plot(maskPlot(runs, spec.Pixels*spec.Pixels)).CSV(func() string { return maskCSV(runs) }),
 	}
 }
 
@@ -96,6 +115,18 @@ func sparseCSV(runs []compression.SparseRun) string {
 	for _, r := range runs {
 		for i, s := range r.Step {
 			b.WriteString(strings.Join([]string{csvText(r.Method), csvNum(r.C), strconv.Itoa(s), csvNum(r.Accuracy[i]), csvNum(r.Coverage[i])}, ",") + "\n")
+		}
+	}
+	return b.String()
+}
+
+// maskCSV lists every run's final first-layer mask.
+func maskCSV(runs []compression.SparseRun) string {
+	var b strings.Builder
+	b.WriteString("method,c,index\n")
+	for _, r := range runs {
+		for _, i := range r.Mask {
+			b.WriteString(csvText(r.Method) + "," + csvNum(r.C) + "," + strconv.Itoa(i) + "\n")
 		}
 	}
 	return b.String()

@@ -97,7 +97,7 @@ func TestCompressionSparseRunsAndMatchesTheCLI(t *testing.T) {
 	nat, _ := json.Marshal(res)
 	tt.open("/compression?" + sparseQuery)
 	tt.waitStatus("done", runTimeout)
-	for _, id := range []string{"sparse-accuracy", "sparse-coverage", "sparse-tradeoff"} {
+	for _, id := range []string{"sparse-accuracy", "sparse-coverage", "sparse-tradeoff", "sparse-mask"} {
 		if n := eval[int](tt, `document.querySelectorAll('#chart-`+id+` svg path, #chart-`+id+` svg circle').length`); n == 0 {
 			t.Errorf("chart %s is empty", id)
 		}

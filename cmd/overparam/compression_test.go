@@ -120,6 +120,7 @@ func TestCompressionSparseModel(t *testing.T) {
 			Updates  int       `json:"updates"`
 			Moved    int       `json:"moved"`
 			Active   []int     `json:"active"`
+			Mask     []int     `json:"mask"`
 		} `json:"sparse"`
 	}
 	if err := decodeOne(mustRun(t, append(args, "-json")...).stdout, &r); err != nil {
@@ -129,7 +130,7 @@ func TestCompressionSparseModel(t *testing.T) {
 		t.Fatalf("runs %+v; want SET, RigL and DST-EE at c = 0.001", r.Sparse)
 	}
 	for _, run := range r.Sparse {
-		if len(run.Step) != 4 || len(run.Accuracy) != 4 || len(run.Coverage) != 4 || run.Updates != 2 || len(run.Active) != 2 {
+		if len(run.Step) != 4 || len(run.Accuracy) != 4 || len(run.Coverage) != 4 || run.Updates != 2 || len(run.Active) != 2 || len(run.Mask) != run.Active[0] {
 			t.Errorf("%s: %+v; want 4 points (steps 0, 40, 80, 120) and 2 updates (40, 80 < 90)", run.Method, run)
 		}
 	}

@@ -33,6 +33,9 @@ type SparseRun struct {
 	// Active is each layer's number of active weights, the same after
 	// every update.
 	Active []int `json:"active"`
+	// Mask lists the first layer's active weights at the end, as
+	// j·inputs + k for hidden unit j and input pixel k, increasing.
+	Mask []int `json:"mask"`
 }
 
 // LawCurve is the relative error ‖Xw − Xq‖²/‖Xw‖² against N₀ of GPFQ and

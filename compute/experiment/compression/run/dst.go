@@ -257,6 +257,11 @@ func SparseTrain(s *compression.Compression, split *data.Split, grow Grower, c f
 			}
 		}
 	}
+	for i, on := range net.Mask[0] {
+		if on {
+			run.Mask = append(run.Mask, i)
+		}
+	}
 	return run, net, nil
 }
 
