@@ -4,9 +4,9 @@ package compression
 type Result struct {
 	Spec Compression `json:"spec"`
 	// Law holds the single-layer law, one curve per bit-width of Spec.Bits.
-	Law []LawCurve `json:"law"`
+	Law []LawCurve `json:"law,omitempty"`
 	// Widths holds one entry per width of Spec.Widths, in order.
-	Widths []WidthStat `json:"widths"`
+	Widths []WidthStat `json:"widths,omitempty"`
 	// Histogram is the first-layer weights of the widest network (repeat 0)
 	// with the levels of the smallest bit-width.
 	Histogram *Histogram `json:"histogram,omitempty"`
