@@ -218,7 +218,7 @@ func histogramPlot(h *compression.Histogram) *chart.Plot {
 	if h == nil {
 		return c
 	}
-	c.Title = fmt.Sprintf("Width %d, first layer; levels of the %s alphabet (δ = %.3g)", h.Width, bitsName(h.Bits), h.Delta)
+	c.Title = fmt.Sprintf("%s levels, δ = %.3g (width %d)", bitsName(h.Bits), h.Delta, h.Width)
 	c.Series = []chart.Series{{Name: "weights", X: h.Edges, Y: h.Counts, Style: chart.Bars, Class: "c0"}}
 	for _, l := range h.Levels {
 		c.VLines = append(c.VLines, chart.VLine{X: l, Class: "c1", Dashed: true})
