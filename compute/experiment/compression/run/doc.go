@@ -1,9 +1,10 @@
 // Package run is the numerics and the run of the compression experiment
 // (import it as compressionrun): GPFQ, the greedy path-following
 // quantizer, and memoryless rounding (MSQ) on a single Gaussian layer and
-// layer by layer on MLPs trained on MNIST digits, with the job kinds that
-// fan the run out over the browser's workers (one point for the law, one
-// per width and repeat).
+// layer by layer on MLPs trained on MNIST digits; and dynamic sparse
+// training (SET, RigL, DST-EE) of an MLP on index-list sparse layers; with
+// the job kinds that fan a run out over the browser's workers (GPFQ: one
+// point for the law, one per width and repeat; sparse: one per method).
 //
 // # GPFQ
 //
@@ -33,6 +34,21 @@
 // clipped to ±Kδ (the authors' code, src/step_algorithm.py, _msq). The
 // step is δ = C·median|w|/K over the layer's weights, C the spec's scale.
 //
+// # Dynamic sparse training
+//
+// A fixed fraction of each layer's weights is active; SGD updates only
+// them (SparseNet's passes run over per-row index lists). Every ΔT steps
+// while t < T_end = 0.75·T, each layer drops its round(α_t·A) active
+// weights of smallest |w|, α_t = α/2·(1 + cos(πt/T_end)) (Evci et al.
+// 2020, Section 3), and grows as many among all inactive weights,
+// just-dropped ones included: at random with fresh initial values (SET),
+// by the largest |∂L/∂w| of the dense gradient on the step's batch with
+// new weights 0 (RigL), or by |∂L/∂w| + c·bonus(t, N) with N the update
+// rounds the weight was active in (DST-EE; the bonus is pluggable:
+// c·ln t/(N + 1) or UCB1's c·√(ln t/(N + 1)); the paper's exact acquisition
+// function is not checked here). Coverage is the fraction of weights ever
+// active.
+//
 // # Same bits everywhere
 //
 // Every inner product sums in index order with rounded products
@@ -48,4 +64,12 @@
 //     Networks with Provable Guarantees", SIAM J. Math. Data Sci. 5(2), 2023,
 //     arXiv:2201.11113, and its code,
 //     github.com/YixuanSeanZhou/Quantized_Neural_Nets.
+//   - D. C. Mocanu et al., "Scalable training of artificial neural networks
+//     with adaptive sparse connectivity inspired by network science",
+//     Nature Communications 9, 2018 (SET).
+//   - U. Evci, T. Gale, J. Menick, P. S. Castro and E. Elsen, "Rigging the
+//     Lottery: Making All Tickets Winners", ICML 2020 (RigL).
+//   - S. Huang, B. Lei, D. Xu, H. Peng, Y. Sun, M. Xie and C. Ding, "Dynamic
+//     Sparse Training via Balancing the Exploration-Exploitation
+//     Trade-off", DAC 2023, arXiv:2211.16667 (DST-EE).
 package run
