@@ -6,6 +6,7 @@
 package runs
 
 import (
+	_ "github.com/overparam/overparam/compute/experiment/compression/run"
 	_ "github.com/overparam/overparam/compute/experiment/doubledescent/run"
 	_ "github.com/overparam/overparam/compute/experiment/kernels/run"
 	_ "github.com/overparam/overparam/compute/experiment/paths/run"
