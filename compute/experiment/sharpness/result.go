@@ -114,7 +114,7 @@ const DivergeLoss = 1e6
 // steps.
 const (
 	CatapultWidth = 1000
-	CatapultSteps = 60
+	CatapultSteps = 200
 )
 
 // CatapultEtas are the η·λ₀ of the catapult toy: below 2, between 2 and
