@@ -39,7 +39,7 @@ func Presets() []experiment.Preset {
 			cohen, cohenURL, "edges=10,100"),
 		preset("sweep", "The edge is set by η: slope −1",
 			"Three step sizes, three plateaus: λ_max at the end of training is 2/η for each, so log λ_end against log η has slope −1. Plotted against η·t, the runs agree until each one meets its own edge (gradient flow), then part.",
-			cohen, cohenURL, "edges=10,20,30&steps=3000&every=20&zoom=20"),
+			cohen, cohenURL, "edges=10,20,30&steps=3000&zoom=20"),
 		preset("sam", "SAM settles lower, at its own edge",
 			"Unnormalised SAM (ε = ρ∇L) is stable only while ηλ(1 + ρλ) < 2, so its sharpness stops at (√(1+8ρ/η) − 1)/(2ρ) = 12.4 for η = 0.1, ρ = 0.05, below gradient descent's 2/η = 20 — at two gradients per step.",
 			foret, foretURL, "optimizer=usam&edges=20&steps=3000"),

@@ -49,7 +49,7 @@ func Default() Spec {
 		Samples: 200, Noise: 0.2, Hidden: []int{32, 32}, Activation: "tanh", Loss: "mse",
 		Optimizer: "gd", Edges: []int{10, 20}, Steps: 2000, Momentum: 0.9, Rho: 0.05, Chunk: 0,
 		Lambda: 0.3, Lag: 1, EMA: 0.99,
-		Every: 10, Zoom: 40, Eigs: 2, Tol: 1e-6, Seed: 1,
+		Every: 20, Zoom: 40, Eigs: 2, Tol: 1e-6, Seed: 1,
 	}
 }
 
