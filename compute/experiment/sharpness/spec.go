@@ -166,16 +166,21 @@ func (s *Spec) Cost() experiment.Cost {
 	if s.Activation == "relu" {
 		rescale = 6 * MaxLanczosSteps
 	}
-	perPoint := float64(T*n)*float64(float64(grads)*float64(grad+10*units)+float64(evals)*float64(f+10*units)) +
-		float64(tracked*n)*float64(grad+10*units) +
-		float64((products+rescale)*n)*float64(hvp+10*units) +
+	// Every product that feeds a sum is rounded, float64(x*y), so no
+	// platform fuses it: the estimate decides refusals.
+	ew := float64(10 * units)
+	gradOps, evalOps, hvpOps := grad+ew, f+ew, hvp+ew
+	perStep := float64(grads*gradOps) + float64(evals*evalOps)
+	perPoint := float64(float64(T*n)*perStep) +
+		float64(float64(tracked*n)*gradOps) +
+		float64(float64((products+rescale)*n)*hvpOps) +
 		float64(tracked*lanczosOps(P, ExpectedProducts))
 	ops := float64(perPoint * float64(len(s.Edges)))
 	c := experiment.Cost{
 		Ops:      toInt(ops),
 		MatMul:   toInt(ops), // the estimate does not separate them
 		Products: toInt(float64(float64(len(s.Edges)) * (products + rescale))),
-		Bytes:    int64(8 * (float64(n*(2+3+8*units)) + float64((MaxLanczosSteps+4)*P) + float64(T*3))),
+		Bytes:    int64(8 * (float64(n*float64(5+float64(8*units))) + float64((MaxLanczosSteps+4)*P) + float64(T*3))),
 	}
 	c.Seconds = float64(c.Ops) / experiment.OpsPerSecond
 	return c

@@ -65,7 +65,7 @@ func SAFEdge(eta, lam float64, lag int) float64 {
 	A := func(w float64) float64 {
 		return (1 - fmath.Cos(w)) / (1 + lam - float64(lam*fmath.Cos(e*w)))
 	}
-	h := func(w float64) float64 { return fmath.Sin(w) + float64(A(w)*lam)*fmath.Sin(e*w) }
+	h := func(w float64) float64 { return fmath.Sin(w) + float64(float64(A(w)*lam)*fmath.Sin(e*w)) }
 	best := A(math.Pi)
 	const grid = 4096
 	prevW := math.Pi / grid

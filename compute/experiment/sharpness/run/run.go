@@ -154,7 +154,7 @@ func quantile(xs []float64, q float64) float64 {
 	}
 	s := slices.Clone(xs)
 	slices.Sort(s)
-	h := q * float64(len(s)-1)
+	h := float64(q * float64(len(s)-1))
 	lo := int(math.Floor(h))
 	if lo+1 >= len(s) {
 		return s[len(s)-1]
