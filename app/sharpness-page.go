@@ -212,7 +212,7 @@ func sharpSweepPlot(res *sharpness.Result, pts []*sharpness.Point) *chart.Plot {
 }
 
 func catapultPlot(res *sharpness.Result) *chart.Plot {
-	c := &chart.Plot{Title: "Loss L_t/L₀ at several η·λ₀", X: chart.Axis{Label: "step t"}, Y: chart.Axis{Label: "L_t / L₀", Log: true, Min: 1e-8, Max: 1e4},
+	c := &chart.Plot{Title: "Loss L_t/L₀ at several η·λ₀", X: chart.Axis{Label: "step t", Min: 0, Max: 40}, Y: chart.Axis{Label: "L_t / L₀", Log: true, Min: 1e-8, Max: 1e4},
 		Legend: true, Height: 300, Note: "computed with the run"}
 	if res == nil {
 		return c

@@ -3,6 +3,7 @@ package e2e
 import (
 	"encoding/json"
 	"testing"
+	"time"
 
 	"github.com/overparam/overparam/compute/experiment"
 	"github.com/overparam/overparam/compute/experiment/sharpness"
@@ -57,7 +58,9 @@ func TestSharpnessPageRunsAPresetAndMatchesTheCLI(t *testing.T) {
 		t.Logf("browser vs CLI: %d numbers, %d bit-identical", d.numbers, d.identical)
 	}
 
+	clicked := time.Now()
 	tt.clickRun("#preset-sharpness-eos")
+	t.Logf("preset sharpness-eos: click → done (plateau drawn) in %.1f s", time.Since(clicked).Seconds()) // BENCHMARKS.md; not asserted
 	if n := eval[int](tt, `document.querySelectorAll('#chart-eigs svg path.d').length`); n < 2 {
 		t.Errorf("the eigenvalue chart draws %d dashed lines; want the 2/η edge of each step size", n)
 	}

@@ -85,7 +85,7 @@ func TestOptimizersSettleAtTheirOwnEdges(t *testing.T) {
 		t.Skip("set OVERPARAM_LONG=1 for the long runs")
 	}
 	for _, q := range []string{
-				"samples=500&edges=20&steps=4000&every=20",
+		"samples=500&edges=20&steps=4000&every=20",
 		"optimizer=usam&rho=0.05&edges=20&steps=3000",
 		"optimizer=saf&lambda=0.3&lag=1&edges=20&steps=3000",
 		"optimizer=mesa&lambda=0.3&ema=0.99&edges=20&steps=3000",
@@ -166,5 +166,43 @@ func TestADivergingRunStopsAndSaysWhere(t *testing.T) {
 	p := runOne(t, "samples=40&hidden=6,5&edges=1&steps=500")
 	if p.Diverged == "" || len(p.Steps) >= 500 {
 		t.Errorf("η = 2: diverged = %q after %d steps; want a stop with a message", p.Diverged, len(p.Steps))
+	}
+}
+
+// Truth: Cohen et al. (2021), §3 and their Appendix (gradient flow): before
+// t*, gradient descent tracks gradient flow, so runs at η and η/2 compared at
+// equal η·t ≤ 0.8·η·t* have the same sharpness, within 2%.
+func TestBeforeTheEdgeGradientDescentFollowsGradientFlow(t *testing.T) {
+	s := specOf("edges=10,20&steps=700&zoom=0")
+	fast, err := RunPoint(s, experiment.Assets{}, 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slow, err := RunPoint(s, experiment.Assets{}, 1, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fast.TStar < 0 {
+		t.Fatal("η = 0.2 never reached its edge")
+	}
+	at := func(p *sharpness.Point, step int) float64 {
+		for _, e := range p.Eigs {
+			if e.Step == step {
+				return e.Values[0]
+			}
+		}
+		t.Fatalf("η = %g: no eigenvalue at step %d", p.LR, step)
+		return 0
+	}
+	compared := 0
+	for step := 20; 10*step <= 8*fast.TStar; step += 20 { // η·t = 0.2·step = 0.1·(2·step)
+		a, b := at(fast, step), at(slow, 2*step)
+		if math.Abs(a-b) > 0.02*b {
+			t.Errorf("η·t = %g: λ₁ = %.5g at η = 0.2, %.5g at η = 0.1", 0.2*float64(step), a, b)
+		}
+		compared++
+	}
+	if compared < 5 {
+		t.Errorf("compared %d times before 0.8·t*; want at least 5", compared)
 	}
 }
