@@ -168,21 +168,18 @@ func sharpFlowPlot(pts []*sharpness.Point) *chart.Plot {
 }
 
 func sharpZoomPlot(pts []*sharpness.Point) *chart.Plot {
-	c := &chart.Plot{Title: "λ₁ at every step of the zoom window", X: chart.Axis{Label: "step t"}, Y: chart.Axis{Label: "λ₁ / edge"}, Legend: true, Height: 260,
-		Note: "no zoom window (zoom = 0)"}
+	c := &chart.Plot{Title: "λ₁/edge (solid) and the step along u₁ (dots, right)", X: chart.Axis{Label: "step t"}, Y: chart.Axis{Label: "λ₁ / edge"},
+		Y2: chart.Axis{Label: "(θ_t − θ_{t−1})ᵀu₁"}, Legend: true, Height: 260, Note: "no zoom window (zoom = 0)"}
 	for _, pt := range pts {
-		var x, y []float64
+		var x, y, mx, my []float64
 		for i, e := range pt.Eigs {
 			if i > 0 && e.Step == pt.Eigs[i-1].Step+1 && e.Edge > 0 {
-				if len(x) == 0 {
-					prev := pt.Eigs[i-1]
-					x, y = append(x, float64(prev.Step)), append(y, prev.Values[0]/prev.Edge)
-				}
 				x, y = append(x, float64(e.Step)), append(y, e.Values[0]/e.Edge)
+				mx, my = append(mx, float64(e.Step)), append(my, e.Move)
 			}
 		}
 		c.Series = append(c.Series, chart.Series{Name: fmt.Sprintf("η = %g", pt.LR), X: x, Y: y, Class: sharpClass(pt.Index), Width: 1.5},
-			chart.Series{X: x, Y: y, Style: chart.Points, Class: sharpClass(pt.Index), Width: 4})
+			chart.Series{X: mx, Y: my, Style: chart.Points, Class: sharpClass(pt.Index), Width: 4, Right: true})
 	}
 	return c
 }
@@ -264,14 +261,14 @@ func sharpSummary(res *sharpness.Result, pts []*sharpness.Point) app.UI {
 
 func sharpEigsCSV(pts []*sharpness.Point) string {
 	var b strings.Builder
-	b.WriteString("lr,step,edge,lambda1,lambda2,lambda3,residual1,products\n")
+	b.WriteString("lr,step,edge,lambda1,lambda2,lambda3,residual1,products,move\n")
 	for _, pt := range pts {
 		for _, e := range pt.Eigs {
 			v := []string{"", "", ""}
 			for k := range min(3, len(e.Values)) {
 				v[k] = csvNum(e.Values[k])
 			}
-			b.WriteString(csvNum(pt.LR) + "," + strconv.Itoa(e.Step) + "," + csvNum(e.Edge) + "," + strings.Join(v, ",") + "," + csvNum(e.Residuals[0]) + "," + strconv.Itoa(e.Products) + "\n")
+			b.WriteString(csvNum(pt.LR) + "," + strconv.Itoa(e.Step) + "," + csvNum(e.Edge) + "," + strings.Join(v, ",") + "," + csvNum(e.Residuals[0]) + "," + strconv.Itoa(e.Products) + "," + csvNum(e.Move) + "\n")
 		}
 	}
 	return b.String()

@@ -67,6 +67,11 @@ type Eig struct {
 	Residuals []float64 `json:"residuals"`
 	Edge      float64   `json:"edge"`
 	Products  int       `json:"products"`
+	// Move is (θ_t − θ_{t−1})ᵀu₁, the last update's component along the
+	// unit top eigenvector u₁ (its sign kept from step to step), in the
+	// zoom window only: it alternates in sign in the period-2 oscillation
+	// at the edge.
+	Move float64 `json:"move,omitempty"`
 }
 
 // Plateau is the median and the 5th and 95th percentiles of λ₁/edge.

@@ -51,6 +51,7 @@ func runPoint(s *sharpness.Spec, index int, progress func(experiment.Progress) b
 	zoomFrom := T - s.Zoom
 	losses := make([]float64, 0, T+1)
 	phase := fmt.Sprintf("η = %g", eta)
+	prev := make([]float64, len(theta)) // θ_{t−1} in the zoom window
 	track := func(t int) error {
 		c := nn.NewCurvature(st.obj, theta, nn.Hessian)
 		vals, res, products, err := tr.top(c)
@@ -58,7 +59,15 @@ func runPoint(s *sharpness.Spec, index int, progress func(experiment.Progress) b
 			return fmt.Errorf("η = %g, step %d: %w", eta, t, err)
 		}
 		pt.Products += products
-		pt.Eigs = append(pt.Eigs, sharpness.Eig{Step: t, Values: vals, Residuals: res, Edge: Edge(s, eta, norm(c.Gradient())), Products: products})
+		e := sharpness.Eig{Step: t, Values: vals, Residuals: res, Edge: Edge(s, eta, norm(c.Gradient())), Products: products}
+		if t > zoomFrom && t > 0 {
+			var move float64
+			for i, v := range theta {
+				move += float64((v - prev[i]) * tr.u1[i])
+			}
+			e.Move = move
+		}
+		pt.Eigs = append(pt.Eigs, e)
 		return nil
 	}
 	record := func(t int, loss float64) {
@@ -72,6 +81,9 @@ func runPoint(s *sharpness.Spec, index int, progress func(experiment.Progress) b
 			if err := track(t); err != nil {
 				return nil, err
 			}
+		}
+		if t >= zoomFrom {
+			copy(prev, theta)
 		}
 		loss := st.step(t)
 		record(t, loss)

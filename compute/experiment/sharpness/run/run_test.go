@@ -206,3 +206,26 @@ func TestBeforeTheEdgeGradientDescentFollowsGradientFlow(t *testing.T) {
 		t.Errorf("compared %d times before 0.8·t*; want at least 5", compared)
 	}
 }
+
+// Truth: at the edge the update along the top eigenvector u₁ is the
+// linearised x' = (1 − ηλ₁)x with ηλ₁ ≈ 2, so x' ≈ −x (Cohen et al. 2021,
+// §3, the period-2 oscillation): in the zoom window after t* the
+// components (θ_t − θ_{t−1})ᵀu₁ flip sign at most steps (here ≥ 80%).
+func TestAtTheEdgeTheStepAlongTheTopEigenvectorFlipsSign(t *testing.T) {
+	p := runOne(t, "edges=10&steps=600&zoom=40")
+	var moves []float64
+	for _, e := range p.Eigs {
+		if e.Move != 0 {
+			moves = append(moves, e.Move)
+		}
+	}
+	flips := 0
+	for i := 1; i < len(moves); i++ {
+		if (moves[i] < 0) != (moves[i-1] < 0) {
+			flips++
+		}
+	}
+	if len(moves) < 30 || float64(flips) < 0.8*float64(len(moves)-1) {
+		t.Errorf("t* = %d: %d of %d consecutive moves along u₁ flip sign; want ≥ 80%%", p.TStar, flips, len(moves)-1)
+	}
+}

@@ -22,6 +22,10 @@ type tracker struct {
 	aq    []float64
 	ritz  []float64
 	noise []float64 // a fixed random direction mixed into every start
+	// u1 is the unit top Ritz vector of the last computation, its sign
+	// chosen to agree with the one before (yᵀy_prev ≥ 0), so that
+	// projections on it are comparable from step to step.
+	u1 []float64
 }
 
 // newTracker prepares a tracker of the top k eigenvalues on dimension n
@@ -32,7 +36,7 @@ func newTracker(n, k int, tol float64, seed uint64) (*tracker, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &tracker{k: k, tol: tol, n: n, l: l, aq: make([]float64, n), ritz: make([]float64, n), noise: make([]float64, n), start: make([]float64, n)}
+	t := &tracker{k: k, tol: tol, n: n, l: l, aq: make([]float64, n), ritz: make([]float64, n), noise: make([]float64, n), start: make([]float64, n), u1: make([]float64, n)}
 	rng.UnitSphere(rng.New(seed, rng.Probes), t.start)
 	rng.UnitSphere(rng.New(seed+1, rng.Probes), t.noise)
 	return t, nil
@@ -72,6 +76,15 @@ func (t *tracker) top(op spectrum.Operator) (values, residuals []float64, produc
 	for i, r := range top {
 		values[i], residuals[i] = r.Value, r.Residual
 		t.l.RitzVectorTo(t.ritz, r.Index)
+		if i == 0 {
+			sign := 1.0
+			if dotOf(t.ritz, t.u1) < 0 {
+				sign = -1
+			}
+			for j, v := range t.ritz {
+				t.u1[j] = sign * v
+			}
+		}
 		for j, v := range t.ritz {
 			t.start[j] += v
 		}
@@ -89,4 +102,12 @@ func (t *tracker) converged(res spectrum.LanczosResult) bool {
 		}
 	}
 	return true
+}
+
+func dotOf(a, b []float64) float64 {
+	var s float64
+	for i := range a {
+		s += float64(a[i] * b[i])
+	}
+	return s
 }
