@@ -79,7 +79,7 @@ func TestASmallStepSizeNeverReachesTheEdge(t *testing.T) {
 // plateau median within 3% of the formula (unnormalised SAM 12.36, SAF with
 // lag 1 12.5, MESA 15.385 at η = 0.1, λ = 0.3), and Cohen et al.'s CE run:
 // λ_max peaks at 2/η, then falls below half of it as the margins grow.
-// About 40 s natively, so only with OVERPARAM_LONG=1.
+// About 90 s natively, so only with OVERPARAM_LONG=1.
 func TestOptimizersSettleAtTheirOwnEdges(t *testing.T) {
 	if os.Getenv("OVERPARAM_LONG") == "" {
 		t.Skip("set OVERPARAM_LONG=1 for the long runs")
@@ -91,6 +91,15 @@ func TestOptimizersSettleAtTheirOwnEdges(t *testing.T) {
 		"optimizer=mesa&lambda=0.3&ema=0.99&edges=20&steps=3000",
 	} {
 		checkPlateau(t, q, runOne(t, q))
+	}
+	// Cohen et al. (2021), Fig. 1: the sharpness at the end is set by η, so
+	// log λ_end against log η has slope −1 (here within 0.05).
+	res, err := Run(specOf("samples=500&edges=10,20,40&steps=6000&every=20&zoom=0"), experiment.Assets{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(res.Slope+1) > 0.05 {
+		t.Errorf("slope of log λ_end on log η: %.4f, want −1 ± 0.05", res.Slope)
 	}
 	p := runOne(t, "loss=ce&edges=20&steps=6000&every=20")
 	peak := 0.0
