@@ -79,7 +79,7 @@ func TestASmallStepSizeNeverReachesTheEdge(t *testing.T) {
 // plateau median within 3% of the formula (unnormalised SAM 12.36, SAF with
 // lag 1 12.5, MESA 15.385 at η = 0.1, λ = 0.3), and Cohen et al.'s CE run:
 // λ_max peaks at 2/η, then falls below half of it as the margins grow.
-// About 90 s natively, so only with OVERPARAM_LONG=1.
+// About 3 minutes natively, so only with OVERPARAM_LONG=1.
 func TestOptimizersSettleAtTheirOwnEdges(t *testing.T) {
 	if os.Getenv("OVERPARAM_LONG") == "" {
 		t.Skip("set OVERPARAM_LONG=1 for the long runs")
