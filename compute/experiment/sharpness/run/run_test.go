@@ -92,6 +92,12 @@ func TestOptimizersSettleAtTheirOwnEdges(t *testing.T) {
 	} {
 		checkPlateau(t, q, runOne(t, q))
 	}
+	// Normalised SAM's edge moves with ‖g‖ (Long & Bartlett 2023), so its
+	// plateau is looser: the median within [0.95, 1.08].
+	q := "optimizer=sam&rho=0.05&edges=20&steps=3000"
+	if pl := runOne(t, q).Plateau; pl.Median < 0.95 || pl.Median > 1.08 {
+		t.Errorf("%s: λ₁/edge median %.4f, want in [0.95, 1.08]", q, pl.Median)
+	}
 	// Cohen et al. (2021), Fig. 1: the sharpness at the end is set by η, so
 	// log λ_end against log η has slope −1 (here within 0.05).
 	res, err := Run(specOf("samples=500&edges=10,20,40&steps=6000&every=20&zoom=0"), experiment.Assets{}, nil)
