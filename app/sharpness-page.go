@@ -129,7 +129,7 @@ func sharpEigPlot(pts []*sharpness.Point) *chart.Plot {
 		Y: chart.Axis{Label: "Hessian eigenvalue (loss per parameter²)"}, Legend: true, Height: 340, Note: "the step sizes appear as they finish"}
 	step := func(t int) float64 { return float64(t) }
 	for _, pt := range pts {
-		c.Series = append(c.Series, eigSeries(pt, 0, fmt.Sprintf("λ₁, η = %g", pt.LR), step))
+		c.Series = append(c.Series, eigSeries(pt, 0, fmt.Sprintf("λ₁, η = %.4g", pt.LR), step))
 		for k := 1; k < 3; k++ {
 			c.Series = append(c.Series, eigSeries(pt, k, "", step))
 		}
@@ -149,7 +149,7 @@ func sharpLossPlot(pts []*sharpness.Point) *chart.Plot {
 		for i, t := range pt.Steps {
 			x[i] = float64(t)
 		}
-		c.Series = append(c.Series, chart.Series{Name: fmt.Sprintf("η = %g", pt.LR), X: x, Y: pt.Loss, Class: sharpClass(pt.Index), Width: 1.5})
+		c.Series = append(c.Series, chart.Series{Name: fmt.Sprintf("η = %.4g", pt.LR), X: x, Y: pt.Loss, Class: sharpClass(pt.Index), Width: 1.5})
 		if pt.TStar >= 0 {
 			c.VLines = append(c.VLines, chart.VLine{X: float64(pt.TStar), Label: "t*", Class: sharpClass(pt.Index), Dashed: true})
 		}
@@ -162,7 +162,7 @@ func sharpFlowPlot(pts []*sharpness.Point) *chart.Plot {
 		Y: chart.Axis{Label: "λ₁ (loss per parameter²)"}, Legend: true, Height: 280, Note: "the step sizes appear as they finish"}
 	for _, pt := range pts {
 		lr := pt.LR
-		c.Series = append(c.Series, eigSeries(pt, 0, fmt.Sprintf("η = %g", lr), func(t int) float64 { return float64(lr * float64(t)) }))
+		c.Series = append(c.Series, eigSeries(pt, 0, fmt.Sprintf("η = %.4g", lr), func(t int) float64 { return float64(lr * float64(t)) }))
 	}
 	return c
 }
@@ -178,7 +178,7 @@ func sharpZoomPlot(pts []*sharpness.Point) *chart.Plot {
 				mx, my = append(mx, float64(e.Step)), append(my, e.Move)
 			}
 		}
-		c.Series = append(c.Series, chart.Series{Name: fmt.Sprintf("η = %g", pt.LR), X: x, Y: y, Class: sharpClass(pt.Index), Width: 1.5},
+		c.Series = append(c.Series, chart.Series{Name: fmt.Sprintf("η = %.4g", pt.LR), X: x, Y: y, Class: sharpClass(pt.Index), Width: 1.5},
 			chart.Series{X: mx, Y: my, Style: chart.Points, Class: sharpClass(pt.Index), Width: 4, Right: true})
 	}
 	return c
@@ -251,7 +251,7 @@ func sharpSummary(res *sharpness.Result, pts []*sharpness.Point) app.UI {
 		case pt.TStar >= 0:
 			v = fmt.Sprintf("t* = %d, λ₁/edge %.3f [%.3f, %.3f]", pt.TStar, pt.Plateau.Median, pt.Plateau.P5, pt.Plateau.P95)
 		}
-		items = append(items, stat(fmt.Sprintf("plateau-%d", pt.Index), fmt.Sprintf("η = %g, edge %.4g", pt.LR, pt.Edge), v, pt.TStar >= 0))
+		items = append(items, stat(fmt.Sprintf("plateau-%d", pt.Index), fmt.Sprintf("η = %.4g, edge %.4g", pt.LR, pt.Edge), v, pt.TStar >= 0))
 	}
 	if res != nil && len(res.Points) > 1 {
 		items = append(items, stat("slope", "slope of log λ_end on log η", fmt.Sprintf("%.3f", res.Slope), false))

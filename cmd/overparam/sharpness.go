@@ -82,7 +82,7 @@ func printSharpness(w io.Writer, r *sharpness.Result) {
 	fmt.Fprintf(w, "%s (%d parameters) on %d spiral points, optimizer %s, %d steps; λ = top eigenvalues of the training loss's Hessian\n",
 		a, r.Params, s.Samples, s.Optimizer, s.Steps)
 	for _, p := range r.Points {
-		fmt.Fprintf(w, "\nη = %g: edge %.4g (2/η = %.4g)", p.LR, p.Edge, 2/p.LR)
+		fmt.Fprintf(w, "\nη = %.4g: edge %.4g (2/η = %.4g)", p.LR, p.Edge, 2/p.LR)
 		if p.Diverged != "" {
 			fmt.Fprintf(w, "; %s\n", p.Diverged)
 			continue

@@ -1,6 +1,7 @@
 package run
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -10,6 +11,7 @@ import (
 	"github.com/overparam/overparam/compute/fmath"
 	"github.com/overparam/overparam/compute/nn"
 	"github.com/overparam/overparam/compute/rng"
+	"github.com/overparam/overparam/compute/spectrum"
 )
 
 // A sharpness run has one point per step size and an assembly, so that a
@@ -50,13 +52,13 @@ func runPoint(s *sharpness.Spec, index int, progress func(experiment.Progress) b
 	stride := max(1, (T+1999)/2000)
 	zoomFrom := T - s.Zoom
 	losses := make([]float64, 0, T+1)
-	phase := fmt.Sprintf("η = %g", eta)
+	phase := fmt.Sprintf("η = %.4g", eta)
 	prev := make([]float64, len(theta)) // θ_{t−1} in the zoom window
 	track := func(t int) error {
 		c := nn.NewCurvature(st.obj, theta, nn.Hessian)
 		vals, res, products, err := tr.top(c)
 		if err != nil {
-			return fmt.Errorf("η = %g, step %d: %w", eta, t, err)
+			return fmt.Errorf("η = %.4g, step %d: %w", eta, t, err)
 		}
 		pt.Products += products
 		e := sharpness.Eig{Step: t, Values: vals, Residuals: res, Edge: Edge(s, eta, norm(c.Gradient())), Products: products}
@@ -78,7 +80,10 @@ func runPoint(s *sharpness.Spec, index int, progress func(experiment.Progress) b
 	}
 	for t := 0; t < T; t++ {
 		if t%s.Every == 0 || t >= zoomFrom {
-			if err := track(t); err != nil {
+			if err := track(t); errors.Is(err, spectrum.ErrNotFinite) {
+				pt.Diverged = fmt.Sprintf("the Hessian at step %d has non-finite entries: η = %.4g diverged", t, eta)
+				break
+			} else if err != nil {
 				return nil, err
 			}
 		}
@@ -91,14 +96,16 @@ func runPoint(s *sharpness.Spec, index int, progress func(experiment.Progress) b
 			break
 		}
 		if !progress(experiment.Progress{Phase: phase, Done: t + 1, Total: T}) {
-			return nil, fmt.Errorf("η = %g: canceled at step %d", eta, t+1)
+			return nil, fmt.Errorf("η = %.4g: canceled at step %d", eta, t+1)
 		}
 	}
 	if pt.Diverged == "" {
 		loss := st.obj.Loss(theta)
 		record(T, loss)
 		if pt.Diverged = diverged(loss, T, eta); pt.Diverged == "" {
-			if err := track(T); err != nil {
+			if err := track(T); errors.Is(err, spectrum.ErrNotFinite) {
+				pt.Diverged = fmt.Sprintf("the Hessian at step %d has non-finite entries: η = %.4g diverged", T, eta)
+			} else if err != nil {
 				return nil, err
 			}
 		}

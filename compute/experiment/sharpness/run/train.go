@@ -191,7 +191,7 @@ func (st *stepper) penaltyStep(t int) float64 {
 // diverged reports a loss that is NaN or above sharpness.DivergeLoss.
 func diverged(loss float64, t int, eta float64) string {
 	if math.IsNaN(loss) || loss > sharpness.DivergeLoss {
-		return fmt.Sprintf("the loss reached %.3g at step %d: η = %g diverged (η·λ beyond the edge and the catapult range)", loss, t, eta)
+		return fmt.Sprintf("the loss reached %.3g at step %d: η = %.4g diverged (η·λ beyond the edge and the catapult range)", loss, t, eta)
 	}
 	return ""
 }
