@@ -9,6 +9,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/overparam/overparam/app/chart"
+	"github.com/overparam/overparam/compute/curve"
 	"github.com/overparam/overparam/compute/experiment/sharpness"
 )
 
@@ -82,7 +83,11 @@ func sharpPoints(res *sharpness.Result, parts map[int]*sharpness.Point) []*sharp
 
 func (p *sharpnessPage) Render() app.UI {
 	res, _ := p.state.Result.(*sharpness.Result)
-	pts := sharpPoints(res, p.cache.of(p.state))
+	parts := p.cache.of(p.state)
+	pts := sharpPoints(res, parts)
+	if res == nil {
+		pts = append(pts, livePoints(p.state.Live, parts, p.ran)...)
+	}
 	return shell(PathSharpness,
 		p.header("Sharpness during training: the edge of stability",
 			"Full-batch training drives the top eigenvalue of the training loss's Hessian up until it reaches the optimizer's stability edge — 2/η for gradient descent — and then holds it there. "+
@@ -99,6 +104,32 @@ func (p *sharpnessPage) Render() app.UI {
 			p.exportPanel(),
 		),
 	)
+}
+
+// livePoints turns the curve points that running step sizes streamed into
+// provisional points for the charts: the loss, and the eigenvalues with the
+// edge at the tracked steps.
+func livePoints(live map[int][]curve.Point, done map[int]*sharpness.Point, spec sharpness.Spec) []*sharpness.Point {
+	var pts []*sharpness.Point
+	for i, e := range spec.Edges {
+		cps := live[i]
+		if done[i] != nil || len(cps) == 0 {
+			continue
+		}
+		pt := &sharpness.Point{Index: i, LR: 2 / float64(e), TStar: -1}
+		for _, c := range cps {
+			if c.TrainLoss == c.TrainLoss { // not NaN
+				pt.Steps, pt.Loss = append(pt.Steps, c.Step), append(pt.Loss, c.TrainLoss)
+			}
+			if c.Eigs != [3]float64{} || c.Edge != 0 {
+				vals := append([]float64(nil), c.Eigs[:min(spec.Eigs, 3)]...)
+				pt.Eigs = append(pt.Eigs, sharpness.Eig{Step: c.Step, Values: vals, Edge: c.Edge})
+				pt.Edge = c.Edge
+			}
+		}
+		pts = append(pts, pt)
+	}
+	return pts
 }
 
 // sharpClass is the colour class of point i.
@@ -246,6 +277,8 @@ func sharpSummary(res *sharpness.Result, pts []*sharpness.Point) app.UI {
 	for _, pt := range pts {
 		v := "edge not reached"
 		switch {
+		case pt.Products == 0:
+			v = "running…" // a live point (livePoints)
 		case pt.Diverged != "":
 			v = "diverged"
 		case pt.TStar >= 0:
@@ -268,10 +301,18 @@ func sharpEigsCSV(pts []*sharpness.Point) string {
 			for k := range min(3, len(e.Values)) {
 				v[k] = csvNum(e.Values[k])
 			}
-			b.WriteString(csvNum(pt.LR) + "," + strconv.Itoa(e.Step) + "," + csvNum(e.Edge) + "," + strings.Join(v, ",") + "," + csvNum(e.Residuals[0]) + "," + strconv.Itoa(e.Products) + "," + csvNum(e.Move) + "\n")
+			b.WriteString(csvNum(pt.LR) + "," + strconv.Itoa(e.Step) + "," + csvNum(e.Edge) + "," + strings.Join(v, ",") + "," + residual(e) + "," + strconv.Itoa(e.Products) + "," + csvNum(e.Move) + "\n")
 		}
 	}
 	return b.String()
+}
+
+// residual is the top Ritz residual as a CSV cell; empty for a live point.
+func residual(e sharpness.Eig) string {
+	if len(e.Residuals) == 0 {
+		return ""
+	}
+	return csvNum(e.Residuals[0])
 }
 
 func sharpLossCSV(pts []*sharpness.Point) string {

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/overparam/overparam/compute/curve"
 	"github.com/overparam/overparam/compute/experiment"
 	"github.com/overparam/overparam/compute/experiment/sharpness"
 	"github.com/overparam/overparam/compute/fmath"
@@ -53,6 +54,7 @@ func runPoint(s *sharpness.Spec, index int, progress func(experiment.Progress) b
 	zoomFrom := T - s.Zoom
 	losses := make([]float64, 0, T+1)
 	phase := fmt.Sprintf("η = %.4g", eta)
+	liveStride := max(1, T/400)
 	prev := make([]float64, len(theta)) // θ_{t−1} in the zoom window
 	track := func(t int) error {
 		c := nn.NewCurvature(st.obj, theta, nn.Hessian)
@@ -95,7 +97,7 @@ func runPoint(s *sharpness.Spec, index int, progress func(experiment.Progress) b
 		if pt.Diverged = diverged(loss, t, eta); pt.Diverged != "" {
 			break
 		}
-		if !progress(experiment.Progress{Phase: phase, Done: t + 1, Total: T}) {
+		if !progress(experiment.Progress{Phase: phase, Done: t + 1, Total: T, Point: live(pt, t, liveStride, loss)}) {
 			return nil, fmt.Errorf("η = %.4g: canceled at step %d", eta, t+1)
 		}
 	}
@@ -117,6 +119,26 @@ func runPoint(s *sharpness.Spec, index int, progress func(experiment.Progress) b
 		}
 	}
 	return pt, nil
+}
+
+// live returns the point of the live charts after step t: the loss L(θ_t)
+// every stride steps, with the eigenvalues and edge when step t was
+// tracked; nil on other steps.
+func live(pt *sharpness.Point, t, stride int, loss float64) *curve.Point {
+	var e *sharpness.Eig
+	if n := len(pt.Eigs); n > 0 && pt.Eigs[n-1].Step == t {
+		e = &pt.Eigs[n-1]
+	}
+	if e == nil && t%stride != 0 {
+		return nil
+	}
+	nan := math.NaN()
+	p := &curve.Point{Step: t, TrainLoss: loss, TrainAcc: nan, TestLoss: nan, TestAcc: nan, GradNorm: nan}
+	if e != nil {
+		copy(p.Eigs[:], e.Values)
+		p.Edge = e.Edge
+	}
+	return p
 }
 
 // summarise fills in the point's statistics from its eigenvalues and its
