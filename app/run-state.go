@@ -37,6 +37,7 @@ const (
 	EvFail                      // the run failed with Message
 	EvCancel                    // the user canceled the run
 	EvPart                      // a part of a staged run finished: Part, PartIndex
+	EvLive                      // new curve points of running part PartIndex: Points
 )
 
 // Event is one thing that happened to the run with id Run.
@@ -69,8 +70,11 @@ type RunState struct {
 	Message     string
 	Points      []curve.Point
 	Parts       map[int]string // finished parts of a staged run, by index
-	Result      any
-	ResultJSON  string
+	// Live are the curve points that the running parts of a sweep sent
+	// so far, by part index (the sharpness page's live charts).
+	Live       map[int][]curve.Point
+	Result     any
+	ResultJSON string
 }
 
 // Apply returns the state after e. It is pure: events of an older run, and
@@ -98,6 +102,14 @@ func (s RunState) Apply(e Event) RunState {
 		}
 		parts[e.PartIndex] = e.Part
 		s.Parts = parts
+	case EvLive:
+		live := make(map[int][]curve.Point, len(s.Live)+1)
+		for k, v := range s.Live {
+			live[k] = v
+		}
+		old := live[e.PartIndex]
+		live[e.PartIndex] = append(old[:len(old):len(old)], e.Points...)
+		s.Live = live
 	case EvResult:
 		s.Status, s.Result, s.ResultJSON, s.Phase = Done, e.Result, e.ResultJSON, "done"
 		if r, ok := e.Result.(*spectrum.Result); ok && r != nil {

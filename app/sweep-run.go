@@ -54,7 +54,11 @@ func (r *sweepRun) submit(req protocol.Request, stage string, point int, done fu
 			r.report()
 		}
 	}
-	r.track(r.jobs.Submit(string(req.Encode()), nil, r.handler(stage, progress, nil, done)))
+	var partial func(protocol.Partial)
+	if point >= 0 { // curve points a point streams while it runs (sharpness)
+		partial = func(p protocol.Partial) { r.send(Event{Kind: EvLive, PartIndex: point, Points: p.Points}) }
+	}
+	r.track(r.jobs.Submit(string(req.Encode()), nil, r.handler(stage, progress, partial, done)))
 }
 
 // report sends the sweep's progress: finished points plus the fractions of

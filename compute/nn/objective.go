@@ -117,3 +117,17 @@ func (o *Objective) checkTheta(theta []float64) {
 		panic("nn: parameter vector length differs from Arch.NumParams")
 	}
 }
+
+// OutputsTo sets dst to the network outputs f(x_i; θ) of the objective's
+// samples, row-major (Count rows of the output width), from one forward
+// pass. It panics if dst has the wrong length.
+func (o *Objective) OutputsTo(dst, theta []float64) {
+	o.checkTheta(theta)
+	L := o.Arch.Layers()
+	if len(dst) != o.Count()*o.Arch.Sizes[L] {
+		panic("nn: outputs length differs from Count times the output width")
+	}
+	p := o.prepare(false)
+	p.forward(o, theta, false)
+	copy(dst, p.a[L])
+}
