@@ -19,3 +19,7 @@ func gonumMulAdd(c, a, b []float64, m, k, n int) {
 func avx2MulAdd(c, a, b []float64, m, k, n int) {
 	panic("kernel: AVX2 implementation is only available on amd64")
 }
+
+func avx2MulAddTransA(c, a, b []float64, m, k, n int) {
+	panic("kernel: AVX2 implementation is only available on amd64")
+}
