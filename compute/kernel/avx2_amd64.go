@@ -62,6 +62,13 @@ const (
 // starting and joining one costs about a microsecond, 1/100 of this.
 const parallelWork = 1 << 17
 
+// pads recycles the padded copies of the last rows, so that a product
+// allocates nothing but its goroutines.
+var pads = sync.Pool{New: func() any {
+	pad := make([]float64, mr*kc+mr*nc)
+	return &pad
+}}
+
 // masks[w] selects the first w of four lanes.
 var masks = [5][4]int64{{}, {-1}, {-1, -1}, {-1, -1, -1}, {-1, -1, -1, -1}}
 
@@ -135,6 +142,11 @@ func avx2Run(o operands) {
 // mr rows and a padded copy for the last rows.
 func (o operands) run() {
 	var pad []float64 // the last rows of A (mr×kc) and of C (mr×nc)
+	defer func() {
+		if pad != nil {
+			pads.Put(&pad)
+		}
+	}()
 	for j0 := 0; j0 < o.n; j0 += nc {
 		nb := min(nc, o.n-j0)
 		for p0 := 0; p0 < o.k; p0 += kc {
@@ -146,7 +158,7 @@ func (o operands) run() {
 			}
 			if rows := o.m - i; rows > 0 {
 				if pad == nil {
-					pad = make([]float64, mr*kc+mr*nc)
+					pad = *pads.Get().(*[]float64)
 				}
 				ap, cp := pad[:mr*kb], pad[mr*kc:mr*kc+mr*nb]
 				clear(ap)
