@@ -80,9 +80,7 @@ func BenchmarkGaussNewton(b *testing.B) {
 func benchmarkProduct(b *testing.B, c *nn.Curvature, flops float64) {
 	v := spectrum.ProbeVector(c.Dim(), 1, 0, spectrum.Gaussian)
 	hv := make([]float64, c.Dim())
-	for b.Loop() {
-		c.MulVecTo(hv, v)
-	}
+	timed(b, func() { c.MulVecTo(hv, v) })
 	reportFlops(b, flops)
 }
 
@@ -93,9 +91,7 @@ func BenchmarkHVPCold(b *testing.B) {
 	forEach(b, func(b *testing.B, obj *nn.Objective, theta []float64) {
 		v := spectrum.ProbeVector(len(theta), 1, 0, spectrum.Gaussian)
 		hv := make([]float64, len(theta))
-		for b.Loop() {
-			nn.NewCurvature(obj, theta, nn.Hessian).MulVecTo(hv, v)
-		}
+		timed(b, func() { nn.NewCurvature(obj, theta, nn.Hessian).MulVecTo(hv, v) })
 		reportFlops(b, gradientFlops(obj)+hessianFlops(obj))
 	})
 }

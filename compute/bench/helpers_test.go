@@ -9,10 +9,10 @@ import (
 )
 
 // implementations returns the kernels available on this platform: PureGo
-// everywhere, and Gonum natively.
+// everywhere, Gonum natively, and AVX2 on amd64 CPUs that have it.
 func implementations() []kernel.Impl {
 	var impls []kernel.Impl
-	for _, impl := range []kernel.Impl{kernel.PureGo, kernel.Gonum} {
+	for _, impl := range []kernel.Impl{kernel.PureGo, kernel.Gonum, kernel.AVX2} {
 		if kernel.Available(impl) {
 			impls = append(impls, impl)
 		}

@@ -25,12 +25,19 @@
 //
 // PureGo is a 4×4 register-blocked kernel, the fastest pure-Go kernel in
 // js/wasm, where Go has no SIMD and gonum no assembly; it is the fallback
-// everywhere and the reference in tests. Gonum (amd64 only) calls gonum's
-// Dgemm, which parallelises over blocks of C and uses SSE2 axpy kernels. SIMD
-// is a WebAssembly module with f64x2 instructions (web/kernels), which a
-// js/wasm program registers with Register — package wasm/simd does, so that
-// this package never imports syscall/js — when the engine supports
-// WebAssembly SIMD. amd64 builds use Gonum by default; js/wasm builds use
+// everywhere and the reference in tests. AVX2 (amd64 only) is assembly that
+// keeps a 6×8 block of C in twelve 4-lane registers and adds each product
+// with a separate VMULPD and VADDPD (never a fused multiply-add, which
+// internal/fmaguard checks in the assembly source); it blocks k and the
+// columns for the caches and splits large products between GOMAXPROCS
+// goroutines by rows or columns of C, which leaves each element's sum to one
+// goroutine in the contract's order. Gonum (amd64 only) calls gonum's Dgemm,
+// which parallelises over blocks of C and uses SSE2 axpy kernels. SIMD is a
+// WebAssembly module with f64x2 instructions (web/kernels), which a js/wasm
+// program registers with Register — package wasm/simd does, so that this
+// package never imports syscall/js — when the engine supports WebAssembly
+// SIMD. amd64 builds use AVX2 when the CPU has it (CPUID, and the operating
+// system saves the YMM registers) and Gonum otherwise; js/wasm builds use
 // PureGo until a program selects SIMD; every other native build (arm64, …)
 // uses PureGo, because gonum's pure-Go loops there are compiled to fused
 // multiply-adds (see package fmath). Use switches, also for tests and

@@ -7,11 +7,19 @@ import (
 	"gonum.org/v1/gonum/blas/gonum"
 )
 
-const defaultImpl = Gonum
+// defaultImpl is AVX2 where the CPU has it, Gonum otherwise.
+func defaultImpl() Impl {
+	if hasAVX2 {
+		return AVX2
+	}
+	return Gonum
+}
 
 // Available reports whether impl can run on this platform: on amd64 PureGo
-// and Gonum always, SIMD once registered.
-func Available(impl Impl) bool { return impl == PureGo || impl == Gonum || registered(impl) }
+// and Gonum always, AVX2 if the CPU has it, SIMD once registered.
+func Available(impl Impl) bool {
+	return impl == PureGo || impl == Gonum || impl == AVX2 && hasAVX2 || registered(impl)
+}
 
 // gonumMulAdd sets C += A·B with gonum's Dgemm (α = β = 1). For β = 1 Dgemm
 // leaves C unscaled and, for each row, adds A[i,p]·B[p,:] for p ascending:

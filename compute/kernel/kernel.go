@@ -11,6 +11,9 @@ const (
 	// SIMD is a WebAssembly SIMD kernel (f64x2), available once a js/wasm
 	// program registers it with Register; package wasm/simd provides it.
 	SIMD
+	// AVX2 is the amd64 assembly kernel (4-lane VMULPD and VADDPD, never a
+	// fused multiply-add), available when the CPU has AVX2.
+	AVX2
 )
 
 func (i Impl) String() string {
@@ -21,12 +24,14 @@ func (i Impl) String() string {
 		return "gonum"
 	case SIMD:
 		return "simd"
+	case AVX2:
+		return "avx2"
 	}
 	return "unknown"
 }
 
 // current is the implementation MulTo and MulAddTo dispatch to.
-var current = defaultImpl
+var current = defaultImpl()
 
 // Use selects the implementation that MulTo and MulAddTo call and returns the
 // previous one. It panics if impl is not available on this platform. It is not
@@ -70,6 +75,9 @@ func MulAddTo(c, a, b []float64, m, k, n int) {
 
 func mulAdd(impl Impl, c, a, b []float64, m, k, n int) {
 	switch impl {
+	case AVX2:
+		avx2MulAdd(c, a, b, m, k, n)
+		return
 	case Gonum:
 		gonumMulAdd(c, a, b, m, k, n)
 		return

@@ -33,11 +33,11 @@ func randMat(r *rand.Rand, rows, cols int, zeroFrac float64) []float64 {
 }
 
 // implementations returns the implementations available here: PureGo, Gonum
-// natively, and SIMD when a js/wasm test binary has registered it (as `make
-// test-wasm-simd` does).
+// and AVX2 natively (AVX2 where the CPU has it), and SIMD when a js/wasm
+// test binary has registered it (as `make test-wasm-simd` does).
 func implementations() []Impl {
 	var out []Impl
-	for _, impl := range []Impl{PureGo, Gonum, SIMD} {
+	for _, impl := range []Impl{PureGo, Gonum, SIMD, AVX2} {
 		if Available(impl) {
 			out = append(out, impl)
 		}

@@ -83,7 +83,7 @@ func TestRidgeIsTheSameBitsWithEveryKernel(t *testing.T) {
 	// checks js/wasm against native as well.
 	x, y := gaussian(3, 37, 53), gaussian(4, 37, 1)
 	var fps []string
-	for _, impl := range []kernel.Impl{kernel.PureGo, kernel.Gonum} {
+	for _, impl := range []kernel.Impl{kernel.PureGo, kernel.Gonum, kernel.AVX2} {
 		if !kernel.Available(impl) {
 			continue
 		}

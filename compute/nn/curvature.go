@@ -160,8 +160,7 @@ func (c *Curvature) MulVecTo(dst, v []float64) {
 		hw, hb := a.Layer(dst, l)
 		w, _ := a.Layer(c.theta, l)
 		rg := c.rg[l]
-		kernel.TransposeTo(p.tmp, rg, nb, out)
-		kernel.MulTo(hw, p.tmp[:out*nb], p.a[l-1], out, nb, in)
+		kernel.MulTransATo(hw, rg, p.a[l-1], p.tmp, out, nb, in) // R{δ_l}ᵀ a_{l−1}
 		if hess && l > 1 {
 			kernel.MulAddTo(hw, c.gt[l], c.ra[l-1], out, nb, in)
 		}

@@ -168,8 +168,7 @@ func (p *pass) backward(theta, grad []float64) {
 		gw, gb := a.Layer(grad, l)
 		w, _ := a.Layer(theta, l)
 		g := p.g[l]
-		kernel.TransposeTo(p.tmp, g, nb, out)
-		kernel.MulTo(gw, p.tmp[:out*nb], p.a[l-1], out, nb, in) // ∇W_l = δ_lᵀ a_{l−1}
+		kernel.MulTransATo(gw, g, p.a[l-1], p.tmp, out, nb, in) // ∇W_l = δ_lᵀ a_{l−1}
 		if gb != nil {
 			colSumTo(gb, g, nb, out) // ∇b_l = Σ_i δ_l[i]
 		}

@@ -137,7 +137,7 @@ func TestResultsAreTheSameBitsWithEveryKernel(t *testing.T) {
 	theta := params(&arch, 13)
 	v := randomVec(len(theta), 14)
 	var ref []float64
-	for _, impl := range []kernel.Impl{kernel.PureGo, kernel.Gonum} {
+	for _, impl := range []kernel.Impl{kernel.PureGo, kernel.Gonum, kernel.AVX2} {
 		if !kernel.Available(impl) {
 			continue
 		}

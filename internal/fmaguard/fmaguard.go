@@ -24,6 +24,20 @@
 //
 // The runtime and the rest of the standard library are not followed: they do
 // no arithmetic on compute/'s numbers.
+//
+// ScanArch(dir, "amd64", …) checks hand-written amd64 assembly instead: the
+// .s files of the root packages and of every gonum package in their linux/amd64
+// build (compute/kernel's AVX2 kernel, gonum's SSE2 loops), read as source,
+// for VFMADD…, VFMSUB…, VFNMADD…, VFNMSUB…, VFMADDSUB… and VFMSUBADD…
+// (FMA3, FMA4 and AVX-512 forms), in instructions and in macros. Go's
+// disassembler cannot be used there: it decodes no VEX instruction, and a
+// package's export archive does not hold its assembly. In the root packages'
+// assembly an instruction written as raw bytes (BYTE, WORD, LONG, QUAD in a
+// TEXT body) is reported too, since it could hide one. The compiler's own
+// amd64 code is not scanned: at the default GOAMD64=v1 it has no fused
+// instruction to emit, and the arm64 scan holds the Go source to the rule.
+// Neither is the standard library's assembly (math's Exp and Log pick FMA at
+// run time), which compute/ does not call: it uses compute/fmath.
 package fmaguard
 
 import (
@@ -49,8 +63,18 @@ type Site struct {
 
 func (s Site) String() string { return s.Func + ": " + strings.Join(s.Lines, ", ") }
 
-// fused matches the mnemonics of arm64's fused multiply-add family.
-var fused = regexp.MustCompile(`\bF(N?)M(ADD|SUB)[DS]\b`)
+// fusedOn matches, for each architecture ScanArch knows, the mnemonics of
+// its fused multiply-add family.
+var fusedOn = map[string]*regexp.Regexp{
+	"arm64": regexp.MustCompile(`\bF(N?)M(ADD|SUB)[DS]\b`),
+	"amd64": regexp.MustCompile(`\bVF(N?)M(ADD|SUB|ADDSUB|SUBADD)(132|213|231)?[PS][DS]\b`),
+}
+
+// buildEnv is the environment of the cross-build for each architecture.
+var buildEnv = map[string][]string{
+	"arm64": {"GOOS=linux", "GOARCH=arm64", "CGO_ENABLED=0"},
+	"amd64": {"GOOS=linux", "GOARCH=amd64", "CGO_ENABLED=0"},
+}
 
 // reloc matches a relocation's target symbol in objdump's listing of an
 // archive, such as "R_CALLARM64:math.sin" or "R_ADDRARM64:pkg.f.func1+8".
@@ -69,7 +93,20 @@ type function struct {
 // path starts with one of roots, of every gonum package in their build, and of
 // the math packages they reach (see the package doc).
 func Scan(dir string, roots []string, patterns ...string) ([]Site, error) {
-	exports, err := exportFiles(dir, patterns)
+	return ScanArch(dir, "arm64", roots, patterns...)
+}
+
+// ScanArch is Scan for the architecture goarch, "arm64" or "amd64" (see the
+// package doc).
+func ScanArch(dir, goarch string, roots []string, patterns ...string) ([]Site, error) {
+	fused, ok := fusedOn[goarch]
+	if !ok {
+		return nil, fmt.Errorf("fmaguard: no fused multiply-add mnemonics known for %q", goarch)
+	}
+	if goarch == "amd64" {
+		return scanAssembly(dir, goarch, fused, roots, patterns)
+	}
+	exports, err := exportFiles(dir, goarch, patterns)
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +121,7 @@ func Scan(dir string, roots []string, patterns ...string) ([]Site, error) {
 		if !ok || file == "" {
 			return nil
 		}
-		return disassemble(pkg, file, funcs)
+		return disassemble(pkg, file, fused, funcs)
 	}
 	isRoot := func(pkg string) bool {
 		for _, r := range roots {
@@ -161,13 +198,13 @@ func symbolPackage(sym string) string {
 	return sym
 }
 
-// exportFiles returns the compiled archive of every package in the arm64
+// exportFiles returns the compiled archive of every package in the goarch
 // build of patterns, by import path.
-func exportFiles(dir string, patterns []string) (map[string]string, error) {
+func exportFiles(dir, goarch string, patterns []string) (map[string]string, error) {
 	args := append([]string{"list", "-export", "-deps", "-f", "{{.ImportPath}}\t{{.Export}}"}, patterns...)
 	cmd := exec.Command(goTool(), args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOOS=linux", "GOARCH=arm64", "CGO_ENABLED=0")
+	cmd.Env = append(os.Environ(), buildEnv[goarch]...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -183,8 +220,8 @@ func exportFiles(dir string, patterns []string) (map[string]string, error) {
 }
 
 // disassemble adds the functions of package pkg's compiled archive file to
-// funcs.
-func disassemble(pkg, file string, funcs map[string]function) error {
+// funcs, noting the instructions that fused matches.
+func disassemble(pkg, file string, fused *regexp.Regexp, funcs map[string]function) error {
 	cmd := exec.Command(goTool(), "tool", "objdump", file)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
