@@ -32,17 +32,23 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/overparam/overparam/compute/experiment"
+	_ "github.com/overparam/overparam/compute/experiment/all" // every experiment
 )
 
 // page is one page to photograph: its link, which runs on opening.
 type sitePage struct{ name, path string }
 
-var pages = []sitePage{
-	{"home", "/"},
-	{"spectrum", "/spectrum"},
-	{"paths", "/paths"},
-	{"doubledescent", "/doubledescent"},
-	{"doubledescent-lstd", "/doubledescent?v=1&model=lstd"},
+var pages = sitePages()
+
+// sitePages lists the home page, every registered experiment's page with
+// its defaults, and the pages' other models worth a look.
+func sitePages() []sitePage {
+	ps := []sitePage{{"home", "/"}}
+	for _, e := range experiment.Experiments() {
+		ps = append(ps, sitePage{e.Name, e.Page()})
+	}
+	return append(ps, sitePage{"doubledescent-lstd", "/doubledescent?v=1&model=lstd"})
 }
 
 // screen is an emulated device.
