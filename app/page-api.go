@@ -12,8 +12,8 @@ import (
 // an any pointer and the few typed steps of pageDef. Go compiles a generic
 // function once per spec type (every spec struct is its own GC shape), so
 // only the handful of lines here is compiled again for each new page:
-// about 1 kB gzipped of app.wasm, where a generic core cost 20 kB (see
-// BENCHMARKS.md).
+// about 1.3 kB of app.wasm gzipped, where the generic core cost 21 kB (see
+// BENCHMARKS.md, "Download sizes").
 
 // startedRun is a started run; Cancel stops it at once.
 type startedRun interface{ Cancel() }
