@@ -22,11 +22,12 @@ var experimentUIs = map[string]experimentUI{}
 // registerPage registers the page of experiment name: newPage builds its
 // component, def gives its presets and their links.
 func registerPage[S any](name string, def *experimentPage[S], newPage func() app.Composer) {
-	experimentUIs[name] = experimentUI{
-		newPage:    newPage,
-		presets:    def.presets,
-		presetLink: func(p preset) string { return presetLinkOf(def, p) },
-	}
+	registerPageDef(name, def.erased(), newPage)
+}
+
+// registerPageDef is registerPage, compiled once for every page.
+func registerPageDef(name string, def *pageDef, newPage func() app.Composer) {
+	experimentUIs[name] = experimentUI{newPage: newPage, presets: def.presets, presetLink: def.presetLink}
 }
 
 // pageExperiment is a registered experiment with its page.

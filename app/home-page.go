@@ -2,7 +2,6 @@ package app
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-	"github.com/overparam/overparam/compute/experiment"
 )
 
 // homePage introduces Overparam and lists the experiments as a gallery of
@@ -14,13 +13,6 @@ type gallerySection struct {
 	Title, Lede string
 	Presets     []preset
 	Link        func(preset) string
-}
-
-// presetLinkOf is the page link that runs preset p of the experiment whose
-// page is def.
-func presetLinkOf[S any](def *experimentPage[S], p preset) string {
-	s := def.presetSpec(p)
-	return link(def.path) + "?" + experiment.Query(&s)
 }
 
 // gallery lists the experiments, in the order the home page shows them

@@ -10,11 +10,11 @@ import (
 // header is the page title, its lede, the presets and the current
 // preset's claim with its citation, and between them the run status with
 // the refusal, the link's corrections and the estimate (runStatus).
-func (c *pageCore[S]) header(title, lede string) app.UI {
+func (c *pageBase) header(title, lede string) app.UI {
 	var current *preset
-	for i := range c.def.presets {
-		if c.def.presets[i].ID == c.preset {
-			current = &c.def.presets[i]
+	for i := range c.page.presets {
+		if c.page.presets[i].ID == c.preset {
+			current = &c.page.presets[i]
 		}
 	}
 	return app.Div().Body(
@@ -26,8 +26,8 @@ func (c *pageCore[S]) header(title, lede string) app.UI {
 		app.If(c.jobsNote != "", func() app.UI { return app.Div().Class("error").Text(c.jobsNote) }),
 		runStatus(c.state, c.notes()),
 		app.Nav().Class("presets").Aria("label", "presets").Body(
-			app.Range(c.def.presets).Slice(func(i int) app.UI {
-				pr := c.def.presets[i]
+			app.Range(c.page.presets).Slice(func(i int) app.UI {
+				pr := c.page.presets[i]
 				b := app.Button().ID("preset-" + pr.ID).Text(pr.Title).OnClick(func(ctx app.Context, e app.Event) { c.applyPreset(ctx, pr) })
 				if pr.ID == c.preset {
 					b = b.Class("primary").Aria("pressed", true)
@@ -46,13 +46,13 @@ func (c *pageCore[S]) header(title, lede string) app.UI {
 
 // controlsPanel is the controls, grouped, with corrections, validation,
 // the run buttons and the copied link.
-func (c *pageCore[S]) controlsPanel() app.UI {
+func (c *pageBase) controlsPanel() app.UI {
 	byKey := map[string]experiment.Param{}
-	for _, p := range experiment.Params(&c.spec) {
+	for _, p := range experiment.Params(c.spec) {
 		byKey[p.Key] = p
 	}
 	// Parameters no group names go last, so a new spec key is never hidden.
-	groups := c.def.groups
+	groups := c.page.groups
 	grouped := map[string]bool{}
 	for _, g := range groups {
 		for _, k := range g.Keys {
@@ -60,7 +60,7 @@ func (c *pageCore[S]) controlsPanel() app.UI {
 		}
 	}
 	var rest []string
-	for _, p := range experiment.Params(&c.spec) {
+	for _, p := range experiment.Params(c.spec) {
 		if !grouped[p.Key] {
 			rest = append(rest, p.Key)
 		}
@@ -87,8 +87,8 @@ func (c *pageCore[S]) controlsPanel() app.UI {
 				g := groups[i]
 				var fields []app.UI
 				for _, k := range g.Keys {
-					if _, known := byKey[k]; known && (c.def.relevant == nil || c.def.relevant(&c.spec, k)) {
-						fields = append(fields, field(&c.spec, byKey[k], c.def.fields[k], c.onChange))
+					if _, known := byKey[k]; known && (c.page.relevant == nil || c.page.relevant(c.spec, k)) {
+						fields = append(fields, field(c.spec, byKey[k], c.page.fields[k], c.onChange))
 					}
 				}
 				if len(fields) == 0 {
@@ -108,7 +108,7 @@ func (c *pageCore[S]) controlsPanel() app.UI {
 // onControlsKey runs the controls when Enter is pressed in a text or
 // number field, after applying that field's value (the change event may
 // not have fired yet).
-func (c *pageCore[S]) onControlsKey(ctx app.Context, e app.Event) {
+func (c *pageBase) onControlsKey(ctx app.Context, e app.Event) {
 	el := e.Get("target")
 	if e.Get("key").String() != "Enter" || el.Get("tagName").String() != "INPUT" {
 		ctx.PreventUpdate()
@@ -131,7 +131,7 @@ func (c *pageCore[S]) onControlsKey(ctx app.Context, e app.Event) {
 
 // runButtons are Run (disabled while the controls are invalid), Cancel
 // (enabled while running) and Copy link.
-func (c *pageCore[S]) runButtons() app.UI {
+func (c *pageBase) runButtons() app.UI {
 	return app.Div().Class("buttons run-bar").Body(
 		app.Button().ID("run").Class("primary").Disabled(c.invalid != "").Text("Run").OnClick(func(ctx app.Context, e app.Event) { c.start(ctx) }),
 		app.Button().ID("cancel").Disabled(c.state.Status != Running).Text("Cancel").OnClick(func(ctx app.Context, e app.Event) { c.stop() }),
@@ -142,7 +142,7 @@ func (c *pageCore[S]) runButtons() app.UI {
 // exportPanel offers the result as JSON (with its spec) and as the page's
 // long-format CSV table, plus any extra buttons. The handlers read the
 // state when clicked (see chartPanel's handlers for why).
-func (c *pageCore[S]) exportPanel(extra ...app.UI) app.UI {
+func (c *pageBase) exportPanel(extra ...app.UI) app.UI {
 	done := c.state.ResultJSON != ""
 	return app.Section().Class("panel").Body(
 		app.H2().Text("Result"),
@@ -155,22 +155,22 @@ func (c *pageCore[S]) exportPanel(extra ...app.UI) app.UI {
 }
 
 // exportName is the result files' name without the extension.
-func (c *pageCore[S]) exportName() string { return "overparam-" + c.def.name }
+func (c *pageBase) exportName() string { return "overparam-" + c.page.name }
 
-func (c *pageCore[S]) saveJSON(ctx app.Context, e app.Event) {
+func (c *pageBase) saveJSON(ctx app.Context, e app.Event) {
 	download(c.exportName()+".json", "application/json", c.state.ResultJSON)
 }
 
-func (c *pageCore[S]) saveCSV(ctx app.Context, e app.Event) {
+func (c *pageBase) saveCSV(ctx app.Context, e app.Event) {
 	download(c.exportName()+".csv", "text/csv", c.resultCSV())
 }
 
 // resultCSV is the current result as the page's long-format CSV table
 // (only the header before a run finishes).
-func (c *pageCore[S]) resultCSV() string { return c.def.csv(c.state.Result) }
+func (c *pageBase) resultCSV() string { return c.page.csv(c.state.Result) }
 
 // layout places the controls beside the results.
-func (c *pageCore[S]) layout(results ...app.UI) app.UI {
+func (c *pageBase) layout(results ...app.UI) app.UI {
 	return app.Div().Class("layout").Body(
 		c.controlsPanel(),
 		app.Div().Class("results").Body(
