@@ -1,0 +1,85 @@
+package representations
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/overparam/overparam/compute/experiment"
+)
+
+// GridTimes is how many snapshots the layer × layer similarity grid is
+// computed at: the first, the middle and the last.
+const GridTimes = 3
+
+// elementwiseOps is the work charged per unit and sample of a pass for the
+// activation, softmax and bias sums, as compute/experiment charges it.
+const elementwiseOps = 10
+
+// jacobiOps is the work of the cyclic Jacobi eigensolver on an n×n
+// symmetric matrix with its eigenvectors, per n³: about eight sweeps of
+// n²/2 rotations, each updating two rows and columns of the matrix and two
+// columns of the eigenvectors (8n multiply-adds).
+const jacobiOps = 32
+
+// Cost estimates the whole run as the worker pool runs it: for every seed,
+// the SGD steps (a gradient on each batch, 3F − F₁ multiply-adds per sample
+// with F = Σ in·out over layers), the probe set's forward pass at every
+// snapshot, and SVCCA: one truncated SVD per layer and snapshot (the Gram
+// matrix, its eigenvectors, the basis and its two Gram–Schmidt passes) and
+// one CCA per pair compared (to the final snapshot, and the layer × layer
+// grid at GridTimes snapshots). Bytes: the data and every snapshot's
+// activations. It assumes a valid spec's enum fields.
+func (s *Spec) Cost() experiment.Cost {
+	sizes := s.Sizes()
+	var f, f1, units float64
+	for l := 1; l < len(sizes); l++ {
+		fl := float64(float64(sizes[l-1]) * float64(sizes[l])) // rounded: no fused f += x·y
+		f += fl
+		units += float64(sizes[l])
+		if l == 1 {
+			f1 = fl
+		}
+	}
+	snaps := float64(len(s.SnapshotSteps()))
+	samples := float64(float64(s.Steps) * float64(s.Batch))
+	probe, w, layers := float64(s.Probe), float64(s.Width), float64(s.Layers)
+	train := float64(samples * (float64(3*f) - f1))
+	forward := float64(float64(snaps*probe) * f)
+	elementwise := float64(float64(elementwiseOps*units) * float64(samples+float64(snaps*probe)))
+	w3 := float64(float64(w*w) * w)
+	decomp := float64(probe*float64(w*w)) + float64(jacobiOps*w3) + float64(probe*float64(w*w)) + float64(4*float64(probe*float64(w*w)))
+	pair := float64(probe*float64(w*w)) + float64(w3) + float64(jacobiOps*w3)
+	cca := float64(float64(snaps*layers)*decomp) + float64(float64(snaps*layers+float64(GridTimes*layers*layers))*pair)
+	perSeed := train + forward + elementwise + cca
+	ops := float64(perSeed * float64(s.Seeds))
+	bytes := 8 * (float64(float64(s.Samples)*float64(s.InputDim()+1)) + float64(float64(snaps*layers)*float64(probe*w)) + float64(2*float64(f+units)))
+	mm := float64(float64(s.Seeds) * (train + forward))
+	c := experiment.Cost{Ops: toInt(ops), MatMul: toInt(mm), Bytes: toInt(bytes)}
+	c.Seconds = float64(c.Ops) / experiment.OpsPerSecond
+	return c
+}
+
+// toInt rounds x to an int64, saturating at MaxInt64 (and at 0 below).
+func toInt(x float64) int64 {
+	switch {
+	case !(x > 0):
+		return 0
+	case x >= math.MaxInt64:
+		return math.MaxInt64
+	}
+	return int64(math.Round(x))
+}
+
+// checkCost refuses a run above experiment.MemoryLimit or OpsLimit, naming
+// the estimate, the limit and what to reduce.
+func checkCost(c experiment.Cost) error {
+	if c.Bytes > experiment.MemoryLimit {
+		return fmt.Errorf("this run needs about %d MiB of memory; the limit is %d MiB (a browser tab's WebAssembly memory): use fewer snapshots, probe points, layers or narrower layers",
+			(c.Bytes+(1<<20)-1)>>20, experiment.MemoryLimit>>20)
+	}
+	if c.Ops > experiment.OpsLimit {
+		return fmt.Errorf("this run would take %s; the limit is %s (%.2g multiply-adds) in a browser tab: use fewer steps, seeds, snapshots or probe points, or narrower layers",
+			c.Text(), experiment.Duration(experiment.SecondsLimit), float64(experiment.OpsLimit))
+	}
+	return nil
+}

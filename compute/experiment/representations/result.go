@@ -1,0 +1,91 @@
+package representations
+
+// Result is the outcome of a representations run.
+type Result struct {
+	Spec Spec `json:"spec"`
+	// SVCCA is the result of model svcca.
+	SVCCA *SVCCAResult `json:"svcca,omitempty"`
+}
+
+// Point is the outcome of one sweep point: one seed's network.
+type Point struct {
+	Index int `json:"index"`
+	// SVCCA is the point of model svcca.
+	SVCCA *SVCCAPoint `json:"svcca,omitempty"`
+}
+
+// SVCCAPoint is one network's training: its snapshots and the SVCCA
+// similarity of each layer's probe activations to its final ones.
+type SVCCAPoint struct {
+	Seed uint64 `json:"seed"`
+	// Steps are the snapshot steps (Spec.SnapshotSteps).
+	Steps []int `json:"steps"`
+	// Loss and Accuracy are the mean training-batch loss and accuracy of
+	// the Every steps before each snapshot (at step 0: of the first batch
+	// at initialisation).
+	Loss     []float64 `json:"loss"`
+	Accuracy []float64 `json:"accuracy"`
+	// Layers holds one trace per hidden layer, first to last.
+	Layers []LayerTrace `json:"layers"`
+	// Grids holds the layer × layer similarity at GridTimes snapshots.
+	Grids []Grid `json:"grids"`
+}
+
+// LayerTrace is one hidden layer's convergence.
+type LayerTrace struct {
+	Layer int `json:"layer"` // 1 = first hidden layer
+	// Similarity holds SVCCA(h_l(t), h_l(T)) at every snapshot t: the mean
+	// canonical correlation of the truncated representations.
+	Similarity []float64 `json:"similarity"`
+	// Distance is A_l, the mean over the snapshots before the last of
+	// 1 − Similarity: how far the layer travels before settling.
+	Distance float64 `json:"distance"`
+	// T90 is the first snapshot step from which Similarity stays ≥ 0.9.
+	T90 int `json:"t90"`
+	// Directions is how many SVD directions keep Spec.Variance of the
+	// layer's final variance; Neurons its width.
+	Directions int `json:"directions"`
+	Neurons    int `json:"neurons"`
+	// Rho are the canonical correlations, descending, between the layer's
+	// representation at initialisation (step 0) and its final one, both
+	// truncated; Null is the root-mean-square canonical correlation of two
+	// independent representations of the same truncated sizes,
+	// √(max(p, q)/(N−1)) (from E Σρ² = pq/(N−1)).
+	Rho  []float64 `json:"rho"`
+	Null float64   `json:"null"`
+}
+
+// Grid is the SVCCA similarity of every layer i at one snapshot step with
+// every layer j of the final network: Sim[i][j] = SVCCA(h_i(t), h_j(T)).
+type Grid struct {
+	Step int         `json:"step"`
+	Sim  [][]float64 `json:"sim"`
+}
+
+// SVCCAResult gathers the seeds.
+type SVCCAResult struct {
+	Steps []int `json:"steps"`
+	// Mean holds, per hidden layer, the mean over seeds of its similarity
+	// to its final self at each snapshot.
+	Mean [][]float64 `json:"mean"`
+	// Distance and T90 hold per seed (rows) and layer (columns) the A_l and
+	// t90 of LayerTrace.
+	Distance [][]float64 `json:"distance"`
+	T90      [][]int     `json:"t90"`
+	// MeanDistance is the mean over seeds of Distance, per layer.
+	MeanDistance []float64 `json:"mean_distance"`
+	// Spearman is the mean over seeds of the Spearman rank correlation of
+	// layer depth with t90 (ties share their mean rank).
+	Spearman float64 `json:"spearman"`
+	// BottomUp counts the seeds whose A_l increase with depth (allowing
+	// TopTie at the top layer).
+	BottomUp int `json:"bottom_up"`
+	// First is the first seed's network, in full: its loss curve, layer
+	// traces and grids.
+	First SVCCAPoint `json:"first"`
+}
+
+// TopTie is how far the top layer's A_L may fall below A_{L−1} while the
+// seed still counts as converging bottom up: the top two layers of a small
+// MLP settle nearly together.
+const TopTie = 0.015
