@@ -1,0 +1,107 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/representations"
+	representationsrun "github.com/overparam/overparam/compute/experiment/representations/run"
+	"github.com/overparam/overparam/web"
+)
+
+const representationsSynopsis = `Looks inside networks as they train. With -model svcca (the default) it
+trains a deep ReLU MLP with SGD for each of -seeds seeds, snapshots the hidden
+layers' activations on a fixed probe set every -every steps, and prints each
+layer's SVCCA similarity to its own final representation (Raghu et al. 2017):
+the mean canonical correlation after truncating each representation to the
+SVD directions that keep -variance of its variance. Lower layers converge
+first. Flags start from the default preset, or from -preset, one of the
+page's presets by id; later flags override it.`
+
+var repPresetFlag = presetFlag[representations.Spec]{
+	presets:  representations.Presets(),
+	defaults: func(string) representations.Spec { return representations.Default() },
+}
+
+func init() {
+	registerCLI(representations.Name, runRepresentations, specRun(representations.Default, func(s representations.Spec) (any, error) {
+		return representationsrun.Run(s, experiment.Assets{Digits: web.DigitsGz}, nil)
+	}))
+}
+
+func runRepresentations(args []string, stdout, stderr io.Writer) int {
+	spec, err := repPresetFlag.base(args, func(fs *flag.FlagSet, s *representations.Spec) *string {
+		preset, _, _ := repFlags(fs, s)
+		return preset
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "overparam representations: %v\n", err)
+		return 2
+	}
+	fs := newFlagSet(representations.Name, representationsSynopsis, stderr)
+	_, asJSON, quiet := repFlags(fs, &spec)
+	if status := parseFlags(fs, args, representationsSynopsis, stderr); status >= 0 {
+		return status
+	}
+	if err := spec.Validate(); err != nil {
+		fmt.Fprintf(stderr, "overparam representations: %v\n", err)
+		return 2
+	}
+	progress, done := progressPrinter(stderr, *quiet)
+	res, err := representationsrun.Run(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
+	done()
+	if err != nil {
+		fmt.Fprintf(stderr, "overparam representations: %v\n", err)
+		return 1
+	}
+	return output(representations.Name, res, *asJSON, stdout, stderr, printRepresentations)
+}
+
+// repFlags registers the command's flags: one per spec key, bound to spec,
+// and -preset, -json and -quiet.
+func repFlags(fs *flag.FlagSet, spec *representations.Spec) (preset *string, asJSON, quiet *bool) {
+	bindSpec(fs, spec)
+	preset = repPresetFlag.register(fs)
+	asJSON = fs.Bool("json", false, "print the result as one JSON object")
+	quiet = fs.Bool("quiet", false, "do not print progress to stderr")
+	return preset, asJSON, quiet
+}
+
+// printRepresentations writes a readable summary: the mean similarity of
+// each layer to its final self at every snapshot, then each network's
+// distances A_l and t90.
+func printRepresentations(w io.Writer, r *representations.Result) {
+	s, sv := r.Spec, r.SVCCA
+	fmt.Fprintf(w, "SVCCA to the final representation: ReLU MLP %v on %s, SGD lr %g batch %d, %d probe points, %.3g of the variance kept, mean over %d networks\n",
+		s.Sizes(), s.Data, s.LR, s.Batch, s.Probe, s.Variance, s.Seeds)
+	fmt.Fprintf(w, "%8s", "step")
+	for l := range sv.Mean {
+		fmt.Fprintf(w, "  %8s", fmt.Sprintf("layer %d", l+1))
+	}
+	fmt.Fprintln(w)
+	for t, step := range sv.Steps {
+		fmt.Fprintf(w, "%8d", step)
+		for _, y := range sv.Mean {
+			fmt.Fprintf(w, "  %8.4f", y[t])
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintln(w, "\ndistance A_l = mean over snapshots before the last of 1 − SVCCA, and t90 (first step from which SVCCA stays ≥ 0.9):")
+	for k, d := range sv.Distance {
+		a, t := make([]string, len(d)), make([]string, len(d))
+		for l := range d {
+			a[l], t[l] = fmt.Sprintf("%.3f", d[l]), fmt.Sprint(sv.T90[k][l])
+		}
+		fmt.Fprintf(w, "  seed %d: A = %s   t90 = %s\n", s.Seed+uint64(k), strings.Join(a, " "), strings.Join(t, " "))
+	}
+	fmt.Fprintf(w, "bottom up (A increasing with depth, top layer within %.3g): %d of %d networks; Spearman(depth, t90) = %.2f (mean)\n",
+		representations.TopTie, sv.BottomUp, len(sv.Distance), sv.Spearman)
+	dirs := make([]string, len(sv.First.Layers))
+	for l, tr := range sv.First.Layers {
+		dirs[l] = fmt.Sprintf("%d/%d", tr.Directions, tr.Neurons)
+	}
+	fmt.Fprintf(w, "SVD directions keeping %.3g of the final variance (first network), by layer: %s\n", s.Variance, strings.Join(dirs, " "))
+}
