@@ -1,0 +1,89 @@
+package e2e
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/representations"
+	representationsrun "github.com/overparam/overparam/compute/experiment/representations/run"
+	"github.com/overparam/overparam/web"
+)
+
+// repQuery is a small representations link, about a second.
+const repQuery = "v=1&samples=600&width=16&layers=4&steps=300&every=50&probe=150&seeds=2&seed=4"
+
+// TestRepresentationsPageRunsAndMatchesTheCLI: the page runs a link, draws
+// every chart and the layer grids, and exports the numbers of the native
+// run of the same link, bit for bit; the address bar keeps the link.
+// Truth: the native run in this process (as cmd/overparam's run -link
+// calls it) and the charts app/representations-page.go documents.
+func TestRepresentationsPageRunsAndMatchesTheCLI(t *testing.T) {
+	tt := newTab(t)
+	defer tt.checkClean(t)
+	dir := tt.allowDownloads(t)
+	want := make(chan []byte, 1)
+	go func() {
+		s := representations.Default()
+		experiment.ParseQuery(repQuery, &s)
+		res, err := representationsrun.Run(s, experiment.Assets{Digits: web.DigitsGz}, nil)
+		if err != nil {
+			t.Errorf("native run: %v", err)
+			want <- nil
+			return
+		}
+		b, _ := json.Marshal(res)
+		want <- b
+	}()
+	tt.open("/representations?" + repQuery)
+	tt.waitStatus("done", runTimeout)
+	for id, sel := range map[string]string{"convergence": "path", "distance": "path", "rho": "path", "directions": "path, rect"} {
+		if n := eval[int](tt, `document.querySelectorAll('#chart-`+id+` svg :is(`+sel+`)').length`); n == 0 {
+			t.Errorf("chart %s draws no %s", id, sel)
+		}
+	}
+	if n := eval[int](tt, `document.querySelectorAll('#grids table.grid').length`); n != representations.GridTimes {
+		t.Errorf("%d layer grids; want %d", n, representations.GridTimes)
+	}
+	tt.click("#export-json")
+	got := waitJSONFile(t, dir, "overparam-representations.json")
+	if nat := <-want; nat != nil {
+		d, err := compareJSON(got, nat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range d.problems {
+			t.Errorf("browser vs CLI: %s", p)
+		}
+		t.Logf("browser vs CLI: %d numbers, %d bit-identical", d.numbers, d.identical)
+	}
+	if q := eval[string](tt, `location.search.slice(1)`); q == "" {
+		t.Error("the address bar lost the link")
+	}
+}
+
+// TestRepresentationsPresetRunsAndItsLinkRoundTrips: the default preset
+// runs when the page opens, another preset runs on a click and draws the
+// convergence chart, and its link, opened again, restores the same
+// controls. Truth: representations.Presets and experiment.Query/ParseQuery
+// (a link is the spec).
+func TestRepresentationsPresetRunsAndItsLinkRoundTrips(t *testing.T) {
+	tt := newTab(t)
+	defer tt.checkClean(t)
+	tt.open("/representations?v=1")
+	tt.waitStatus("done", runTimeout)
+	tt.clickRun("#preset-representations-svcca-digits")
+	if n := eval[int](tt, `document.querySelectorAll('#chart-convergence svg path').length`); n == 0 {
+		t.Error("the digits preset draws no convergence curves")
+	}
+	link := eval[string](tt, `location.href`)
+	controls := `Array.from(document.querySelectorAll('.controls input, .controls select')).map(e => e.id + '=' + e.value).join('&')`
+	before := eval[string](tt, controls)
+	tt.do("reopening the link", chromedpNavigate(link))
+	tt.waitFor("the app to start again", `!document.getElementById('app-wasm-loader')`, pageLoadTimeout)
+	tt.waitFor("the preset to be recognised", `document.querySelector('#preset-representations-svcca-digits.primary') !== null`, pageLoadTimeout)
+	if after := eval[string](tt, controls); after != before {
+		t.Errorf("the link did not restore the controls:\nbefore %s\nafter  %s", before, after)
+	}
+	tt.waitStatus("done", runTimeout)
+}
