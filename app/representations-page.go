@@ -150,7 +150,7 @@ func convergencePlot(steps []int, mean [][]float64, status Status) *chart.Plot {
 // distancePlot draws A_l, the mean of 1 − SVCCA over training, against
 // depth: one dot per network and the mean.
 func distancePlot(r *representations.SVCCAResult) *chart.Plot {
-	c := &chart.Plot{Title: "A_{l} = mean over snapshots of 1 − SVCCA", X: chart.Axis{Label: "hidden layer l (1 = nearest the input)"},
+	c := &chart.Plot{Title: "A_{l} = mean over snapshots of 1 − SVCCA", X: chart.Axis{Label: "hidden layer l (1 = nearest the input)", Format: wholeTicks},
 		Y: chart.Axis{Label: "distance from the final representation"}, Legend: true, Height: 260, Note: "computed when every network is done"}
 	if r == nil {
 		return c
@@ -197,23 +197,31 @@ func rhoPlot(p *representations.SVCCAPoint) *chart.Plot {
 // against the layer's width.
 func directionsPlot(p *representations.SVCCAPoint, variance float64) *chart.Plot {
 	c := &chart.Plot{Title: fmt.Sprintf("SVD directions keeping %.3g%% of the final variance (first network)", 100*variance),
-		X: chart.Axis{Label: "hidden layer l"}, Y: chart.Axis{Label: "directions (neurons)", Min: 0}, Legend: true, Height: 240, Note: "computed when a network is done"}
+		X: chart.Axis{Label: "hidden layer l", Format: wholeTicks}, Y: chart.Axis{Label: "directions (neurons)", Min: 0}, Legend: true, Height: 240, Note: "computed when a network is done"}
 	if p == nil {
 		return c
 	}
 	var edges, k, w []float64
 	for l, tr := range p.Layers {
-		edges = append(edges, float64(l)+0.6)
+		edges = append(edges, float64(l)+0.55)
 		k, w = append(k, float64(tr.Directions)), append(w, float64(tr.Neurons))
 	}
-	edges = append(edges, float64(len(p.Layers))+0.6)
+	edges = append(edges, float64(len(p.Layers))+0.55)
 	c.Series = []chart.Series{{Name: "directions kept", X: edges, Y: k, Style: chart.Bars, Class: "c1"}}
 	mid := make([]float64, len(w))
 	for i := range mid {
-		mid[i] = float64(i) + 1.1
+		mid[i] = float64(i) + 1.05
 	}
 	c.Series = append(c.Series, chart.Series{Name: "neurons", X: mid, Y: w, Style: chart.Points, Class: "muted", Width: 7})
 	return c
+}
+
+// wholeTicks labels the whole-numbered ticks of a layer axis only.
+func wholeTicks(x float64) string {
+	if x != float64(int(x)) {
+		return ""
+	}
+	return strconv.Itoa(int(x))
 }
 
 // svccaGrids shows the layer × layer similarity at a few times as tables

@@ -102,3 +102,28 @@ func TestRepresentationsSummaryShowsEveryLayerAndSeed(t *testing.T) {
 		}
 	}
 }
+
+// Truth: the command's own output. README.md's example of the default
+// run ("overparam representations") shows lines it prints, character for
+// character ("..." marks lines left out).
+func TestREADMEExampleIsWhatTheDefaultRepresentationsPrints(t *testing.T) {
+	want := readmeBlock(t, "$ bin/overparam representations")
+	o := mustRun(t, "representations", "-quiet")
+	got := map[string]bool{}
+	for _, line := range strings.Split(o.stdout, "\n") {
+		got[line] = true
+	}
+	shown := 0
+	for _, line := range want {
+		if line == "..." || line == "" {
+			continue
+		}
+		shown++
+		if !got[line] {
+			t.Errorf("README.md shows %q, which `overparam representations` does not print; it prints:\n%s", line, o.stdout)
+		}
+	}
+	if shown < 4 {
+		t.Errorf("README.md's example shows %d lines; want the summary lines", shown)
+	}
+}
