@@ -29,10 +29,10 @@ type Spec struct {
 	Steps  int     `json:"steps" key:"steps" min:"10" max:"100000" help:"SGD steps"`
 	Every  int     `json:"every" key:"every" min:"1" max:"100000" help:"steps between activation snapshots (the first is at step 0, the last at the final step)"`
 
-	Probe     int     `json:"probe" key:"probe" min:"20" max:"2000" help:"probe points whose activations are snapshotted (drawn like the training data)"`
-	Variance  float64 `json:"variance" key:"variance" min:"0.5" max:"1" help:"fraction of each representation's variance its SVD truncation keeps before CCA (1 = every direction of nonzero variance)"`
-	Seeds     int     `json:"seeds" key:"seeds" min:"1" max:"8" help:"networks trained from seeds seed, seed+1, …; curves are means over them"`
-	Seed      uint64  `json:"seed" key:"seed" min:"0" max:"4294967295" help:"seed of the data (all networks share it) and of the first network"`
+	Probe    int     `json:"probe" key:"probe" min:"20" max:"2000" help:"probe points whose activations are snapshotted (drawn like the training data)"`
+	Variance float64 `json:"variance" key:"variance" min:"0.5" max:"1" help:"fraction of each representation's variance its SVD truncation keeps before CCA (1 = every direction of nonzero variance)"`
+	Seeds    int     `json:"seeds" key:"seeds" min:"1" max:"8" help:"networks trained from seeds seed, seed+1, …; curves are means over them"`
+	Seed     uint64  `json:"seed" key:"seed" min:"0" max:"4294967295" help:"seed of the data (all networks share it) and of the first network"`
 }
 
 // Default returns the spec the page opens with, a few seconds in a browser:
