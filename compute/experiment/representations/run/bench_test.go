@@ -1,0 +1,19 @@
+package run
+
+import (
+	"testing"
+
+	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/representations"
+)
+
+// BenchmarkDefaultSVCCA runs the page's default spec (3 seeds, one after
+// another on one goroutine; the browser runs them on its worker pool).
+func BenchmarkDefaultSVCCA(b *testing.B) {
+	s := representations.Default()
+	for b.Loop() {
+		if _, err := Run(s, experiment.Assets{}, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
