@@ -49,7 +49,7 @@ func (s *Spec) Cost() experiment.Cost {
 	w3 := float64(float64(w*w) * w)
 	decomp := float64(probe*float64(w*w)) + float64(jacobiOps*w3) + float64(probe*float64(w*w)) + float64(4*float64(probe*float64(w*w)))
 	pair := float64(probe*float64(w*w)) + float64(w3) + float64(jacobiOps*w3)
-	cca := float64(float64(snaps*layers)*decomp) + float64(float64(snaps*layers+float64(GridTimes*layers*layers))*pair)
+	cca := float64(float64(snaps*layers)*decomp) + float64(float64(float64(snaps*layers)+float64(GridTimes*layers*layers))*pair)
 	perSeed := train + forward + elementwise + cca
 	ops := float64(perSeed * float64(s.Seeds))
 	bytes := 8 * (float64(float64(s.Samples)*float64(s.InputDim()+1)) + float64(float64(snaps*layers)*float64(probe*w)) + float64(2*float64(f+units)))

@@ -147,10 +147,12 @@ func BottomUp(a []float64) bool {
 }
 
 // spearman returns the Spearman rank correlation of depth (1, 2, …) with
-// v, ties sharing their mean rank; 0 when v is constant.
+// v, ties sharing their mean rank; 0 when v is constant. Twice the ranks
+// and twice their deviations from the mean rank are whole numbers, so the
+// sums are exact.
 func spearman(v []int) float64 {
 	n := len(v)
-	rank := make([]float64, n)
+	var sxy, sxx, syy int
 	for i := range n {
 		less, equal := 0, 0
 		for j := range n {
@@ -161,18 +163,13 @@ func spearman(v []int) float64 {
 				equal++
 			}
 		}
-		rank[i] = float64(less) + float64(equal+1)/2
-	}
-	mean := float64(n+1) / 2
-	var sxy, sxx, syy float64
-	for i := range n {
-		dx, dy := float64(i+1)-mean, rank[i]-mean
-		sxy += float64(dx * dy)
-		sxx += float64(dx * dx)
-		syy += float64(dy * dy)
+		dx, dy := 2*(i+1)-(n+1), (2*less+equal+1)-(n+1) // 2·(rank − mean rank)
+		sxy += dx * dy
+		sxx += dx * dx
+		syy += dy * dy
 	}
 	if syy == 0 {
 		return 0
 	}
-	return sxy / math.Sqrt(float64(sxx*syy))
+	return float64(sxy) / math.Sqrt(float64(sxx)*float64(syy))
 }
