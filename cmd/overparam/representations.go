@@ -23,11 +23,12 @@ page's presets by id; later flags override it.`
 
 var repPresetFlag = presetFlag[representations.Spec]{
 	presets:  representations.Presets(),
-	defaults: func(string) representations.Spec { return representations.Default() },
+	defaults: representations.DefaultForQuery,
+	unset:    func(s representations.Spec) representations.Spec { return representations.DefaultFor(s.Model) },
 }
 
 func init() {
-	registerCLI(representations.Name, runRepresentations, specRun(representations.Default, func(s representations.Spec) (any, error) {
+	registerCLI(representations.Name, runRepresentations, specRunFrom(representations.DefaultForQuery, func(s representations.Spec) (any, error) {
 		return representationsrun.Run(s, experiment.Assets{Digits: web.DigitsGz}, nil)
 	}))
 }

@@ -79,7 +79,7 @@ func TestRepresentationsRefusesBadSpecs(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"-layers", "1"}, "[2, 10]"},
+		{[]string{"-layers", "1"}, "at least 2"},
 		{[]string{"-every", "500"}, "every = 500"},
 		{[]string{"-batch", "1000"}, "batch = 1000"},
 		{[]string{"-steps", "100000", "-seeds", "8", "-width", "256", "-every", "10"}, "limit"},

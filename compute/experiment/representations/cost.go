@@ -30,6 +30,9 @@ const jacobiOps = 32
 // grid at GridTimes snapshots). Bytes: the data and every snapshot's
 // activations. It assumes a valid spec's enum fields.
 func (s *Spec) Cost() experiment.Cost {
+	if s.Model == "mhe" {
+		return s.mheCost()
+	}
 	sizes := s.Sizes()
 	var f, f1, units float64
 	for l := 1; l < len(sizes); l++ {
@@ -55,6 +58,38 @@ func (s *Spec) Cost() experiment.Cost {
 	bytes := 8 * (float64(float64(s.Samples)*float64(s.InputDim()+1)) + float64(float64(snaps*layers)*float64(probe*w)) + float64(2*float64(f+units)))
 	mm := float64(float64(s.Seeds) * (train + forward))
 	c := experiment.Cost{Ops: toInt(ops), MatMul: toInt(mm), Bytes: toInt(bytes)}
+	c.Seconds = float64(c.Ops) / experiment.OpsPerSecond
+	return c
+}
+
+// mheCost estimates an MHE sweep: for every λ and seed, the SGD steps
+// (3F − F₁ multiply-adds per sample) plus the energy's gradient at every
+// step (about 8(d+1) per pair of the N or 2N points), and a final
+// full-batch evaluation. Bytes: the data and the network.
+func (s *Spec) mheCost() experiment.Cost {
+	sizes := s.Sizes()
+	var f, f1, units float64
+	for l := 1; l < len(sizes); l++ {
+		fl := float64(float64(sizes[l-1]) * float64(sizes[l]))
+		f += fl
+		units += float64(sizes[l])
+		if l == 1 {
+			f1 = fl
+		}
+	}
+	pts := float64(s.Width)
+	if s.HalfSpace {
+		pts *= 2
+	}
+	pairs := float64(float64(pts*(pts-1)) / 2)
+	energy := float64(float64(8*float64(s.InputDim()+1)) * pairs)
+	samples := float64(float64(s.Steps) * float64(s.Batch))
+	train := float64(samples*(float64(3*f)-f1)) + float64(float64(s.Samples)*f)
+	elementwise := float64(float64(elementwiseOps*units) * float64(samples+float64(s.Samples)))
+	perPoint := train + elementwise + float64(float64(s.Steps)*energy)
+	points := float64(s.Points())
+	c := experiment.Cost{Ops: toInt(float64(points * perPoint)), MatMul: toInt(float64(points * train)),
+		Bytes: toInt(8 * (float64(float64(s.Samples)*float64(s.InputDim()+1)) + float64(4*float64(f+units))))}
 	c.Seconds = float64(c.Ops) / experiment.OpsPerSecond
 	return c
 }

@@ -5,6 +5,8 @@ type Result struct {
 	Spec Spec `json:"spec"`
 	// SVCCA is the result of model svcca.
 	SVCCA *SVCCAResult `json:"svcca,omitempty"`
+	// MHE is the result of model mhe.
+	MHE *MHEResult `json:"mhe,omitempty"`
 }
 
 // Point is the outcome of one sweep point: one seed's network.
@@ -12,6 +14,64 @@ type Point struct {
 	Index int `json:"index"`
 	// SVCCA is the point of model svcca.
 	SVCCA *SVCCAPoint `json:"svcca,omitempty"`
+	// MHE is the point of model mhe.
+	MHE *MHEPoint `json:"mhe,omitempty"`
+}
+
+// MHEPoint is one network trained with the MHE penalty λ·E_s on its first
+// layer's units ŵᵢ = (wᵢ, bᵢ)/‖(wᵢ, bᵢ)‖, on the sphere S^d (d the input
+// dimension).
+type MHEPoint struct {
+	Lambda float64 `json:"lambda"`
+	Seed   uint64  `json:"seed"`
+	// Initial and Energy are E_s (the spec's s and variant) at
+	// initialisation and after training.
+	Initial float64 `json:"initial"`
+	Energy  float64 `json:"energy"`
+	// MinAngle is the smallest angle between two units, in degrees;
+	// Duplicates the fraction of pairs with |cos| > 0.9.
+	MinAngle   float64 `json:"min_angle"`
+	Duplicates float64 `json:"duplicates"`
+	// Loss and Accuracy are the final mean training loss (without the
+	// penalty) and accuracy on the whole training set.
+	Loss     float64 `json:"loss"`
+	Accuracy float64 `json:"accuracy"`
+	// Units holds the N unit vectors ŵᵢ as rows (N×(d+1), row-major).
+	Units []float64 `json:"units"`
+}
+
+// MHEResult gathers the λ sweep: per λ, means over seeds.
+type MHEResult struct {
+	Lambdas    []float64 `json:"lambdas"`
+	Energy     []float64 `json:"energy"`
+	MinAngle   []float64 `json:"min_angle"`
+	Duplicates []float64 `json:"duplicates"`
+	Accuracy   []float64 `json:"accuracy"`
+	// Initial is the mean energy at initialisation (the same networks at
+	// every λ).
+	Initial float64 `json:"initial"`
+	// EnergySeeds holds per λ (rows) each seed's energy.
+	EnergySeeds [][]float64 `json:"energy_seeds"`
+	// Dim is d+1, the length of a unit vector; Units0 and UnitsMax are the
+	// first seed's units at λ = 0 and at the largest λ.
+	Dim      int       `json:"dim"`
+	Units0   []float64 `json:"units0"`
+	UnitsMax []float64 `json:"units_max"`
+	// Minimum is the least possible energy where it is known: the Thomson
+	// minimum for s = 1 on S² (ThomsonEnergy), E_s of the regular simplex
+	// for N ≤ d+1 (without the half space), else 0.
+	Minimum float64 `json:"minimum"`
+	// Monotone reports whether the mean energy falls at every step up in λ.
+	Monotone bool `json:"monotone"`
+}
+
+// ThomsonEnergy holds the least Coulomb energy Σ_{i<j} 1/‖uᵢ − uⱼ‖ of N
+// points on the unit sphere S², N = 2 … 12 (the Thomson problem; values
+// of Wales & Ulker, Phys. Rev. B 74, 212101, 2006). N = 12 is the
+// icosahedron.
+var ThomsonEnergy = map[int]float64{
+	2: 0.500000000, 3: 1.732050808, 4: 3.674234614, 5: 6.474691495, 6: 9.985281374,
+	7: 14.452977414, 8: 19.675287861, 9: 25.759986531, 10: 32.716949460, 11: 40.596450510, 12: 49.165253058,
 }
 
 // SVCCAPoint is one network's training: its snapshots and the SVCCA

@@ -34,8 +34,12 @@ func TestValidateRefusesWithTheRule(t *testing.T) {
 	}
 	s := Default()
 	s.Layers = 11
-	if err := s.Validate(); err == nil || !strings.Contains(err.Error(), "[2, 10]") {
-		t.Errorf("layers = 11: %v; want the range [2, 10]", err)
+	if err := s.Validate(); err == nil || !strings.Contains(err.Error(), "[1, 10]") {
+		t.Errorf("layers = 11: %v; want the range [1, 10]", err)
+	}
+	s.Layers = 1
+	if err := s.Validate(); err == nil || !strings.Contains(err.Error(), "at least 2") {
+		t.Errorf("svcca with layers = 1: %v; want at least 2", err)
 	}
 }
 

@@ -17,6 +17,8 @@ func Point(s representations.Spec, a experiment.Assets, index int, progress Prog
 	switch s.Model {
 	case "svcca":
 		p.SVCCA, err = svccaPoint(s, a, index, progress)
+	case "mhe":
+		p.MHE, err = mhePoint(s, a, index, progress)
 	default:
 		err = fmt.Errorf("model = %q is not known", s.Model)
 	}
@@ -42,6 +44,18 @@ func Assemble(s representations.Spec, parts []*representations.Point) (*represen
 			return nil, err
 		}
 		r.SVCCA = res
+	case "mhe":
+		ps := make([]*representations.MHEPoint, len(parts))
+		for i, p := range parts {
+			if p != nil {
+				ps[i] = p.MHE
+			}
+		}
+		res, err := assembleMHE(s, ps)
+		if err != nil {
+			return nil, err
+		}
+		r.MHE = res
 	default:
 		return nil, fmt.Errorf("model = %q is not known", s.Model)
 	}

@@ -126,7 +126,9 @@ func TestJSWasmRunsGiveTheNativeResult(t *testing.T) {
 	small.Samples, small.Steps, small.Every, small.Probe, small.Seeds, small.Width, small.Layers = 500, 200, 50, 120, 2, 16, 3
 	dig := small
 	dig.Data, dig.Samples, dig.Variance = "digits", 300, 1
-	for name, spec := range map[string]representations.Spec{"svcca-teacher": small, "svcca-digits": dig} {
+	mhe := representations.DefaultFor("mhe")
+	mhe.Steps, mhe.Samples, mhe.Seeds, mhe.Lambdas, mhe.HalfSpace, mhe.Power = 200, 200, 1, 3, true, 0
+	for name, spec := range map[string]representations.Spec{"svcca-teacher": small, "svcca-digits": dig, "mhe-halfspace-log": mhe} {
 		t.Run(name, func(t *testing.T) {
 			if err := spec.Validate(); err != nil {
 				t.Fatal(err)
