@@ -8,22 +8,26 @@ const PathRepresentations = "/representations"
 // repFields labels the representations spec's parameters, by key. Only
 // lists the data sets a field applies to.
 var repFields = map[string]fieldInfo{
-	"model":    {Label: "Study"},
-	"data":     {Label: "Data set"},
-	"dim":      {Label: "Input dimension", Only: []string{"teacher"}},
-	"classes":  {Label: "Classes", Only: []string{"teacher"}},
-	"samples":  {Label: "Training samples"},
-	"pixels":   {Label: "Image side (px)", Only: []string{"digits"}},
-	"width":    {Label: "Hidden width", Unit: "units per hidden layer"},
-	"layers":   {Label: "Hidden layers", Unit: "ReLU"},
-	"lr":       {Label: "Learning rate"},
-	"batch":    {Label: "Batch size"},
-	"steps":    {Label: "SGD steps"},
-	"every":    {Label: "Snapshot every", Unit: "steps"},
-	"probe":    {Label: "Probe points", Unit: "whose activations are compared"},
-	"variance": {Label: "Variance kept", Unit: "by the SVD truncation before CCA"},
-	"seeds":    {Label: "Networks", Unit: "seeds; curves are means"},
-	"seed":     {Label: "Seed"},
+	"model":     {Label: "Study"},
+	"data":      {Label: "Data set"},
+	"dim":       {Label: "Input dimension", Only: []string{"teacher"}},
+	"classes":   {Label: "Classes", Only: []string{"teacher"}},
+	"samples":   {Label: "Training samples"},
+	"pixels":    {Label: "Image side (px)", Only: []string{"digits"}},
+	"width":     {Label: "Hidden width", Unit: "units per hidden layer"},
+	"layers":    {Label: "Hidden layers", Unit: "ReLU; MHE acts on the first"},
+	"lr":        {Label: "Learning rate"},
+	"batch":     {Label: "Batch size"},
+	"steps":     {Label: "SGD steps"},
+	"every":     {Label: "Snapshot every", Unit: "steps"},
+	"probe":     {Label: "Probe points", Unit: "whose activations are compared"},
+	"variance":  {Label: "Variance kept", Unit: "by the SVD truncation before CCA"},
+	"power":     {Label: "Energy power s", Unit: "0 = log, 1 = Thomson, 2 = inverse square"},
+	"halfspace": {Label: "Half-space MHE", Unit: "spread ±ŵ"},
+	"lambda":    {Label: "Largest λ", Unit: "weight of the penalty λ·E_s"},
+	"lambdas":   {Label: "λ values", Unit: "0, then decades up to the largest"},
+	"seeds":     {Label: "Networks", Unit: "seeds; curves are means"},
+	"seed":      {Label: "Seed"},
 }
 
 var repGroups = []fieldGroup{
@@ -31,11 +35,14 @@ var repGroups = []fieldGroup{
 	{"Data", []string{"data", "dim", "classes", "pixels", "samples"}},
 	{"Network and training", []string{"layers", "width", "lr", "batch", "steps"}},
 	{"SVCCA", []string{"every", "probe", "variance"}},
+	{"Hyperspherical energy", []string{"power", "halfspace", "lambda", "lambdas"}},
 	{"Randomness", []string{"seeds", "seed"}},
 }
 
 func init() {
 	enumText["model=svcca"] = "SVCCA: layers converge bottom up"
+	enumText["model=mhe"] = "MHE: units spread over the sphere"
+	enumText["power=0"], enumText["power=1"], enumText["power=2"] = "0: −log r", "1: 1/r (Thomson)", "2: 1/r²"
 	enumText["data=teacher"] = "tanh teacher (10 classes)"
 }
 

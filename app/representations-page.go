@@ -15,11 +15,22 @@ import (
 // repDef describes the representations page.
 var repDef = &experimentPage[representations.Spec]{
 	path: PathRepresentations, name: representations.Name, worker: "worker-representations.wasm",
-	defaults: representations.Default,
-	presets:  repPresets,
-	fields:   repFields,
-	groups:   repGroups,
-	relevant: func(s *representations.Spec, key string) bool { return relevantTo(repFields[key], s.Data) },
+	defaults:    representations.Default,
+	defaultsFor: representations.DefaultForQuery,
+	presets:     repPresets,
+	fields:      repFields,
+	groups:      repGroups,
+	relevant:    func(s *representations.Spec, key string) bool { return s.Uses(key) },
+	// Switching the study loads its defaults: the networks differ.
+	change: func(s *representations.Spec, key, value string) bool {
+		if key != "model" || value == s.Model {
+			return false
+		}
+		seed := s.Seed
+		*s = representations.DefaultFor(value)
+		s.Seed = seed
+		return true
+	},
 	start: func(jobs Jobs, id int, spec representations.Spec, emit func(Event), now func() time.Time) startedRun {
 		return startSweep(jobs, id, representations.Name, spec, spec.Points(), decodeRep, emit, now)
 	},
@@ -36,7 +47,12 @@ func init() {
 	registerPage(representations.Name, repDef, func() app.Composer { return newRepresentationsPage() })
 	registerThumbnails(representations.Name, repDef,
 		func(_ preset, _ representations.Spec, res *representations.Result) string {
-			c := convergencePlot(res.SVCCA.Steps, res.SVCCA.Mean, Done)
+			var c *chart.Plot
+			if res.MHE != nil {
+				c = energyPlot(res.MHE)
+			} else {
+				c = convergencePlot(res.SVCCA.Steps, res.SVCCA.Mean, Done)
+			}
 			c.Title, c.Legend, c.Width, c.Height = "", false, thumbnailWidth, thumbnailHeight
 			return c.SVG()
 		})
@@ -48,7 +64,8 @@ func init() {
 type representationsPage struct {
 	app.Compo
 	pageCore[representations.Spec]
-	cache partCache[representations.Point]
+	cache   partCache[representations.Point]
+	azimuth float64 // the sphere's rotation about its vertical axis, degrees
 }
 
 func newRepresentationsPage() *representationsPage {
@@ -63,6 +80,13 @@ func (p *representationsPage) OnDismount() { p.stop() }
 
 func (p *representationsPage) Render() app.UI {
 	res, _ := p.state.Result.(*representations.Result)
+	if p.spec.Model == "mhe" { // the controls' study; a result of the other study is not drawn
+		var m *representations.MHEResult
+		if res != nil {
+			m = res.MHE
+		}
+		return p.renderMHE(m)
+	}
 	var sv *representations.SVCCAResult
 	if res != nil {
 		sv = res.SVCCA
@@ -268,6 +292,9 @@ func convergenceCSV(steps []int, mean [][]float64) string {
 // each network's distance and t90 per layer.
 func repCSV(r *representations.Result) string {
 	var b strings.Builder
+	if r != nil && r.MHE != nil {
+		return mheCSV(r)
+	}
 	b.WriteString("quantity,network,layer,step,value\n")
 	if r == nil || r.SVCCA == nil {
 		return b.String()

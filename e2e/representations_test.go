@@ -87,3 +87,57 @@ func TestRepresentationsPresetRunsAndItsLinkRoundTrips(t *testing.T) {
 	}
 	tt.waitStatus("done", runTimeout)
 }
+
+// mheQuery is a small MHE link, about a second.
+const mheQuery = "v=1&model=mhe&steps=300&samples=200&lambdas=3&seeds=2"
+
+// TestRepresentationsMHEPageRunsTurnsAndMatchesTheCLI: the MHE page runs a
+// link, draws its charts and the units on two spheres, turns them with the
+// slider, and exports the native run's numbers bit for bit. Truth: the
+// native run in this process and app/representations-mhe.go's charts.
+func TestRepresentationsMHEPageRunsTurnsAndMatchesTheCLI(t *testing.T) {
+	tt := newTab(t)
+	defer tt.checkClean(t)
+	dir := tt.allowDownloads(t)
+	want := make(chan []byte, 1)
+	go func() {
+		s := representations.DefaultForQuery(mheQuery)
+		experiment.ParseQuery(mheQuery, &s)
+		res, err := representationsrun.Run(s, experiment.Assets{}, nil)
+		if err != nil {
+			t.Errorf("native run: %v", err)
+			want <- nil
+			return
+		}
+		b, _ := json.Marshal(res)
+		want <- b
+	}()
+	tt.open("/representations?" + mheQuery)
+	tt.waitStatus("done", runTimeout)
+	for _, id := range []string{"energy", "angle"} {
+		if n := eval[int](tt, `document.querySelectorAll('#chart-`+id+` svg path').length`); n == 0 {
+			t.Errorf("chart %s draws nothing", id)
+		}
+	}
+	if n := eval[int](tt, `document.querySelectorAll('#sphere svg circle.unit').length`); n != 24 {
+		t.Errorf("%d units on the spheres; want 2 × 12", n)
+	}
+	pos := `Array.from(document.querySelectorAll('#sphere svg circle.unit')).map(c => c.getAttribute('cx')).join(',')`
+	before := eval[string](tt, pos)
+	eval[bool](tt, `(() => { const s = document.getElementById('sphere-turn'); s.value = 90; s.dispatchEvent(new Event('input', {bubbles: true})); return true })()`)
+	tt.waitFor("the spheres to turn", pos+` !== `+jsString(before), pageLoadTimeout)
+	tt.click("#export-json")
+	got := waitJSONFile(t, dir, "overparam-representations.json")
+	if nat := <-want; nat != nil {
+		d, err := compareJSON(got, nat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range d.problems {
+			t.Errorf("browser vs CLI: %s", p)
+		}
+		t.Logf("browser vs CLI: %d numbers, %d bit-identical", d.numbers, d.identical)
+	}
+}
+
+func jsString(s string) string { b, _ := json.Marshal(s); return string(b) }

@@ -75,6 +75,10 @@ func repFlags(fs *flag.FlagSet, spec *representations.Spec) (preset *string, asJ
 // each layer to its final self at every snapshot, then each network's
 // distances A_l and t90.
 func printRepresentations(w io.Writer, r *representations.Result) {
+	if r.MHE != nil {
+		printMHE(w, r)
+		return
+	}
 	s, sv := r.Spec, r.SVCCA
 	fmt.Fprintf(w, "SVCCA to the final representation: ReLU MLP %v on %s, SGD lr %g batch %d, %d probe points, %.3g of the variance kept, mean over %d networks\n",
 		s.Sizes(), s.Data, s.LR, s.Batch, s.Probe, s.Variance, s.Seeds)
@@ -105,4 +109,31 @@ func printRepresentations(w io.Writer, r *representations.Result) {
 		dirs[l] = fmt.Sprintf("%d/%d", tr.Directions, tr.Neurons)
 	}
 	fmt.Fprintf(w, "SVD directions keeping %.3g of the final variance (first network), by layer: %s\n", s.Variance, strings.Join(dirs, " "))
+}
+
+// printMHE writes the λ sweep: per λ the mean energy, smallest angle,
+// share of nearly (anti)parallel pairs and accuracy, then each seed's
+// energy.
+func printMHE(w io.Writer, r *representations.Result) {
+	s, m := r.Spec, r.MHE
+	variant := ""
+	if s.HalfSpace {
+		variant = ", half space (±ŵ)"
+	}
+	fmt.Fprintf(w, "minimum hyperspherical energy: ReLU MLP %v on %s, E_%d of the %d first-layer units on S^%d%s, SGD lr %g batch %d, %d steps, mean over %d networks\n",
+		s.Sizes(), s.Data, s.Power, s.Width, m.Dim-1, variant, s.LR, s.Batch, s.Steps, s.Seeds)
+	fmt.Fprintf(w, "energy at initialisation %.6g", m.Initial)
+	if m.Minimum != 0 {
+		fmt.Fprintf(w, "; least possible %.6g", m.Minimum)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "        λ      energy   smallest angle   |cos| > 0.9   accuracy")
+	for k, l := range m.Lambdas {
+		fmt.Fprintf(w, "  %7g  %10.5g  %13.2f°  %11.1f%%  %8.1f%%\n", l, m.Energy[k], m.MinAngle[k], 100*m.Duplicates[k], 100*m.Accuracy[k])
+	}
+	mono := "falls"
+	if !m.Monotone {
+		mono = "does not fall"
+	}
+	fmt.Fprintf(w, "the mean energy %s at every larger λ\n", mono)
 }

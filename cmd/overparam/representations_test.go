@@ -127,3 +127,35 @@ func TestREADMEExampleIsWhatTheDefaultRepresentationsPrints(t *testing.T) {
 		t.Errorf("README.md's example shows %d lines; want the summary lines", shown)
 	}
 }
+
+// Truth: `-model mhe` starts from the MHE defaults (as the page link
+// "model=mhe" does), so the command and `run -link` give the same bytes,
+// and the summary prints one row per λ.
+func TestRepresentationsMHECommandAndLinkAgree(t *testing.T) {
+	args := []string{"representations", "-model", "mhe", "-steps", "100", "-samples", "200", "-lambdas", "3", "-seeds", "2", "-quiet"}
+	o := mustRun(t, append(args, "-json")...)
+	l := mustRun(t, "run", "-quiet", "-link", "/representations?model=mhe&steps=100&samples=200&lambdas=3&seeds=2")
+	if l.stdout != o.stdout {
+		t.Error("run -link printed a different result from the command's -json")
+	}
+	var r struct {
+		MHE struct {
+			Lambdas []float64 `json:"lambdas"`
+			Energy  []float64 `json:"energy"`
+			Units0  []float64 `json:"units0"`
+			Minimum float64   `json:"minimum"`
+		} `json:"mhe"`
+	}
+	if err := decodeOne(o.stdout, &r); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.MHE.Lambdas) != 3 || len(r.MHE.Energy) != 3 || len(r.MHE.Units0) != 36 || r.MHE.Minimum != 49.165253058 {
+		t.Errorf("mhe: λ %v, energy %v, %d unit numbers, minimum %v; want 3 λ, 12 units in R³ and the icosahedron's energy", r.MHE.Lambdas, r.MHE.Energy, len(r.MHE.Units0), r.MHE.Minimum)
+	}
+	s := mustRun(t, args...)
+	for _, want := range []string{"least possible 49.1653", "\n        0  ", "\n      0.1  ", "\n        1  "} {
+		if !strings.Contains(s.stdout, want) {
+			t.Errorf("the summary lacks %q:\n%s", want, s.stdout)
+		}
+	}
+}

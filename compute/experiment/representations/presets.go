@@ -8,11 +8,14 @@ import "github.com/overparam/overparam/compute/experiment"
 const (
 	raghu    = "Raghu, Gilmer, Yosinski & Sohl-Dickstein 2017, SVCCA: Singular Vector Canonical Correlation Analysis for Deep Learning Dynamics and Interpretability"
 	raghuURL = "https://arxiv.org/abs/1706.05806"
+	liu      = "Liu, Lin, Liu, Liu, Yu, Wen & Song 2018, Learning towards Minimum Hyperspherical Energy"
+	liuURL   = "https://arxiv.org/abs/1805.09298"
 )
 
-// preset builds a preset from Default and the keys extra changes.
+// preset builds a preset from the defaults of the model extra names and
+// the keys extra changes.
 func preset(id, title, claim, cite, url, extra string) experiment.Preset {
-	s := Default()
+	s := DefaultForQuery(extra)
 	experiment.ParseQuery(extra, &s)
 	return experiment.Preset{ID: id, Title: title, Claim: claim, Cite: cite, URL: url, Query: experiment.Query(&s)}
 }
@@ -31,16 +34,25 @@ func Presets() []experiment.Preset {
 		preset("representations-svcca-digits", "SVCCA on MNIST digits",
 			"On real data the trend holds but is noisier: in a five-layer ReLU network on 14×14 digits the first layer still settles first and the top layers last, while neighbouring middle layers can tie.",
 			raghu, raghuURL, "data=digits&samples=4000&seeds=2"),
+		preset("representations-mhe", "MHE: twelve units approach the icosahedron",
+			"Penalise the hyperspherical energy of a layer's normalised units and they spread out: the energy falls steadily with λ, the smallest angle between two units opens, and with a large λ the twelve units of a network on planar data (weights and bias: points on the sphere S²) settle near the Thomson configuration, the icosahedron, energy 49.165.",
+			liu, liuURL, "model=mhe"),
+		preset("representations-mhe-halfspace", "MHE: the half-space variant",
+			"Plain MHE is content with a unit and its negative, which sit far apart on the sphere yet compute the same feature up to sign. Half-space MHE spreads the 2N points ±ŵ instead: as λ grows the share of unit pairs with |cos| > 0.9 falls to none.",
+			liu, liuURL, "model=mhe&halfspace=true&lambda=0.01&lambdas=4&lr=0.02&steps=3000"),
+		preset("representations-mhe-log", "MHE: the logarithmic energy",
+			"With s = 0 the energy is −Σ log‖ŵᵢ − ŵⱼ‖, the softest of the family, yet the λ sweep tells the same story: more penalty, lower energy, wider angles.",
+			liu, liuURL, "model=mhe&power=0"),
 	}
 }
 
 func init() {
 	experiment.Register(experiment.Experiment{
 		Name: Name, Order: 8, Title: "Representations",
-		Synopsis: "SVCCA of each layer to its final self during training (networks converge bottom up)",
-		Gallery:  "Representations (Raghu et al. 2017)",
-		Lede:     "Look inside a network as it trains: compare each layer's representation with its final one by SVCCA, and watch the lower layers settle first.",
-		Defaults: func(string) any { s := Default(); return &s },
+		Synopsis: "SVCCA of each layer to its final self during training, or minimum hyperspherical energy (-model svcca|mhe)",
+		Gallery:  "Representations (Raghu et al. 2017; Liu et al. 2018)",
+		Lede:     "Look inside a network: compare each layer's representation with its final one by SVCCA and watch the lower layers settle first, or spread a layer's units over the sphere by minimum hyperspherical energy.",
+		Defaults: func(q string) any { s := DefaultForQuery(q); return &s },
 		Presets:  Presets,
 	})
 }
