@@ -44,6 +44,7 @@ var pages = []sitePage{
 	{"doubledescent", "/doubledescent"},
 	{"doubledescent-lstd", "/doubledescent?v=1&model=lstd"},
 	{"representations", "/representations"},
+	{"representations-mhe", "/representations?v=1&model=mhe"},
 }
 
 // screen is an emulated device.

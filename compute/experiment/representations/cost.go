@@ -21,6 +21,13 @@ const elementwiseOps = 10
 // columns of the eigenvectors (8n multiply-adds).
 const jacobiOps = 32
 
+// stepOps is the fixed work charged per SGD step besides its arithmetic:
+// gathering the batch, the passes' setup and the update, which dominate
+// for the small networks here. The MHE default page run (30 000 steps of
+// a 2-12-3 network) took 3.8 s in the browser on the reference machine
+// (BENCHMARKS.md), about 10⁵ multiply-adds' worth of time per step.
+const stepOps = 1e5
+
 // Cost estimates the whole run as the worker pool runs it: for every seed,
 // the SGD steps (a gradient on each batch, 3F − F₁ multiply-adds per sample
 // with F = Σ in·out over layers), the probe set's forward pass at every
@@ -53,7 +60,7 @@ func (s *Spec) Cost() experiment.Cost {
 	decomp := float64(probe*float64(w*w)) + float64(jacobiOps*w3) + float64(probe*float64(w*w)) + float64(4*float64(probe*float64(w*w)))
 	pair := float64(probe*float64(w*w)) + float64(w3) + float64(jacobiOps*w3)
 	cca := float64(float64(snaps*layers)*decomp) + float64(float64(float64(snaps*layers)+float64(GridTimes*layers*layers))*pair)
-	perSeed := train + forward + elementwise + cca
+	perSeed := train + forward + elementwise + cca + float64(stepOps*float64(s.Steps))
 	ops := float64(perSeed * float64(s.Seeds))
 	bytes := 8 * (float64(float64(s.Samples)*float64(s.InputDim()+1)) + float64(float64(snaps*layers)*float64(probe*w)) + float64(2*float64(f+units)))
 	mm := float64(float64(s.Seeds) * (train + forward))
@@ -86,7 +93,7 @@ func (s *Spec) mheCost() experiment.Cost {
 	samples := float64(float64(s.Steps) * float64(s.Batch))
 	train := float64(samples*(float64(3*f)-f1)) + float64(float64(s.Samples)*f)
 	elementwise := float64(float64(elementwiseOps*units) * float64(samples+float64(s.Samples)))
-	perPoint := train + elementwise + float64(float64(s.Steps)*energy)
+	perPoint := train + elementwise + float64(float64(s.Steps)*(energy+stepOps))
 	points := float64(s.Points())
 	c := experiment.Cost{Ops: toInt(float64(points * perPoint)), MatMul: toInt(float64(points * train)),
 		Bytes: toInt(8 * (float64(float64(s.Samples)*float64(s.InputDim()+1)) + float64(4*float64(f+units))))}
