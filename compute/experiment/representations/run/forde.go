@@ -42,7 +42,7 @@ func repulsion(gs []float64, shat [][]float64, h []float64, i, d int) float64 {
 		}
 		for k := range b {
 			w := fmath.Exp(e[j*b+k]-top) / sum
-			c2 := float64(-2 * w) / h[k]
+			c2 := float64(-2*w) / h[k]
 			for c := range d {
 				gs[k*d+c] += float64(c2 * (shat[i][k*d+c] - shat[j][k*d+c]))
 			}

@@ -149,7 +149,7 @@ func (n *tanhNet) addCEGrad(grad, theta []float64, y int, scale float64) float64
 // addDirectionalGrad adds scale·∇_θ D to grad, where D = vᵀ∇_x z_L[y] is
 // the derivative of logit y along v at the input of the last forward (the
 // R-operator forward pass with R{x} = v, then its reverse pass;
-// Pearlmutter 1994, eqs. 3–6, for tanh with σ' = 1 − t², σ'' = −2tσ').
+// Pearlmutter 1994, eqs. 3–6, for tanh with σ' = 1 − t², σ” = −2tσ').
 func (n *tanhNet) addDirectionalGrad(grad, theta, v []float64, y int, scale float64) {
 	L := n.a.Layers()
 	copy(n.ad[0], v)
@@ -185,7 +185,7 @@ func (n *tanhNet) addDirectionalGrad(grad, theta, v []float64, y int, scale floa
 		nzdb, nzb := n.dl[l-1], n.dz[l-1]
 		for i, t := range n.t[l-1] {
 			d1 := 1 - float64(t*t)
-			d2 := float64(-2 * t) * d1
+			d2 := float64(-2*t) * d1
 			nzdb[i] = float64(d1 * ab[i])
 			nzb[i] = float64(d1*bb[i]) + float64(float64(d2*n.zd[l-1][i])*ab[i])
 		}
