@@ -18,7 +18,14 @@ layers' activations on a fixed probe set every -every steps, and prints each
 layer's SVCCA similarity to its own final representation (Raghu et al. 2017):
 the mean canonical correlation after truncating each representation to the
 SVD directions that keep -variance of its variance. Lower layers converge
-first. Flags start from the default preset, or from -preset, one of the
+first. With -model mhe it trains a network with the minimum-hyperspherical-
+energy penalty λ·E_s on its first layer's normalised units over a sweep of λ
+(Liu et al. 2018) and prints the energy, the smallest angle between units
+and the accuracy per λ. With -model forde it trains a deep ensemble and a
+FoRDE ensemble (members repelling in input-gradient space, Trinh et al. 2024)
+on blobs in the plane and prints their accuracy, the mean cosine of the
+members' input gradients and the mutual information off the data. Each
+model starts from its own defaults. Flags start from the default preset, or from -preset, one of the
 page's presets by id; later flags override it.`
 
 var repPresetFlag = presetFlag[representations.Spec]{
@@ -79,6 +86,10 @@ func printRepresentations(w io.Writer, r *representations.Result) {
 		printMHE(w, r)
 		return
 	}
+	if r.FoRDE != nil {
+		printFoRDE(w, r)
+		return
+	}
 	s, sv := r.Spec, r.SVCCA
 	fmt.Fprintf(w, "SVCCA to the final representation: ReLU MLP %v on %s, SGD lr %g batch %d, %d probe points, %.3g of the variance kept, mean over %d networks\n",
 		s.Sizes(), s.Data, s.LR, s.Batch, s.Probe, s.Variance, s.Seeds)
@@ -136,4 +147,24 @@ func printMHE(w io.Writer, r *representations.Result) {
 		mono = "does not fall"
 	}
 	fmt.Fprintf(w, "the mean energy %s at every larger λ\n", mono)
+}
+
+// printFoRDE compares the deep ensemble with FoRDE: accuracies, the mean
+// pairwise cosine of the members' input gradients and the mutual
+// information on the OOD ring, means over seeds, then per seed.
+func printFoRDE(w io.Writer, r *representations.Result) {
+	s, f := r.Spec, r.FoRDE
+	fmt.Fprintf(w, "FoRDE vs deep ensemble: %d tanh MLPs %v on %d blobs in the plane, SGD lr %g batch %d, %d steps, repulsion %g, mean over %d seeds\n",
+		s.Members, s.Sizes(), s.Classes, s.LR, s.Batch, s.Steps, s.Repulsion, s.Seeds)
+	fmt.Fprintln(w, "                 test accuracy   member accuracy   input-gradient cosine   OOD mutual information")
+	for _, row := range []struct {
+		name string
+		st   representations.EnsembleStats
+	}{{"deep ensemble", f.DE}, {"FoRDE", f.FoRDE}} {
+		fmt.Fprintf(w, "  %-13s  %12.1f%%  %15.1f%%  %22.4f  %23.4f\n", row.name, 100*row.st.Accuracy, 100*row.st.MemberAccuracy, row.st.Cosine, row.st.OOD)
+	}
+	fmt.Fprintf(w, "the repulsion lowers the input-gradient cosine by %.0f%%\n", 100*f.Reduction)
+	for k := range f.DE.Cosines {
+		fmt.Fprintf(w, "  seed %d: cosine %.4f → %.4f, accuracy %.1f%% → %.1f%%\n", s.Seed+uint64(k), f.DE.Cosines[k], f.FoRDE.Cosines[k], 100*f.DE.Accuracies[k], 100*f.FoRDE.Accuracies[k])
+	}
 }

@@ -37,8 +37,11 @@ const stepOps = 1e5
 // grid at GridTimes snapshots). Bytes: the data and every snapshot's
 // activations. It assumes a valid spec's enum fields.
 func (s *Spec) Cost() experiment.Cost {
-	if s.Model == "mhe" {
+	switch s.Model {
+	case "mhe":
 		return s.mheCost()
+	case "forde":
+		return s.fordeCost()
 	}
 	sizes := s.Sizes()
 	var f, f1, units float64
@@ -100,6 +103,40 @@ func (s *Spec) mheCost() experiment.Cost {
 	c.Seconds = float64(c.Ops) / experiment.OpsPerSecond
 	return c
 }
+
+// fordeCost estimates the ensembles: for the deep ensemble and FoRDE, each
+// seed, each step, each member and batch sample, a forward pass, the input
+// gradient and the cross-entropy's backward pass (4F multiply-adds, F =
+// Σ in·out), and for FoRDE another forward pass and the double backward
+// pass (5F more); then the evaluations (2F per member and point) on the
+// test set, the training set, the OOD ring and the GridSize² grid.
+func (s *Spec) fordeCost() experiment.Cost {
+	sizes := s.Sizes()
+	var f, units float64
+	for l := 1; l < len(sizes); l++ {
+		f += float64(float64(sizes[l-1]) * float64(sizes[l]))
+		units += float64(sizes[l])
+	}
+	per := float64(float64(s.Steps)*float64(s.Batch)) * float64(s.Members)
+	pass := f + float64(elementwiseOps*units)
+	evals := float64(float64(2*s.Samples+OODPoints+GridSize*GridSize) * float64(s.Members))
+	de := float64(per*float64(4*pass)) + float64(evals*float64(2*pass)) + float64(stepOps*float64(s.Steps))
+	forde := de + float64(per*float64(5*pass))
+	ops := float64(float64(s.Seeds) * (de + forde))
+	c := experiment.Cost{Ops: toInt(ops), MatMul: 0,
+		Bytes: toInt(8 * (float64(float64(3*s.Samples)*3) + float64(float64(s.Members)*float64(4*f)) + float64(GridSize*GridSize*(2+s.Members))))}
+	c.Seconds = float64(c.Ops) / experiment.OpsPerSecond
+	return c
+}
+
+// GridSize is the side of the grid over the plane on which the ensembles'
+// predictive entropy, mutual information and members' decisions are
+// drawn; OODPoints is the number of points on the out-of-distribution ring
+// (radius 3× the training data's).
+const (
+	GridSize  = 40
+	OODPoints = 64
+)
 
 // toInt rounds x to an int64, saturating at MaxInt64 (and at 0 below).
 func toInt(x float64) int64 {

@@ -10,6 +10,8 @@ const (
 	raghuURL = "https://arxiv.org/abs/1706.05806"
 	liu      = "Liu, Lin, Liu, Liu, Yu, Wen & Song 2018, Learning towards Minimum Hyperspherical Energy"
 	liuURL   = "https://arxiv.org/abs/1805.09298"
+	trinh    = "Trinh, Heinonen, Acerbi & Kaski 2024, Input-gradient space particle inference for neural network ensembles"
+	trinhURL = "https://arxiv.org/abs/2306.02775"
 )
 
 // preset builds a preset from the defaults of the model extra names and
@@ -43,15 +45,21 @@ func Presets() []experiment.Preset {
 		preset("representations-mhe-log", "MHE: the logarithmic energy",
 			"With s = 0 the energy is −Σ log‖ŵᵢ − ŵⱼ‖, the softest of the family, yet the λ sweep tells the same story: more penalty, lower energy, wider angles.",
 			liu, liuURL, "model=mhe&power=0"),
+		preset("representations-forde", "FoRDE: members that differ where it matters",
+			"Four networks trained as a deep ensemble end up with nearly parallel input gradients: they explain the data the same way. FoRDE adds a repulsion between the members' normalised input gradients, and at the same accuracy their gradients turn apart, so the ensemble disagrees more away from the data.",
+			trinh, trinhURL, "model=forde"),
+		preset("representations-forde-strong", "FoRDE: a stronger repulsion",
+			"Triple the repulsion and the members' input gradients become nearly orthogonal on average, still without losing accuracy on the blobs: the diversity lives in how each member reads the input, not in its predictions on the data.",
+			trinh, trinhURL, "model=forde&repulsion=0.03"),
 	}
 }
 
 func init() {
 	experiment.Register(experiment.Experiment{
 		Name: Name, Order: 8, Title: "Representations",
-		Synopsis: "SVCCA of each layer to its final self during training, or minimum hyperspherical energy (-model svcca|mhe)",
-		Gallery:  "Representations (Raghu et al. 2017; Liu et al. 2018)",
-		Lede:     "Look inside a network: compare each layer's representation with its final one by SVCCA and watch the lower layers settle first, or spread a layer's units over the sphere by minimum hyperspherical energy.",
+		Synopsis: "inside networks: SVCCA through training, hyperspherical energy, FoRDE ensembles (-model svcca|mhe|forde)",
+		Gallery:  "Representations (Raghu et al. 2017; Liu et al. 2018; Trinh et al. 2024)",
+		Lede:     "Look inside networks: watch the lower layers settle first (SVCCA), spread a layer's units over the sphere (minimum hyperspherical energy), and make ensemble members differ in input-gradient space (FoRDE).",
 		Defaults: func(q string) any { s := DefaultForQuery(q); return &s },
 		Presets:  Presets,
 	})

@@ -7,6 +7,8 @@ type Result struct {
 	SVCCA *SVCCAResult `json:"svcca,omitempty"`
 	// MHE is the result of model mhe.
 	MHE *MHEResult `json:"mhe,omitempty"`
+	// FoRDE is the result of model forde.
+	FoRDE *FoRDEResult `json:"forde,omitempty"`
 }
 
 // Point is the outcome of one sweep point: one seed's network.
@@ -16,6 +18,64 @@ type Point struct {
 	SVCCA *SVCCAPoint `json:"svcca,omitempty"`
 	// MHE is the point of model mhe.
 	MHE *MHEPoint `json:"mhe,omitempty"`
+	// FoRDE is the point of model forde.
+	FoRDE *FoRDEPoint `json:"forde,omitempty"`
+}
+
+// FoRDEPoint is one ensemble of Members tanh networks: a deep ensemble
+// (Method "de", members trained independently) or FoRDE ("forde"), from
+// the same initialisations and batches.
+type FoRDEPoint struct {
+	Method string `json:"method"`
+	Seed   uint64 `json:"seed"`
+	// Accuracy is the ensemble's test accuracy (the argmax of the mean
+	// softmax); MemberAccuracy the members' mean test accuracy.
+	Accuracy       float64 `json:"accuracy"`
+	MemberAccuracy float64 `json:"member_accuracy"`
+	// Cosine is the mean over training points and member pairs of the
+	// cosine between two members' input gradients ∇ₓf_y (y the label).
+	Cosine float64 `json:"cosine"`
+	// OOD is the mean mutual information (epistemic uncertainty, nats)
+	// over OODPoints points on a ring of 3× the data's radius.
+	OOD float64 `json:"ood"`
+	// Map is the first seed's picture of the plane (nil for the others).
+	Map *EnsembleMap `json:"map,omitempty"`
+}
+
+// EnsembleMap is an ensemble over a GridSize×GridSize grid on
+// [−Extent, Extent]², row by row from the bottom (y = −Extent) and left.
+type EnsembleMap struct {
+	Extent float64 `json:"extent"`
+	// Entropy is the predictive entropy H[p̄] and Mutual the mutual
+	// information H[p̄] − mean H[p_m], in nats, per grid point.
+	Entropy []float64 `json:"entropy"`
+	Mutual  []float64 `json:"mutual"`
+	// Decisions holds each member's predicted class per grid point.
+	Decisions [][]int `json:"decisions"`
+}
+
+// EnsembleStats are means over seeds, with the per-seed values.
+type EnsembleStats struct {
+	Accuracy       float64   `json:"accuracy"`
+	MemberAccuracy float64   `json:"member_accuracy"`
+	Cosine         float64   `json:"cosine"`
+	OOD            float64   `json:"ood"`
+	Cosines        []float64 `json:"cosines"`
+	Accuracies     []float64 `json:"accuracies"`
+}
+
+// FoRDEResult compares the two ensembles.
+type FoRDEResult struct {
+	DE    EnsembleStats `json:"de"`
+	FoRDE EnsembleStats `json:"forde"`
+	// Reduction is 1 − FoRDE.Cosine / DE.Cosine: how much less alike the
+	// members' input gradients are with the repulsion.
+	Reduction float64 `json:"reduction"`
+	// MapDE and MapFoRDE picture the first seed's ensembles.
+	MapDE    EnsembleMap `json:"map_de"`
+	MapFoRDE EnsembleMap `json:"map_forde"`
+	// Points are the training data (x, y, label), for the pictures.
+	Points []float64 `json:"points"`
 }
 
 // MHEPoint is one network trained with the MHE penalty λ·E_s on its first

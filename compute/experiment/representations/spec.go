@@ -17,9 +17,9 @@ const Name = "representations"
 // model, see Keys). Default gives the defaults; tags give each field's key
 // and range.
 type Spec struct {
-	Model string `json:"model" key:"model" enum:"svcca,mhe" help:"what to study: svcca, how each layer's representation converges to its final self during training (Raghu et al. 2017); mhe, how a minimum-hyperspherical-energy penalty spreads the first layer's units over the sphere (Liu et al. 2018)"`
+	Model string `json:"model" key:"model" enum:"svcca,mhe,forde" help:"what to study: svcca, how each layer's representation converges to its final self during training (Raghu et al. 2017); mhe, how a minimum-hyperspherical-energy penalty spreads the first layer's units over the sphere (Liu et al. 2018); forde, an ensemble whose members repel each other in input-gradient space against a plain deep ensemble (Trinh et al. 2024)"`
 
-	Data    string `json:"data" key:"data" enum:"teacher,digits" help:"training data: a 10-class tanh teacher on Gaussian inputs (labels argmax tanh(xW)V) or MNIST digits"`
+	Data    string `json:"data" key:"data" enum:"teacher,digits,blobs" help:"training data: a tanh teacher on Gaussian inputs (labels argmax tanh(xW)V), MNIST digits, or Gaussian blobs in the plane (forde)"`
 	Dim     int    `json:"dim" key:"dim" min:"2" max:"256" help:"input dimension of the teacher data"`
 	Classes int    `json:"classes" key:"classes" min:"2" max:"20" help:"classes of the teacher data (digits have 10)"`
 	Samples int    `json:"samples" key:"samples" min:"100" max:"10000" help:"training samples"`
@@ -39,6 +39,9 @@ type Spec struct {
 	Lambda    float64 `json:"lambda" key:"lambda" min:"1e-6" max:"100" help:"largest weight λ of the MHE penalty λ·E_s in the sweep"`
 	Lambdas   int     `json:"lambdas" key:"lambdas" min:"2" max:"8" help:"λ values of the sweep: 0, then lambda/10^(lambdas−2), …, lambda/10, lambda"`
 
+	Members   int     `json:"members" key:"members" min:"1" max:"8" help:"ensemble members M (forde)"`
+	Repulsion float64 `json:"repulsion" key:"repulsion" min:"0" max:"100" help:"weight ρ of FoRDE's repulsion ρ·R_i beside each member's mean cross-entropy (forde; the deep ensemble has none)"`
+
 	Seeds int    `json:"seeds" key:"seeds" min:"1" max:"8" help:"networks trained from seeds seed, seed+1, … (for each λ with mhe); curves are means over them"`
 	Seed  uint64 `json:"seed" key:"seed" min:"0" max:"4294967295" help:"seed of the data (all networks share it) and of the first network"`
 }
@@ -52,14 +55,19 @@ func Default() Spec { return DefaultFor("svcca") }
 // gives svcca's). mhe: a 2-12-3 ReLU network on the 3-class teacher in
 // the plane, so its 12 units (weights and bias) live on the sphere S²,
 // trained with the Thomson energy at λ = 0, 0.001 … 1, three seeds.
+// forde: ensembles of four 2-16-16-3 tanh networks on three blobs in the
+// plane, 1000 SGD steps of 64, repulsion 0.01, three seeds.
 func DefaultFor(model string) Spec {
 	s := Spec{
 		Model: "svcca",
 		Data:  "teacher", Dim: 20, Classes: 10, Samples: 4000, Pixels: 14,
 		Width: 32, Layers: 5, LR: 0.05, Batch: 32, Steps: 2000, Every: 200,
-		Probe: 500, Variance: 0.99, Power: 1, Lambda: 1, Lambdas: 5, Seeds: 3, Seed: 1,
+		Probe: 500, Variance: 0.99, Power: 1, Lambda: 1, Lambdas: 5, Members: 4, Repulsion: 1, Seeds: 3, Seed: 1,
 	}
-	if model == "mhe" {
+	switch model {
+	case "forde":
+		s.Model, s.Data, s.Classes, s.Samples, s.Width, s.Layers, s.LR, s.Batch, s.Steps, s.Repulsion = "forde", "blobs", 3, 300, 16, 2, 0.1, 64, 1000, 0.01
+	case "mhe":
 		s.Model, s.Dim, s.Classes, s.Samples, s.Width, s.Layers, s.LR, s.Batch, s.Steps = "mhe", 2, 3, 500, 12, 1, 0.05, 50, 2000
 	}
 	return s
@@ -78,6 +86,7 @@ func DefaultForQuery(query string) Spec {
 var modelKeys = map[string][]string{
 	"svcca": {"width", "layers", "lr", "batch", "steps", "samples", "every", "probe", "variance"},
 	"mhe":   {"width", "layers", "lr", "batch", "steps", "samples", "power", "halfspace", "lambda", "lambdas"},
+	"forde": {"width", "layers", "lr", "batch", "steps", "samples", "members", "repulsion"},
 }
 
 // Uses reports whether key configures s's model (the others are kept in
@@ -86,8 +95,10 @@ func (s *Spec) Uses(key string) bool {
 	switch key {
 	case "model", "data", "seeds", "seed":
 		return true
-	case "dim", "classes":
+	case "dim":
 		return s.Data == "teacher"
+	case "classes":
+		return s.Data == "teacher" || s.Data == "blobs"
 	case "pixels":
 		return s.Data == "digits"
 	}
@@ -95,10 +106,14 @@ func (s *Spec) Uses(key string) bool {
 }
 
 // Points returns the number of sweep points of the run: svcca, one per
-// seed; mhe, one per λ and seed (λ outer).
+// seed; mhe, one per λ and seed (λ outer); forde, the deep ensemble then
+// FoRDE, one per seed each.
 func (s Spec) Points() int {
-	if s.Model == "mhe" {
+	switch s.Model {
+	case "mhe":
 		return s.Lambdas * s.Seeds
+	case "forde":
+		return 2 * s.Seeds
 	}
 	return s.Seeds
 }
@@ -119,8 +134,11 @@ func (s Spec) LambdaValues() []float64 {
 
 // InputDim returns the input dimension of the data.
 func (s Spec) InputDim() int {
-	if s.Data == "digits" {
+	switch s.Data {
+	case "digits":
 		return s.Pixels * s.Pixels
+	case "blobs":
+		return 2
 	}
 	return s.Dim
 }
@@ -165,6 +183,9 @@ const MaxDigitsSamples = 10_000
 func (s *Spec) Validate() error {
 	if err := experiment.CheckAll(s); err != nil {
 		return err
+	}
+	if (s.Model == "forde") != (s.Data == "blobs") {
+		return fmt.Errorf("data = %s with model = %s: forde trains on blobs, and only forde does", s.Data, s.Model)
 	}
 	if s.Model == "svcca" && s.Layers < 2 {
 		return fmt.Errorf("layers = %d: svcca compares layers, give at least 2", s.Layers)

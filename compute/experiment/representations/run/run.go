@@ -19,6 +19,8 @@ func Point(s representations.Spec, a experiment.Assets, index int, progress Prog
 		p.SVCCA, err = svccaPoint(s, a, index, progress)
 	case "mhe":
 		p.MHE, err = mhePoint(s, a, index, progress)
+	case "forde":
+		p.FoRDE, err = fordePoint(s, index, progress)
 	default:
 		err = fmt.Errorf("model = %q is not known", s.Model)
 	}
@@ -56,6 +58,18 @@ func Assemble(s representations.Spec, parts []*representations.Point) (*represen
 			return nil, err
 		}
 		r.MHE = res
+	case "forde":
+		ps := make([]*representations.FoRDEPoint, len(parts))
+		for i, p := range parts {
+			if p != nil {
+				ps[i] = p.FoRDE
+			}
+		}
+		res, err := assembleFoRDE(s, ps)
+		if err != nil {
+			return nil, err
+		}
+		r.FoRDE = res
 	default:
 		return nil, fmt.Errorf("model = %q is not known", s.Model)
 	}
