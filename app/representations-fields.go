@@ -36,12 +36,15 @@ var repGroups = []fieldGroup{
 	{"Network and training", []string{"layers", "width", "lr", "batch", "steps"}},
 	{"SVCCA", []string{"every", "probe", "variance"}},
 	{"Hyperspherical energy", []string{"power", "halfspace", "lambda", "lambdas"}},
+	{"Ensemble", []string{"members", "repulsion"}},
 	{"Randomness", []string{"seeds", "seed"}},
 }
 
 func init() {
 	enumText["model=svcca"] = "SVCCA: layers converge bottom up"
 	enumText["model=mhe"] = "MHE: units spread over the sphere"
+	enumText["model=forde"] = "FoRDE: ensembles in input-gradient space"
+	enumText["data=blobs"] = "blobs in the plane"
 	enumText["power=0"], enumText["power=1"], enumText["power=2"] = "0: −log r", "1: 1/r (Thomson)", "2: 1/r²"
 	enumText["data=teacher"] = "tanh teacher (10 classes)"
 }

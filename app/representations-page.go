@@ -48,9 +48,12 @@ func init() {
 	registerThumbnails(representations.Name, repDef,
 		func(_ preset, _ representations.Spec, res *representations.Result) string {
 			var c *chart.Plot
-			if res.MHE != nil {
+			switch {
+			case res.MHE != nil:
 				c = energyPlot(res.MHE)
-			} else {
+			case res.FoRDE != nil:
+				c = cosinePlot(res.FoRDE)
+			default:
 				c = convergencePlot(res.SVCCA.Steps, res.SVCCA.Mean, Done)
 			}
 			c.Title, c.Legend, c.Width, c.Height = "", false, thumbnailWidth, thumbnailHeight
@@ -80,12 +83,19 @@ func (p *representationsPage) OnDismount() { p.stop() }
 
 func (p *representationsPage) Render() app.UI {
 	res, _ := p.state.Result.(*representations.Result)
-	if p.spec.Model == "mhe" { // the controls' study; a result of the other study is not drawn
+	switch p.spec.Model { // the controls' study; a result of another is not drawn
+	case "mhe":
 		var m *representations.MHEResult
 		if res != nil {
 			m = res.MHE
 		}
 		return p.renderMHE(m)
+	case "forde":
+		var f *representations.FoRDEResult
+		if res != nil {
+			f = res.FoRDE
+		}
+		return p.renderFoRDE(f)
 	}
 	var sv *representations.SVCCAResult
 	if res != nil {
@@ -294,6 +304,9 @@ func repCSV(r *representations.Result) string {
 	var b strings.Builder
 	if r != nil && r.MHE != nil {
 		return mheCSV(r)
+	}
+	if r != nil && r.FoRDE != nil {
+		return fordeCSV(r)
 	}
 	b.WriteString("quantity,network,layer,step,value\n")
 	if r == nil || r.SVCCA == nil {

@@ -141,3 +141,50 @@ func TestRepresentationsMHEPageRunsTurnsAndMatchesTheCLI(t *testing.T) {
 }
 
 func jsString(s string) string { b, _ := json.Marshal(s); return string(b) }
+
+// fordeQuery is a small FoRDE link, about a second.
+const fordeQuery = "v=1&model=forde&steps=150&samples=150&seeds=1&members=3"
+
+// TestRepresentationsFoRDEPageRunsAndMatchesTheCLI: the FoRDE page runs a
+// link, draws the cosine chart and the maps of both ensembles (entropy,
+// mutual information and one map per member each), and exports the native
+// run's numbers bit for bit. Truth: the native run in this process and
+// app/representations-forde.go's charts.
+func TestRepresentationsFoRDEPageRunsAndMatchesTheCLI(t *testing.T) {
+	tt := newTab(t)
+	defer tt.checkClean(t)
+	dir := tt.allowDownloads(t)
+	want := make(chan []byte, 1)
+	go func() {
+		s := representations.DefaultForQuery(fordeQuery)
+		experiment.ParseQuery(fordeQuery, &s)
+		res, err := representationsrun.Run(s, experiment.Assets{}, nil)
+		if err != nil {
+			t.Errorf("native run: %v", err)
+			want <- nil
+			return
+		}
+		b, _ := json.Marshal(res)
+		want <- b
+	}()
+	tt.open("/representations?" + fordeQuery)
+	tt.waitStatus("done", runTimeout)
+	if n := eval[int](tt, `document.querySelectorAll('#chart-cosine svg path, #chart-cosine svg rect').length`); n == 0 {
+		t.Error("the cosine chart draws nothing")
+	}
+	if n := eval[int](tt, `document.querySelectorAll('#maps svg.map').length`); n != 2*(2+3) {
+		t.Errorf("%d maps; want 2 ensembles × (entropy, mutual information, 3 members)", n)
+	}
+	tt.click("#export-json")
+	got := waitJSONFile(t, dir, "overparam-representations.json")
+	if nat := <-want; nat != nil {
+		d, err := compareJSON(got, nat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range d.problems {
+			t.Errorf("browser vs CLI: %s", p)
+		}
+		t.Logf("browser vs CLI: %d numbers, %d bit-identical", d.numbers, d.identical)
+	}
+}

@@ -45,6 +45,7 @@ var pages = []sitePage{
 	{"doubledescent-lstd", "/doubledescent?v=1&model=lstd"},
 	{"representations", "/representations"},
 	{"representations-mhe", "/representations?v=1&model=mhe"},
+	{"representations-forde", "/representations?v=1&model=forde"},
 }
 
 // screen is an emulated device.
