@@ -15,7 +15,7 @@ var repFields = map[string]fieldInfo{
 	"samples":   {Label: "Training samples"},
 	"pixels":    {Label: "Image side (px)", Only: []string{"digits"}},
 	"width":     {Label: "Hidden width", Unit: "units per hidden layer"},
-	"layers":    {Label: "Hidden layers", Unit: "ReLU; MHE acts on the first"},
+	"layers":    {Label: "Hidden layers", Unit: "ReLU (FoRDE: tanh); MHE acts on the first"},
 	"lr":        {Label: "Learning rate"},
 	"batch":     {Label: "Batch size"},
 	"steps":     {Label: "SGD steps"},
@@ -26,6 +26,8 @@ var repFields = map[string]fieldInfo{
 	"halfspace": {Label: "Half-space MHE", Unit: "spread ±ŵ"},
 	"lambda":    {Label: "Largest λ", Unit: "weight of the penalty λ·E_s"},
 	"lambdas":   {Label: "λ values", Unit: "0, then decades up to the largest"},
+	"members":   {Label: "Members M"},
+	"repulsion": {Label: "Repulsion ρ", Unit: "FoRDE's weight beside the cross-entropy"},
 	"seeds":     {Label: "Networks", Unit: "seeds; curves are means"},
 	"seed":      {Label: "Seed"},
 }

@@ -132,11 +132,15 @@ func heatmapSVG(v []float64, extent float64, points []float64, title string) str
 	return b.String()
 }
 
+// okabeIto are the chart colours c0…c7 in light mode (app/chart's
+// documentation), the fallback where the page defines no --chart-c….
+var okabeIto = [8]string{"#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#000000", "#f0e442"}
+
 // decisionSVG colours each grid cell by the class a member predicts.
 func decisionSVG(d []int, extent float64, title string) string {
 	var b strings.Builder
 	gridSVG(&b, representations.GridSize, title, func(i int) string {
-		return fmt.Sprintf(`fill="var(--chart-c%d)" fill-opacity="0.55"`, d[i]%8)
+		return fmt.Sprintf(`fill="var(--chart-c%d, %s)" fill-opacity="0.55"`, d[i]%8, okabeIto[d[i]%8])
 	})
 	b.WriteString(`</svg>`)
 	return b.String()

@@ -17,3 +17,17 @@ func BenchmarkDefaultSVCCA(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDefaultMHE and BenchmarkDefaultFoRDE run the other models'
+// defaults, points one after another.
+func BenchmarkDefaultMHE(b *testing.B)   { benchmarkDefault(b, "mhe") }
+func BenchmarkDefaultFoRDE(b *testing.B) { benchmarkDefault(b, "forde") }
+
+func benchmarkDefault(b *testing.B, model string) {
+	s := representations.DefaultFor(model)
+	for b.Loop() {
+		if _, err := Run(s, experiment.Assets{}, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
