@@ -128,7 +128,9 @@ func TestJSWasmRunsGiveTheNativeResult(t *testing.T) {
 	dig.Data, dig.Samples, dig.Variance = "digits", 300, 1
 	mhe := representations.DefaultFor("mhe")
 	mhe.Steps, mhe.Samples, mhe.Seeds, mhe.Lambdas, mhe.HalfSpace, mhe.Power = 200, 200, 1, 3, true, 0
-	for name, spec := range map[string]representations.Spec{"svcca-teacher": small, "svcca-digits": dig, "mhe-halfspace-log": mhe} {
+	forde := representations.DefaultFor("forde")
+	forde.Steps, forde.Samples, forde.Seeds, forde.Members = 60, 120, 1, 3
+	for name, spec := range map[string]representations.Spec{"svcca-teacher": small, "svcca-digits": dig, "mhe-halfspace-log": mhe, "forde": forde} {
 		t.Run(name, func(t *testing.T) {
 			if err := spec.Validate(); err != nil {
 				t.Fatal(err)
