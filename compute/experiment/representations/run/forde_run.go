@@ -198,7 +198,7 @@ func evaluateEnsemble(p *representations.FoRDEPoint, net *tanhNet, thetas [][]fl
 	for k := range representations.OODPoints {
 		t := 2 * math.Pi * float64(k) / representations.OODPoints
 		_, mi := predict([]float64{float64(3*radius) * fmath.Cos(t), float64(3*radius) * fmath.Sin(t)})
-		p.OOD += mi / representations.OODPoints
+		p.OOD += float64(mi / representations.OODPoints)
 	}
 	if !withMap {
 		return
@@ -211,7 +211,7 @@ func evaluateEnsemble(p *representations.FoRDEPoint, net *tanhNet, thetas [][]fl
 	}
 	for r := range g {
 		for q := range g {
-			x := []float64{-ext + float64(2*ext)*(float64(q)+0.5)/float64(g), -ext + float64(2*ext)*(float64(r)+0.5)/float64(g)}
+			x := []float64{float64(ext*float64(2*q+1-g)) / float64(g), float64(ext*float64(2*r+1-g)) / float64(g)} // cell centres
 			mp.Entropy[r*g+q], mp.Mutual[r*g+q] = predict(x)
 			for j := range m {
 				mp.Decisions[j][r*g+q] = argmax(probs[j])

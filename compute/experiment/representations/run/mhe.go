@@ -50,7 +50,7 @@ func Energy(grad, w []float64, n, m, s int, halfSpace bool) float64 {
 			uq, sq := point(q)
 			var r2 float64
 			for k := range m {
-				diff[k] = sp*up[k] - sq*uq[k]
+				diff[k] = float64(sp*up[k]) - float64(sq*uq[k])
 				r2 += float64(diff[k] * diff[k])
 			}
 			r := math.Sqrt(r2)
