@@ -56,7 +56,7 @@ func Default() Spec { return DefaultFor("svcca") }
 // the plane, so its 12 units (weights and bias) live on the sphere S²,
 // trained with the Thomson energy at λ = 0, 0.001 … 1, three seeds.
 // forde: ensembles of four 2-16-16-3 tanh networks on three blobs in the
-// plane, 500 SGD steps of 64, repulsion 0.01, three seeds.
+// plane, 400 SGD steps of 32, repulsion 0.01, three seeds.
 func DefaultFor(model string) Spec {
 	s := Spec{
 		Model: "svcca",
@@ -66,7 +66,7 @@ func DefaultFor(model string) Spec {
 	}
 	switch model {
 	case "forde":
-		s.Model, s.Data, s.Classes, s.Samples, s.Width, s.Layers, s.LR, s.Batch, s.Steps, s.Repulsion = "forde", "blobs", 3, 300, 16, 2, 0.1, 64, 500, 0.01
+		s.Model, s.Data, s.Classes, s.Samples, s.Width, s.Layers, s.LR, s.Batch, s.Steps, s.Repulsion = "forde", "blobs", 3, 300, 16, 2, 0.1, 32, 400, 0.01
 	case "mhe":
 		s.Model, s.Dim, s.Classes, s.Samples, s.Width, s.Layers, s.LR, s.Batch, s.Steps = "mhe", 2, 3, 500, 12, 1, 0.05, 50, 2000
 	}
