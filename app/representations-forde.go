@@ -24,7 +24,7 @@ func (p *representationsPage) renderFoRDE(f *representations.FoRDEResult) app.UI
 			fordeMaps(f),
 			app.Section().Class("panel").Body(app.P().Class("note").Text(
 				"Each member i descends its mean batch cross-entropy plus ρ·R_i, R_i = log Σ_{j,b} exp(−‖ŝ_i(x_b) − ŝ_j(x_b)‖²/h_b) − log B, where ŝ_j(x) is member j's input gradient of the true class's logit, normalised to unit length, "+
-					"h_b the median of the pairs' squared distances over log M, and the other members held fixed; the gradient through ŝ_i is exact (double backpropagation). "+
+					"h_jb the median over members of the squared distances to ŝ_j(x_b) over log M (train_forde.py's bandwidth; its weight is ρ = 1/B, the default), and the other members held fixed; the gradient through ŝ_i is exact (double backpropagation). "+
 					"Mutual information H[p̄] − mean H[p_m] is the members' disagreement, in nats.")),
 			p.exportPanel(),
 		),

@@ -49,8 +49,8 @@ func Presets() []experiment.Preset {
 			"Four networks trained as a deep ensemble end up with nearly parallel input gradients: they explain the data the same way. FoRDE adds a repulsion between the members' normalised input gradients, and at the same accuracy their gradients turn apart, so the ensemble disagrees more away from the data.",
 			trinh, trinhURL, "model=forde"),
 		preset("representations-forde-strong", "FoRDE: a stronger repulsion",
-			"Triple the repulsion and the members' input gradients lose about two thirds of their alignment, still without losing accuracy on the blobs: the diversity lives in how each member reads the input, not in its predictions on the data.",
-			trinh, trinhURL, "model=forde&repulsion=0.03"),
+			"Triple the repulsion and the members' input gradients become nearly orthogonal on average, still without losing accuracy on the blobs: the diversity lives in how each member reads the input, not in its predictions on the data.",
+			trinh, trinhURL, "model=forde&repulsion=0.1"),
 	}
 }
 

@@ -40,7 +40,7 @@ type Spec struct {
 	Lambdas   int     `json:"lambdas" key:"lambdas" min:"2" max:"8" help:"λ values of the sweep: 0, then lambda/10^(lambdas−2), …, lambda/10, lambda"`
 
 	Members   int     `json:"members" key:"members" min:"1" max:"8" help:"ensemble members M (forde)"`
-	Repulsion float64 `json:"repulsion" key:"repulsion" min:"0" max:"100" help:"weight ρ of FoRDE's repulsion ρ·R_i beside each member's mean cross-entropy (forde; the deep ensemble has none)"`
+	Repulsion float64 `json:"repulsion" key:"repulsion" min:"0" max:"100" help:"weight ρ of FoRDE's repulsion ρ·R_i beside each member's mean cross-entropy (forde; the deep ensemble has none; the FoRDE code's own weight is 1/batch)"`
 
 	Seeds int    `json:"seeds" key:"seeds" min:"1" max:"8" help:"networks trained from seeds seed, seed+1, … (for each λ with mhe); curves are means over them"`
 	Seed  uint64 `json:"seed" key:"seed" min:"0" max:"4294967295" help:"seed of the data (all networks share it) and of the first network"`
@@ -56,7 +56,9 @@ func Default() Spec { return DefaultFor("svcca") }
 // the plane, so its 12 units (weights and bias) live on the sphere S²,
 // trained with the Thomson energy at λ = 0, 0.001 … 1, three seeds.
 // forde: ensembles of four 2-16-16-3 tanh networks on three blobs in the
-// plane, 400 SGD steps of 32, repulsion 0.01, three seeds.
+// plane, 400 SGD steps of 32, repulsion 1/32 (train_forde.py's weight:
+// the members' summed repulsion over the batch size, beside each member's
+// mean cross-entropy), three seeds.
 func DefaultFor(model string) Spec {
 	s := Spec{
 		Model: "svcca",
@@ -66,7 +68,7 @@ func DefaultFor(model string) Spec {
 	}
 	switch model {
 	case "forde":
-		s.Model, s.Data, s.Classes, s.Samples, s.Width, s.Layers, s.LR, s.Batch, s.Steps, s.Repulsion = "forde", "blobs", 3, 300, 16, 2, 0.1, 32, 400, 0.01
+		s.Model, s.Data, s.Classes, s.Samples, s.Width, s.Layers, s.LR, s.Batch, s.Steps, s.Repulsion = "forde", "blobs", 3, 300, 16, 2, 0.1, 32, 400, 0.03125
 	case "mhe":
 		s.Model, s.Dim, s.Classes, s.Samples, s.Width, s.Layers, s.LR, s.Batch, s.Steps = "mhe", 2, 3, 500, 12, 1, 0.05, 50, 2000
 	}

@@ -10,15 +10,16 @@ import (
 // respect to member i's unit input gradients (Trinh et al. 2024, eq. 9 and
 // train_forde.py):
 //
-//	R_i = log Σ_{j,b} exp(−‖ŝ_i(x_b) − ŝ_j(x_b)‖²/h_b) − log B,
+//	R_i = log Σ_{j,b} exp(−‖ŝ_i(x_b) − ŝ_j(x_b)‖²/h_jb) − log B,
 //
 // over all M members j (i included) and the B batch points, with the other
 // members' ŝ_j held fixed (stop-gradient). shat[j] holds member j's unit
 // gradients, B rows of d; h holds the bandwidths h_b. gs (B×d) receives
 // ∂R_i/∂ŝ_i.
 func repulsion(gs []float64, shat [][]float64, h []float64, i, d int) float64 {
-	m, b := len(shat), len(h)
-	e := make([]float64, m*b) // −d²_ijb/h_b
+	m := len(shat)
+	b := len(h) / m
+	e := make([]float64, m*b) // −d²_ijb/h_jb
 	top := math.Inf(-1)
 	for j := range m {
 		for k := range b {
@@ -27,7 +28,7 @@ func repulsion(gs []float64, shat [][]float64, h []float64, i, d int) float64 {
 				t := shat[i][k*d+c] - shat[j][k*d+c]
 				d2 += float64(t * t)
 			}
-			e[j*b+k] = -d2 / h[k]
+			e[j*b+k] = -d2 / h[j*b+k]
 			top = max(top, e[j*b+k])
 		}
 	}
@@ -42,7 +43,7 @@ func repulsion(gs []float64, shat [][]float64, h []float64, i, d int) float64 {
 		}
 		for k := range b {
 			w := fmath.Exp(e[j*b+k]-top) / sum
-			c2 := float64(-2*w) / h[k]
+			c2 := float64(-2*w) / h[j*b+k]
 			for c := range d {
 				gs[k*d+c] += float64(c2 * (shat[i][k*d+c] - shat[j][k*d+c]))
 			}
@@ -51,30 +52,29 @@ func repulsion(gs []float64, shat [][]float64, h []float64, i, d int) float64 {
 	return top + fmath.Log(sum) - fmath.Log(float64(b))
 }
 
-// bandwidths returns h_b = median over member pairs j < k of
-// ‖ŝ_j(x_b) − ŝ_k(x_b)‖², divided by log M (train_forde.py's median
-// heuristic), or 1 where that is 0 (identical members, or M = 1).
+// bandwidths returns h_jb = median over members i of
+// ‖ŝ_i(x_b) − ŝ_j(x_b)‖² (i = j included), divided by log M, plus 1e-12
+// — train_forde.py's get_repulsive_term: jnp.median(sqdist, 0) / log M —
+// as an M×B array (row j); 1 for M = 1, where log M = 0.
 func bandwidths(shat [][]float64, b, d int) []float64 {
 	m := len(shat)
-	h := make([]float64, b)
-	pairs := make([]float64, 0, m*(m-1)/2)
-	for k := range b {
-		pairs = pairs[:0]
-		for i := range m {
-			for j := i + 1; j < m; j++ {
+	h := make([]float64, m*b)
+	col := make([]float64, m)
+	for j := range m {
+		for k := range b {
+			h[j*b+k] = 1
+			if m < 2 {
+				continue
+			}
+			for i := range m {
 				var d2 float64
 				for c := range d {
 					t := shat[i][k*d+c] - shat[j][k*d+c]
 					d2 += float64(t * t)
 				}
-				pairs = append(pairs, d2)
+				col[i] = d2
 			}
-		}
-		h[k] = 1
-		if len(pairs) > 0 {
-			if med := median(pairs) / fmath.Log(float64(m)); med > 0 {
-				h[k] = med
-			}
+			h[j*b+k] = median(col)/fmath.Log(float64(m)) + 1e-12
 		}
 	}
 	return h
