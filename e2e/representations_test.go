@@ -62,30 +62,38 @@ func TestRepresentationsPageRunsAndMatchesTheCLI(t *testing.T) {
 	}
 }
 
-// TestRepresentationsPresetRunsAndItsLinkRoundTrips: the default preset
-// runs when the page opens, another preset runs on a click and draws the
-// convergence chart, and its link, opened again, restores the same
-// controls. Truth: representations.Presets and experiment.Query/ParseQuery
-// (a link is the spec).
+// TestRepresentationsPresetRunsAndItsLinkRoundTrips: for each study, the
+// page's default runs when it opens, a preset of that study runs on a
+// click and draws its first chart, and its link, opened again, restores
+// the same controls. Truth: representations.Presets and
+// experiment.Query/ParseQuery (a link is the spec).
 func TestRepresentationsPresetRunsAndItsLinkRoundTrips(t *testing.T) {
-	tt := newTab(t)
-	defer tt.checkClean(t)
-	tt.open("/representations?v=1")
-	tt.waitStatus("done", runTimeout)
-	tt.clickRun("#preset-representations-svcca-digits")
-	if n := eval[int](tt, `document.querySelectorAll('#chart-convergence svg path').length`); n == 0 {
-		t.Error("the digits preset draws no convergence curves")
+	for _, c := range []struct{ preset, chart string }{
+		{"representations-svcca-digits", "convergence"},
+		{"representations-mhe-halfspace", "energy"},
+		{"representations-forde-strong", "cosine"},
+	} {
+		t.Run(c.preset, func(t *testing.T) {
+			tt := newTab(t)
+			defer tt.checkClean(t)
+			tt.open("/representations?v=1")
+			tt.waitStatus("done", runTimeout)
+			tt.clickRun("#preset-" + c.preset)
+			if n := eval[int](tt, `document.querySelectorAll('#chart-`+c.chart+` svg path').length`); n == 0 {
+				t.Errorf("preset %s draws no %s chart", c.preset, c.chart)
+			}
+			link := eval[string](tt, `location.href`)
+			controls := `Array.from(document.querySelectorAll('.controls input, .controls select')).map(e => e.id + '=' + (e.type === 'checkbox' ? e.checked : e.value)).join('&')`
+			before := eval[string](tt, controls)
+			tt.do("reopening the link", chromedpNavigate(link))
+			tt.waitFor("the app to start again", `!document.getElementById('app-wasm-loader')`, pageLoadTimeout)
+			tt.waitFor("the preset to be recognised", `document.querySelector('#preset-`+c.preset+`.primary') !== null`, pageLoadTimeout)
+			if after := eval[string](tt, controls); after != before {
+				t.Errorf("the link did not restore the controls:\nbefore %s\nafter  %s", before, after)
+			}
+			tt.waitStatus("done", runTimeout)
+		})
 	}
-	link := eval[string](tt, `location.href`)
-	controls := `Array.from(document.querySelectorAll('.controls input, .controls select')).map(e => e.id + '=' + e.value).join('&')`
-	before := eval[string](tt, controls)
-	tt.do("reopening the link", chromedpNavigate(link))
-	tt.waitFor("the app to start again", `!document.getElementById('app-wasm-loader')`, pageLoadTimeout)
-	tt.waitFor("the preset to be recognised", `document.querySelector('#preset-representations-svcca-digits.primary') !== null`, pageLoadTimeout)
-	if after := eval[string](tt, controls); after != before {
-		t.Errorf("the link did not restore the controls:\nbefore %s\nafter  %s", before, after)
-	}
-	tt.waitStatus("done", runTimeout)
 }
 
 // mheQuery is a small MHE link, about a second.
