@@ -259,30 +259,33 @@ func wholeTicks(x float64) string {
 }
 
 // svccaGrids shows the layer × layer similarity at a few times as tables
-// shaded by value: row i at step t against column j at the end.
+// shaded by value: row i at step t against column j at the end (one HTML
+// string: fewer go-app nodes to build for a table of numbers).
 func svccaGrids(p *representations.SVCCAPoint) app.UI {
 	if p == nil {
 		return app.Div()
 	}
+	var b strings.Builder
+	b.WriteString(`<div class="table-scroll">`)
+	for _, grid := range p.Grids {
+		fmt.Fprintf(&b, `<table class="grid"><thead><tr><th>t = %d</th>`, grid.Step)
+		for j := range grid.Sim {
+			fmt.Fprintf(&b, `<th>final %d</th>`, j+1)
+		}
+		b.WriteString(`</tr></thead><tbody>`)
+		for i, row := range grid.Sim {
+			fmt.Fprintf(&b, `<tr><th>layer %d</th>`, i+1)
+			for _, v := range row {
+				fmt.Fprintf(&b, `<td style="background:rgba(37,99,235,%.2f)">%.2f</td>`, v*v*0.8, v)
+			}
+			b.WriteString(`</tr>`)
+		}
+		b.WriteString(`</tbody></table>`)
+	}
+	b.WriteString(`</div>`)
 	return app.Section().Class("panel").ID("grids").Body(
 		app.H2().Text("Layer × layer: SVCCA(h_i(t), h_j(T)), first network"),
-		app.Div().Class("table-scroll").Body(app.Range(p.Grids).Slice(func(g int) app.UI {
-			grid := p.Grids[g]
-			head := []app.UI{app.Th().Text("t = " + strconv.Itoa(grid.Step))}
-			for j := range grid.Sim {
-				head = append(head, app.Th().Text(fmt.Sprintf("final %d", j+1)))
-			}
-			return app.Table().Class("grid").Body(
-				app.THead().Body(app.Tr().Body(head...)),
-				app.TBody().Body(app.Range(grid.Sim).Slice(func(i int) app.UI {
-					cells := []app.UI{app.Th().Text(fmt.Sprintf("layer %d", i+1))}
-					for _, v := range grid.Sim[i] {
-						cells = append(cells, app.Td().Style("background", fmt.Sprintf("rgba(37,99,235,%.2f)", v*v*0.8)).Text(fmt.Sprintf("%.2f", v)))
-					}
-					return app.Tr().Body(cells...)
-				})),
-			)
-		})),
+		app.Raw(b.String()),
 	)
 }
 
