@@ -43,9 +43,6 @@ var pages = []sitePage{
 	{"paths", "/paths"},
 	{"doubledescent", "/doubledescent"},
 	{"doubledescent-lstd", "/doubledescent?v=1&model=lstd"},
-	{"representations", "/representations"},
-	{"representations-mhe", "/representations?v=1&model=mhe"},
-	{"representations-forde", "/representations?v=1&model=forde"},
 }
 
 // screen is an emulated device.
