@@ -8,6 +8,8 @@
 //	                                 dropout stability and barriers by width
 //	overparam doubledescent [flags]  sweep a model (-model or -preset) over its
 //	                                 size: the double-descent curve with theory
+//	overparam representations [flags]  SVCCA of each layer to its final
+//	                                 self during training (bottom-up convergence)
 //	overparam run -link URL          run any page's link natively, print JSON
 //	overparam serve [-addr]          serve the browser app (default localhost:8000)
 //	overparam static -out dist       write the app as a static site

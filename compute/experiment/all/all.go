@@ -10,6 +10,7 @@ import (
 	_ "github.com/overparam/overparam/compute/experiment/doubledescent"
 	_ "github.com/overparam/overparam/compute/experiment/kernels"
 	_ "github.com/overparam/overparam/compute/experiment/paths"
+	_ "github.com/overparam/overparam/compute/experiment/representations"
 	_ "github.com/overparam/overparam/compute/experiment/sensing"
 	_ "github.com/overparam/overparam/compute/experiment/sharpness"
 	_ "github.com/overparam/overparam/compute/experiment/spectrum"

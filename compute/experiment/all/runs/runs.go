@@ -10,6 +10,7 @@ import (
 	_ "github.com/overparam/overparam/compute/experiment/doubledescent/run"
 	_ "github.com/overparam/overparam/compute/experiment/kernels/run"
 	_ "github.com/overparam/overparam/compute/experiment/paths/run"
+	_ "github.com/overparam/overparam/compute/experiment/representations/run"
 	_ "github.com/overparam/overparam/compute/experiment/sensing/run"
 	_ "github.com/overparam/overparam/compute/experiment/sharpness/run"
 	_ "github.com/overparam/overparam/compute/experiment/spectrum/run"
