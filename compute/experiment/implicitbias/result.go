@@ -1,0 +1,101 @@
+package implicitbias
+
+// Result is the outcome of a run: the spec and the model's result.
+type Result struct {
+	Spec      Spec             `json:"spec"`
+	Attention *AttentionResult `json:"attention,omitempty"`
+}
+
+// Point is the outcome of one point of a run: one seed of the attention
+// model.
+type Point struct {
+	Index     int            `json:"index"`
+	Attention *AttentionSeed `json:"attention,omitempty"`
+}
+
+// AttentionResult gathers the seeds of an attention run and their means.
+type AttentionResult struct {
+	// Seeds holds every seed's run, in order.
+	Seeds []AttentionSeed `json:"seeds"`
+	// Iters are the checkpoints (normalized-GD steps taken), shared by all
+	// seeds; the Mean… series are means over seeds at each of them.
+	Iters      []int     `json:"iters"`
+	MeanCorrW  []float64 `json:"mean_corr_w"`
+	MeanCorrKQ []float64 `json:"mean_corr_kq"`
+	MeanCrossW []float64 `json:"mean_cross_w"`
+	MeanCrossK []float64 `json:"mean_cross_kq"`
+	MeanProbW  []float64 `json:"mean_prob_w"`
+	MeanProbKQ []float64 `json:"mean_prob_kq"`
+	// MinCorrW and MinCorrKQ are the smallest final matched correlations
+	// over seeds; Separated counts the seeds whose matched correlations
+	// both beat the crossed ones by at least SeparationMargin.
+	MinCorrW  float64 `json:"min_corr_w"`
+	MinCorrKQ float64 `json:"min_corr_kq"`
+	Separated int     `json:"separated"`
+	// LowerRank counts the seeds with rank(W^mm_*) < rank(W^mm_F).
+	LowerRank int `json:"lower_rank"`
+}
+
+// SeparationMargin is how much a matched correlation must beat the crossed
+// one for a seed to count in AttentionResult.Separated.
+const SeparationMargin = 0.05
+
+// AttentionSeed is one seed of the attention model: W trained by
+// normalized GD, and K, Q (W = KQᵀ) trained the same way from the same
+// data, compared at every checkpoint with the max-margin SVM solutions
+// of the tokens they select at the end.
+type AttentionSeed struct {
+	Seed uint64 `json:"seed"`
+	// Iters are the checkpoints, in steps taken.
+	Iters []int `json:"iters"`
+	// CorrW is corr(W_t, W^mm_F) and CorrKQ corr((KQᵀ)_t, W^mm_*), with
+	// corr(A, B) = ⟨A, B⟩/(‖A‖‖B‖); CrossW is corr(W_t, W^mm_*) and
+	// CrossKQ corr((KQᵀ)_t, W^mm_F), each SVM of the tokens that model
+	// selects.
+	CorrW   []float64 `json:"corr_w"`
+	CorrKQ  []float64 `json:"corr_kq"`
+	CrossW  []float64 `json:"cross_w"`
+	CrossKQ []float64 `json:"cross_kq"`
+	// ProbW and ProbKQ are the mean over sequences of the largest softmax
+	// probability; NormW and NormKQ are ‖W_t‖_F and ‖(KQᵀ)_t‖_F; LossW and
+	// LossKQ the mean logistic loss.
+	ProbW  []float64 `json:"prob_w"`
+	ProbKQ []float64 `json:"prob_kq"`
+	NormW  []float64 `json:"norm_w"`
+	NormKQ []float64 `json:"norm_kq"`
+	LossW  []float64 `json:"loss_w"`
+	LossKQ []float64 `json:"loss_kq"`
+	// OptW and OptKQ count the sequences whose finally selected token is the
+	// globally optimal one, argmax_t Y_i vᵀx_it (of N).
+	OptW  int `json:"opt_w"`
+	OptKQ int `json:"opt_kq"`
+	// Fro is the Frobenius SVM of W's selected tokens, Nuc the nuclear-norm
+	// SVM of KQᵀ's.
+	Fro SVMSolution `json:"fro"`
+	Nuc SVMSolution `json:"nuc"`
+}
+
+// SVMSolution describes a solution of the attention SVM,
+// min ‖W‖ s.t. (x_{i,id_i} − x_it)ᵀ W z_i ≥ 1 for all t ≠ id_i.
+type SVMSolution struct {
+	// Norm is the solution's norm (Frobenius or nuclear), Singular its
+	// singular values in decreasing order and Rank the number above
+	// RankTolerance times the largest.
+	Norm     float64   `json:"norm"`
+	Singular []float64 `json:"singular"`
+	Rank     int       `json:"rank"`
+	// MinMargin is min_k ⟨A_k, W⟩, 1 at the optimum.
+	MinMargin float64 `json:"min_margin"`
+	// Gap is the certificate: for the Frobenius SVM the largest
+	// complementary slackness |α_k(⟨A_k, W⟩ − 1)|, for the nuclear one the
+	// relative duality gap (primal − dual)/primal.
+	Gap float64 `json:"gap"`
+	// Sweeps counts the solver's sweeps (Frobenius) or iterations (ADMM).
+	Sweeps int `json:"sweeps"`
+	// W is the solution, d×d row-major.
+	W []float64 `json:"w"`
+}
+
+// RankTolerance is the relative size below which a singular value counts
+// as zero in SVMSolution.Rank.
+const RankTolerance = 1e-6

@@ -1,0 +1,101 @@
+// Package implicitbias specifies the "where gradient descent goes"
+// experiments: what gradient descent converges to in over-parameterized
+// models, each against an exact target.
+//
+//   - attention: one-layer attention f(X) = vᵀXᵀsoftmax(XWz) trained by
+//     normalized gradient descent converges in direction to the max-margin
+//     token-selection SVM, the Frobenius-norm one for W and the
+//     nuclear-norm one for the factorization W = KQᵀ (Tarzanagh, Li,
+//     Thrampoulidis & Oymak 2023, Theorems 2 and 3).
+//
+// The package holds the spec, its validation and cost, its presets and the
+// result types; it computes nothing (the page links it). Package
+// implicitbias/run runs it.
+//
+// # References
+//
+//   - D. A. Tarzanagh, Y. Li, C. Thrampoulidis & S. Oymak, "Transformers as
+//     Support Vector Machines", arXiv:2308.16898, 2023.
+package implicitbias
+
+import (
+	"fmt"
+
+	"github.com/overparam/overparam/compute/experiment"
+)
+
+// Spec is the spec of an implicit-bias run. Model selects the experiment;
+// the other keys configure it. Each seed of the attention model is a point
+// of the run (the points run in parallel on the worker pool).
+type Spec struct {
+	Model string `json:"model" key:"model" enum:"attention" help:"the model whose implicit bias is shown: one-layer attention (→ max-margin token selection)"`
+
+	N      int     `json:"n" key:"n" min:"1" max:"32" help:"training sequences of the attention model"`
+	Tokens int     `json:"tokens" key:"tokens" min:"2" max:"32" help:"tokens T per sequence"`
+	Dim    int     `json:"dim" key:"dim" min:"2" max:"24" help:"embedding dimension d; W, K and Q are d×d"`
+	Iters  int     `json:"iters" key:"iters" min:"10" max:"100000" help:"normalized gradient-descent steps W ← W − η∇/‖∇‖ (and for K, Q each)"`
+	LR     float64 `json:"lr" key:"lr" min:"1e-4" max:"10" help:"step length η of normalized gradient descent"`
+
+	Seeds int    `json:"seeds" key:"seeds" min:"1" max:"32" help:"independent data sets and initialisations; seed r uses seed+r"`
+	Seed  uint64 `json:"seed" key:"seed" min:"0" max:"4294967295" help:"seed of the first repeat's data and initialisation"`
+}
+
+// Default returns the attention setting of Tarzanagh et al.'s
+// local-convergence notebook (umich-sota/TF-as-SVM, local_converge.ipynb):
+// n = 6 sequences of T = 8 tokens in d = 10, normalized GD with step 0.1
+// for 2000 steps, here over 10 seeds.
+func Default() Spec {
+	return Spec{Model: "attention", N: 6, Tokens: 8, Dim: 10, Iters: 2000, LR: 0.1, Seeds: 10, Seed: 1}
+}
+
+// Points returns the number of points of the run: one per seed.
+func (s Spec) Points() int { return s.Seeds }
+
+// Constraints returns the number of constraints of the attention SVM,
+// n(T−1): the selected token of each sequence beats each of its others by
+// a margin of one.
+func (s Spec) Constraints() int { return s.N * (s.Tokens - 1) }
+
+// Validate reports the first problem with s: a value out of its range
+// (with the range), or a run too large for the browser.
+func (s *Spec) Validate() error {
+	if err := experiment.CheckAll(s); err != nil {
+		return err
+	}
+	if last := s.Seed + uint64(s.Seeds) - 1; last > experiment.MaxSeed {
+		return fmt.Errorf("seed = %d with seeds = %d would need seeds up to %d; the largest seed is %d", s.Seed, s.Seeds, last, uint64(experiment.MaxSeed))
+	}
+	c := s.Cost()
+	if c.Ops > experiment.OpsLimit {
+		return fmt.Errorf("this run needs about %.3g multiply-adds (%.0f s in a browser), more than the limit of %.3g (%d s); use fewer steps, seeds, tokens or a smaller dimension",
+			float64(c.Ops), c.Seconds, float64(experiment.OpsLimit), experiment.SecondsLimit)
+	}
+	return nil
+}
+
+// NuclearIters is the number of ADMM iterations of the nuclear-norm SVM
+// solver (the run's package, svm.go), repeated here for Cost.
+const NuclearIters = 3000
+
+// Cost estimates the run in multiply-adds. Each normalized-GD step on W
+// costs n(d² + 2Td) for the scores and n(Td + d²) for the gradient; on
+// (K, Q) the same plus 3d³ for KQᵀ and the two factor gradients. Each
+// seed then solves up to two Frobenius SVMs (Hildreth's coordinate ascent,
+// charged 2000 sweeps of m·2d² each, m = n(T−1)) and two nuclear-norm SVMs
+// (NuclearIters ADMM iterations, each one d×d Jacobi SVD, charged 12d³, and
+// 5 projection sweeps of m·2d²), and the correlations at every checkpoint.
+func (s *Spec) Cost() experiment.Cost {
+	n, t, d := float64(s.N), float64(s.Tokens), float64(s.Dim)
+	m := float64(s.Constraints())
+	d2, d3 := float64(d*d), float64(float64(d*d)*d)
+	step := float64(2*n) * (float64(2*d2) + float64(3*t*d))
+	step += float64(3 * d3)
+	train := float64(float64(s.Iters) * step)
+	fro := float64(2 * 2000 * float64(m*2*d2))
+	nuc := float64(2 * NuclearIters * (float64(12*d3) + float64(5*m*2*d2)))
+	perSeed := float64(train + fro + nuc)
+	ops := float64(float64(s.Seeds) * perSeed)
+	c := experiment.Cost{Ops: int64(ops), Bytes: int64(8 * (float64(4*d2*float64(s.Iters/50+80)) + float64(n*t*d)))}
+	c.Seconds = float64(c.Ops) / experiment.OpsPerSecond
+	return c
+}
