@@ -136,28 +136,45 @@ func solveNuc(cs []constraint, start []float64, d, iters int) implicitbias.SVMSo
 	for k, c := range cs {
 		g[k] = c.sqNorm()
 	}
+	// The projection's dual in Gram form: ⟨A_k, Z⟩ = ⟨A_k, V⟩ + (Gβ)_k with
+	// G_kl = ⟨A_k, A_l⟩ = (Δx_k·Δx_l)(z_k·z_l), so a coordinate step costs
+	// O(m), not O(d²).
+	m := len(cs)
+	gram := make([]float64, m*m)
+	for k := range cs {
+		for l := range cs {
+			gram[k*m+l] = float64(dot(cs[k].dx, cs[l].dx) * dot(cs[k].z, cs[l].z))
+		}
+	}
+	gb, av := make([]float64, m), make([]float64, m)
 	dec := newSVD(d)
 	for range iters {
 		for i := range tmp {
 			tmp[i] = z[i] - u[i]
 		}
 		dec.svtTo(w, tmp, 1/admmRho)
-		// Z = W + U + Σ β_k A_k, then sweeps of β_k ← max(0, β_k + (1 − ⟨A_k, Z⟩)/‖A_k‖²).
+		// V = W + U; Z = V + Σ β_k A_k after sweeps of
+		// β_k ← max(0, β_k + (1 − ⟨A_k, Z⟩)/‖A_k‖²).
 		for i := range z {
 			z[i] = w[i] + u[i]
 		}
 		for k, c := range cs {
-			if beta[k] != 0 {
-				c.addTo(z, beta[k], d)
-			}
+			av[k] = c.inner(z, d)
 		}
 		for range projectionSweeps {
-			for k, c := range cs {
-				next := max(0, beta[k]+(1-c.inner(z, d))/g[k])
+			for k := range cs {
+				next := max(0, beta[k]+(1-(av[k]+gb[k]))/g[k])
 				if delta := next - beta[k]; delta != 0 {
-					c.addTo(z, delta, d)
+					for l := range gb {
+						gb[l] += float64(delta * gram[l*m+k])
+					}
 					beta[k] = next
 				}
+			}
+		}
+		for k, c := range cs {
+			if beta[k] != 0 {
+				c.addTo(z, beta[k], d)
 			}
 		}
 		for i := range u {
@@ -170,13 +187,13 @@ func solveNuc(cs []constraint, start []float64, d, iters int) implicitbias.SVMSo
 		sol[i] = z[i] / margin
 	}
 	primal := nuclearNorm(sol, d)
-	m := make([]float64, d*d)
+	mop := make([]float64, d*d)
 	var sum float64
 	for k, c := range cs {
-		c.addTo(m, float64(admmRho*beta[k]), d)
+		c.addTo(mop, float64(admmRho*beta[k]), d)
 		sum += float64(admmRho * beta[k])
 	}
-	dual := sum / opNorm(m, d)
+	dual := sum / opNorm(mop, d)
 	out := describe(sol, d, primal, minMargin(cs, sol, d))
 	out.Gap = (primal - dual) / primal
 	out.Sweeps = iters
