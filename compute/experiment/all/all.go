@@ -4,3 +4,7 @@
 // importing it has the whole registry (compute/experiment.Experiments)
 // without naming an experiment. It links no numerics.
 package all
+
+import (
+	_ "github.com/overparam/overparam/compute/experiment/implicitbias"
+)

@@ -4,3 +4,7 @@
 // importing it (tools, tests, the CLI) serves every experiment's job kinds
 // after compute/job.RegisterAll.
 package runs
+
+import (
+	_ "github.com/overparam/overparam/compute/experiment/implicitbias/run"
+)

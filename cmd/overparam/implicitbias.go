@@ -1,0 +1,92 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/implicitbias"
+	implicitbiasrun "github.com/overparam/overparam/compute/experiment/implicitbias/run"
+)
+
+const implicitBiasSynopsis = `Shows where gradient descent goes. -model attention trains one-layer
+attention f(X) = vᵀXᵀsoftmax(XWz) by normalized gradient descent, on W and on
+its factorization W = KQᵀ, on -seeds data sets, and prints the correlation of
+W with the Frobenius-norm max-margin SVM of the tokens it selects, and of KQᵀ
+with the nuclear-norm one (Tarzanagh, Li, Thrampoulidis & Oymak 2023,
+Theorems 2 and 3), with the SVMs' ranks and optimality certificates. Flags
+start from the default preset, or from -preset, one of the page's presets by
+id (e.g. -preset ib-attention-one); later flags override it.`
+
+var implicitBiasPresetFlag = presetFlag[implicitbias.Spec]{
+	presets:  implicitbias.Presets(),
+	defaults: func(string) implicitbias.Spec { return implicitbias.Default() },
+}
+
+func init() {
+	registerCLI("implicitbias", runImplicitBias, specRun(implicitbias.Default, func(s implicitbias.Spec) (any, error) {
+		return implicitbiasrun.Run(s, experiment.Assets{}, nil)
+	}))
+}
+
+func runImplicitBias(args []string, stdout, stderr io.Writer) int {
+	spec, err := implicitBiasPresetFlag.base(args, func(fs *flag.FlagSet, s *implicitbias.Spec) *string {
+		preset, _, _ := implicitBiasFlags(fs, s)
+		return preset
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "overparam implicitbias: %v\n", err)
+		return 2
+	}
+	fs := newFlagSet("implicitbias", implicitBiasSynopsis, stderr)
+	_, asJSON, quiet := implicitBiasFlags(fs, &spec)
+	if status := parseFlags(fs, args, implicitBiasSynopsis, stderr); status >= 0 {
+		return status
+	}
+	if err := spec.Validate(); err != nil {
+		fmt.Fprintf(stderr, "overparam implicitbias: %v\n", err)
+		return 2
+	}
+	progress, done := progressPrinter(stderr, *quiet)
+	res, err := implicitbiasrun.Run(spec, experiment.Assets{}, progress)
+	done()
+	if err != nil {
+		fmt.Fprintf(stderr, "overparam implicitbias: %v\n", err)
+		return 1
+	}
+	return output("implicitbias", res, *asJSON, stdout, stderr, printImplicitBias)
+}
+
+// implicitBiasFlags registers the command's flags: one per spec key, bound
+// to spec, and -preset, -json and -quiet.
+func implicitBiasFlags(fs *flag.FlagSet, spec *implicitbias.Spec) (preset *string, asJSON, quiet *bool) {
+	bindSpec(fs, spec)
+	preset = implicitBiasPresetFlag.register(fs)
+	asJSON = fs.Bool("json", false, "print the result as one JSON object (every seed's series, SVM solutions and certificates)")
+	quiet = fs.Bool("quiet", false, "do not print progress to stderr")
+	return preset, asJSON, quiet
+}
+
+// printImplicitBias writes a readable summary: the mean correlations at a
+// few checkpoints, then each seed's final state and certificates.
+func printImplicitBias(w io.Writer, r *implicitbias.Result) {
+	s, a := r.Spec, r.Attention
+	fmt.Fprintf(w, "attention: n = %d sequences of T = %d tokens in d = %d, normalized GD η = %g for %d steps, %d seeds from %d\n\n",
+		s.N, s.Tokens, s.Dim, s.LR, s.Iters, s.Seeds, s.Seed)
+	fmt.Fprintf(w, "%7s %12s %12s %12s %12s %10s\n", "step", "W→W^mm_F", "KQᵀ→W^mm_*", "W vs W^mm_*", "KQᵀ vs W^mm_F", "top prob")
+	for c, step := range a.Iters {
+		if c%4 != 0 && c != len(a.Iters)-1 {
+			continue
+		}
+		fmt.Fprintf(w, "%7d %12.4f %12.4f %12.4f %12.4f %10.4f\n", step, a.MeanCorrW[c], a.MeanCorrKQ[c], a.MeanCrossW[c], a.MeanCrossK[c], a.MeanProbW[c])
+	}
+	fmt.Fprintf(w, "(means over seeds)\n\n%6s %9s %9s %9s %9s %6s %6s %8s %10s %10s\n", "seed", "corr W", "corr KQᵀ", "cross W", "cross KQᵀ", "rank F", "rank *", "opt W/KQ", "KKT F", "gap *")
+	for _, sd := range a.Seeds {
+		l := len(sd.Iters) - 1
+		fmt.Fprintf(w, "%6d %9.4f %9.4f %9.4f %9.4f %6d %6d %5d/%-2d %10.1e %10.1e\n", sd.Seed, sd.CorrW[l], sd.CorrKQ[l], sd.CrossW[l], sd.CrossKQ[l],
+			sd.Fro.Rank, sd.Nuc.Rank, sd.OptW, sd.OptKQ, sd.Fro.Gap, sd.Nuc.Gap)
+	}
+	fmt.Fprintf(w, "\nmin corr(W, W^mm_F) = %.4f, min corr(KQᵀ, W^mm_*) = %.4f; matched beats crossed by %g on %d of %d seeds; rank(W^mm_*) < rank(W^mm_F) on %d of %d\n",
+		a.MinCorrW, a.MinCorrKQ, implicitbias.SeparationMargin, a.Separated, len(a.Seeds), a.LowerRank, len(a.Seeds))
+}
