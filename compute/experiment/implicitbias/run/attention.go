@@ -19,6 +19,7 @@ type problem struct {
 	v       []float64   // the fixed head, unit norm
 	gamma   [][]float64 // γ_iτ = vᵀx_iτ, the token scores
 	opt     []int       // argmax_τ y_i γ_iτ, the globally optimal tokens
+	buf     []float64   // gradTo's scratch
 }
 
 // newProblem draws a data set as Tarzanagh et al.'s notebook does: token
@@ -65,52 +66,93 @@ type evaluation struct {
 //
 //	∇L = (1/n) Σ_i ℓ'_i Σ_τ p_iτ (γ_iτ − f_i) x_iτ z_iᵀ,  ℓ'_i = −y_i/(1 + exp(y_i f_i)),
 //
-// and returns the evaluation at W. scratch holds d + t floats.
-func (p *problem) gradTo(grad, w []float64, scratch []float64) evaluation {
+// and returns the evaluation at W. Every term carries a factor p_iτ of a
+// token τ other than the selected one, so once the scores are far apart
+// (the largest gap m = max_i max_{τ≠σ_i} (s_iτ − s_iσ_i) below
+// −underflowGap) ∇L underflows float64; gradTo then writes e^{−m}∇L, a
+// positive multiple that normalized gradient descent, which uses only the
+// direction, cannot tell apart from ∇L.
+func (p *problem) gradTo(grad, w []float64) evaluation {
 	n, t, d := p.n, p.t, p.d
-	wz, s := scratch[:d], scratch[d:d+t]
+	if len(p.buf) < d+n*t+t {
+		p.buf = make([]float64, d+n*t+t)
+	}
+	wz, scores, e := p.buf[:d], p.buf[d:d+n*t], p.buf[d+n*t:d+n*t+t]
 	for i := range grad {
 		grad[i] = 0
 	}
 	ev := evaluation{ids: make([]int, n)}
+	gap := math.Inf(-1)
 	for i := range n {
-		x, z := p.x[i], p.z[i]
+		x, z, s := p.x[i], p.z[i], scores[i*t:(i+1)*t]
 		for a := range d {
 			wz[a] = dot(w[a*d:(a+1)*d], z)
 		}
-		top := math.Inf(-1)
 		for tau := range t {
 			s[tau] = dot(x[tau*d:(tau+1)*d], wz)
-			if s[tau] > top {
-				top, ev.ids[i] = s[tau], tau
+			if s[tau] > s[ev.ids[i]] {
+				ev.ids[i] = tau
 			}
 		}
+		for tau := range t {
+			if tau != ev.ids[i] {
+				gap = max(gap, s[tau]-s[ev.ids[i]])
+			}
+		}
+	}
+	var shift float64 // m when the gradient would underflow, else 0
+	if gap < -underflowGap {
+		shift = gap
+	}
+	for i := range n {
+		x, z, s := p.x[i], p.z[i], scores[i*t:(i+1)*t]
+		sel := ev.ids[i]
+		top := s[sel]
 		var sum float64
 		for tau := range t {
-			s[tau] = fmath.Exp(s[tau] - top)
-			sum += s[tau]
+			e[tau] = fmath.Exp(s[tau] - top)
+			sum += e[tau]
 		}
 		// f = γ_σ + δ with σ the selected (largest-score) token and
 		// δ = Σ_τ p_τ(γ_τ − γ_σ): once the softmax saturates, γ_τ − f =
 		// (γ_τ − γ_σ) − δ keeps the digits that γ_τ − f computed
 		// directly would lose to rounding (p_σ = 1 − O(δ)).
-		sel := ev.ids[i]
 		g0 := p.gamma[i][sel]
 		var delta float64
 		for tau := range t {
-			s[tau] /= sum
-			delta += float64(s[tau] * (p.gamma[i][tau] - g0))
+			delta += float64(e[tau] / sum * (p.gamma[i][tau] - g0))
 		}
 		f := g0 + delta
-		ev.prob += s[sel]
+		psel := e[sel] / sum
+		ev.prob += psel
 		margin := float64(p.y[i] * f)
 		ev.loss += fmath.Log(1 + fmath.Exp(-margin))
 		lp := -p.y[i] / (1 + fmath.Exp(margin)) / float64(n)
-		// g = Σ_τ p_τ(γ_τ − f) x_τ, then grad += ℓ'·g zᵀ.
+		// The coefficient of x_τ: p_τ((γ_τ − γ_σ) − δ), and −p_σδ for σ;
+		// with a shift, the others' p_τ become e^{s_τ − s_σ − m}/Σ and δ in
+		// σ's term their δ, all e^{−m} times the unshifted values.
+		deltaQ := delta
+		if shift != 0 {
+			deltaQ = 0
+			for tau := range t {
+				if tau != sel {
+					e[tau] = fmath.Exp(s[tau] - top - shift)
+					deltaQ += float64(e[tau] / sum * (p.gamma[i][tau] - g0))
+				}
+			}
+		}
+		for tau := range t {
+			if tau == sel {
+				e[tau] = float64(psel * -deltaQ)
+			} else {
+				e[tau] = float64(e[tau] / sum * ((p.gamma[i][tau] - g0) - delta))
+			}
+		}
+		// g = Σ_τ coef_τ x_τ, then grad += ℓ'·g zᵀ.
 		for a := range d {
 			var g float64
 			for tau := range t {
-				g += float64(float64(s[tau]*((p.gamma[i][tau]-g0)-delta)) * x[tau*d+a])
+				g += float64(e[tau] * x[tau*d+a])
 			}
 			ga := float64(lp * g)
 			for b := range d {
@@ -122,6 +164,11 @@ func (p *problem) gradTo(grad, w []float64, scratch []float64) evaluation {
 	ev.prob /= float64(n)
 	return ev
 }
+
+// underflowGap is the score gap past which gradTo shifts the exponents:
+// e^{−600} ≈ 10⁻²⁶¹ leaves room for the products of the gradient above
+// float64's smallest normal number, 2.2·10⁻³⁰⁸.
+const underflowGap = 600
 
 // ridge is Tarzanagh et al.'s ε(‖K‖² + ‖Q‖²) on the factors (their code's
 // README: it keeps the norms bounded), ε = 2.2·10⁻¹⁶.
@@ -164,13 +211,12 @@ func (p *problem) train(iters int, lr float64, seed uint64, progress func(step i
 		}
 	}
 	gw, gkq, gk, gq, kq := make([]float64, d*d), make([]float64, d*d), make([]float64, d*d), make([]float64, d*d), make([]float64, d*d)
-	scratch := make([]float64, d+p.t)
 	tr := &trajectory{iters: Checkpoints(iters)}
 	next := 0
 	for step := 0; step <= iters; step++ {
 		mulTTo(kq, k, q, d)
-		evW := p.gradTo(gw, w, scratch)
-		evKQ := p.gradTo(gkq, kq, scratch)
+		evW := p.gradTo(gw, w)
+		evKQ := p.gradTo(gkq, kq)
 		if next < len(tr.iters) && tr.iters[next] == step {
 			tr.w = append(tr.w, append([]float64(nil), w...))
 			tr.kq = append(tr.kq, append([]float64(nil), kq...))

@@ -48,7 +48,7 @@ func TestTheAttentionGradientMatchesFiniteDifferences(t *testing.T) {
 		}
 	}
 	grad := make([]float64, d*d)
-	ev := p.gradTo(grad, w, make([]float64, d+p.t))
+	ev := p.gradTo(grad, w)
 	if got, want := ev.loss, p.loss(w); math.Abs(got-want) > 1e-12 {
 		t.Errorf("loss %.15g, direct %.15g", got, want)
 	}
@@ -64,7 +64,7 @@ func TestTheAttentionGradientMatchesFiniteDifferences(t *testing.T) {
 	// Factors: L(KQᵀ).
 	kq, gk, gq := make([]float64, d*d), make([]float64, d*d), make([]float64, d*d)
 	mulTTo(kq, k, q, d)
-	p.gradTo(grad, kq, make([]float64, d+p.t))
+	p.gradTo(grad, kq)
 	mulTo(gk, grad, q, d)
 	tMulTo(gq, grad, k, d)
 	lossKQ := func(k, q []float64) float64 {
@@ -104,7 +104,7 @@ func TestTheGradientKeepsItsDigitsWhenTheSoftmaxSaturates(t *testing.T) {
 		for i := range d {
 			w[i*d+i] = c
 		}
-		p.gradTo(grad, w, make([]float64, d+p.t))
+		p.gradTo(grad, w)
 		delta := c * (dot(x2, z) - dot(x1, z))
 		e := math.Exp(-math.Abs(delta))
 		p1p2 := e / ((1 + e) * (1 + e))
@@ -118,6 +118,33 @@ func TestTheGradientKeepsItsDigitsWhenTheSoftmaxSaturates(t *testing.T) {
 					t.Errorf("score gap %.3g: ∇[%d,%d] = %.6g, closed form %.6g", delta, a, b, grad[a*d+b], want)
 				}
 			}
+		}
+	}
+}
+
+// Truth: the same closed form. Its direction, −y(γ_2 − γ_1)(x_2 − x_1)zᵀ up
+// to a positive factor, does not depend on the score gap, so past the gap
+// where ∇L underflows float64 (about 745) the shifted gradient must still
+// point along it, to 1e-12.
+func TestTheGradientKeepsItsDirectionPastUnderflow(t *testing.T) {
+	p := newProblem(1, 2, 3, 11)
+	d := p.d
+	x1, x2, z := p.x[0][:d], p.x[0][d:], p.z[0]
+	want := make([]float64, d*d)
+	for a := range d {
+		for b := range d {
+			want[a*d+b] = -p.y[0] * (p.gamma[0][1] - p.gamma[0][0]) * (x2[a] - x1[a]) * z[b]
+		}
+	}
+	w, grad := make([]float64, d*d), make([]float64, d*d)
+	for _, c := range []float64{1e3, 1e4, 1e5} {
+		for i := range d {
+			w[i*d+i] = c
+		}
+		p.gradTo(grad, w)
+		gapAbs := math.Abs(c * (dot(x2, z) - dot(x1, z)))
+		if got := corr(grad, want); math.Abs(got-1) > 1e-12 {
+			t.Errorf("score gap %.3g: corr(gradient, closed-form direction) = %.15g, want 1", gapAbs, got)
 		}
 	}
 }
