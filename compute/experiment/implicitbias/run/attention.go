@@ -166,9 +166,10 @@ func (p *problem) gradTo(grad, w []float64) evaluation {
 }
 
 // underflowGap is the score gap past which gradTo shifts the exponents:
-// e^{−600} ≈ 10⁻²⁶¹ leaves room for the products of the gradient above
-// float64's smallest normal number, 2.2·10⁻³⁰⁸.
-const underflowGap = 600
+// normalized GD squares the gradient's entries for its norm, and
+// e^{−2·300} ≈ 10⁻²⁶¹ leaves room for the other factors above float64's
+// smallest normal number, 2.2·10⁻³⁰⁸.
+const underflowGap = 300
 
 // ridge is Tarzanagh et al.'s ε(‖K‖² + ‖Q‖²) on the factors (their code's
 // README: it keeps the norms bounded), ε = 2.2·10⁻¹⁶.
