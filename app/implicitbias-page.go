@@ -76,7 +76,7 @@ func (p *implicitBiasPage) Render() app.UI {
 				Plot(ibSingularPlot(seeds)),
 			newChartPanel("ib-prob").Title("Attention on the selected tokens").
 				Plot(ibSeriesPlot(seeds, "mean largest softmax probability", false, func(a *implicitbias.AttentionSeed) ([]float64, []float64) { return a.ProbW, a.ProbKQ })),
-			newChartPanel("ib-norm").Title("Norm of the weights").
+			newChartPanel("ib-norm").Title("Norm of the weights: W grows linearly; KQᵀ levels off where the recipe's ridge ε(‖K‖² + ‖Q‖²), ε = 2.2·10⁻¹⁶, matches the vanishing loss gradient").
 				Plot(ibSeriesPlot(seeds, "‖W‖_{F}, ‖KQᵀ‖_{F}", true, func(a *implicitbias.AttentionSeed) ([]float64, []float64) { return a.NormW, a.NormKQ })),
 			ibTable(seeds),
 			p.exportPanel(),

@@ -37,7 +37,7 @@ func TestImplicitBiasPageRunsMatchesTheCLIAndRoundTrips(t *testing.T) {
 	}()
 	tt.open("/implicitbias?" + ibQuery)
 	tt.waitStatus("done", runTimeout)
-	for id, sel := range map[string]string{"ib-corr": "path", "ib-singular": "circle", "ib-prob": "path", "ib-norm": "path"} {
+	for id, sel := range map[string]string{"ib-corr": "path", "ib-singular": "path.pt", "ib-prob": "path", "ib-norm": "path"} {
 		if n := eval[int](tt, `document.querySelectorAll('#chart-`+id+` svg `+sel+`').length`); n == 0 {
 			t.Errorf("chart %s draws no %s", id, sel)
 		}

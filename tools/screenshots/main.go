@@ -43,6 +43,7 @@ var pages = []sitePage{
 	{"paths", "/paths"},
 	{"doubledescent", "/doubledescent"},
 	{"doubledescent-lstd", "/doubledescent?v=1&model=lstd"},
+	{"implicitbias", "/implicitbias"},
 }
 
 // screen is an emulated device.

@@ -58,6 +58,8 @@ func newProblem(n, t, d int, seed uint64) *problem {
 type evaluation struct {
 	loss, prob float64
 	ids        []int
+	// shift is m when gradTo wrote e^{−m}∇L (see gradTo), else 0.
+	shift float64
 }
 
 // gradTo writes ∇L(W) into grad, for the mean logistic loss
@@ -104,6 +106,7 @@ func (p *problem) gradTo(grad, w []float64) evaluation {
 	if gap < -underflowGap {
 		shift = gap
 	}
+	ev.shift = shift
 	for i := range n {
 		x, z, s := p.x[i], p.z[i], scores[i*t:(i+1)*t]
 		sel := ev.ids[i]
@@ -230,9 +233,20 @@ func (p *problem) train(iters int, lr float64, seed uint64, progress func(step i
 		}
 		mulTo(gk, gkq, q, d)  // ∇_K = ∇_W Q
 		tMulTo(gq, gkq, k, d) // ∇_Q = ∇_Wᵀ K
+		// The ridge's gradient 2εK, in the units of a shifted ∇_W
+		// (e^{−m}∇L): 2εe^{−m}K. Where that overflows, the ridge is all
+		// that is left of the direction.
+		r := float64(2 * ridge)
+		if evKQ.shift != 0 {
+			r = float64(r * fmath.Exp(-evKQ.shift))
+		}
 		for i := range gk {
-			gk[i] += float64(2 * ridge * k[i])
-			gq[i] += float64(2 * ridge * q[i])
+			if math.IsInf(r, 1) {
+				gk[i], gq[i] = k[i], q[i]
+				continue
+			}
+			gk[i] += float64(r * k[i])
+			gq[i] += float64(r * q[i])
 		}
 		nw, nk, nq := frob(gw), frob(gk), frob(gq)
 		if !(nw > 0 && nk > 0 && nq > 0) || math.IsInf(nw+nk+nq, 0) {
