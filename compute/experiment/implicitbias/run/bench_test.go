@@ -1,0 +1,19 @@
+package run
+
+import (
+	"testing"
+
+	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/experiment/implicitbias"
+)
+
+// BenchmarkAttentionDefault runs the page's default attention spec (10
+// seeds × 2000 steps, both SVMs per seed) in one goroutine; BENCHMARKS.md
+// records it natively and as js/wasm under node.
+func BenchmarkAttentionDefault(b *testing.B) {
+	for range b.N {
+		if _, err := Run(implicitbias.Default(), experiment.Assets{}, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
