@@ -4,6 +4,7 @@ package implicitbias
 type Result struct {
 	Spec      Spec             `json:"spec"`
 	Attention *AttentionResult `json:"attention,omitempty"`
+	SSM       *SSMResult       `json:"ssm,omitempty"`
 }
 
 // Point is the outcome of one point of a run: one seed of the attention
@@ -11,6 +12,7 @@ type Result struct {
 type Point struct {
 	Index     int            `json:"index"`
 	Attention *AttentionSeed `json:"attention,omitempty"`
+	SSM       *SSMRun        `json:"ssm,omitempty"`
 }
 
 // AttentionResult gathers the seeds of an attention run and their means.
@@ -99,3 +101,48 @@ type SVMSolution struct {
 // RankTolerance is the relative size below which a singular value counts
 // as zero in SVMSolution.Rank.
 const RankTolerance = 1e-6
+
+// SSMResult gathers the state sizes of an SSM run.
+type SSMResult struct {
+	// Sigma and Eta are the sufficient statistics of the training set, per
+	// sample: σ = (1/M) Σ y g and η = (1/M) Σ g², g the response of one
+	// unit state (Smékal et al. 2024); σ/η is the teacher's gain.
+	Sigma float64 `json:"sigma"`
+	Eta   float64 `json:"eta"`
+	// ParsevalError is the largest relative difference between σ, η from
+	// the time domain and from the DFT; ConvError the largest difference
+	// between the recurrence's outputs and the transfer function's (FFT).
+	ParsevalError float64 `json:"parseval_error"`
+	ConvError     float64 `json:"conv_error"`
+	// Slope is the predicted change of the balanced half-time per doubling
+	// of N, −(τ/2σ)·ln 2 steps.
+	Slope float64 `json:"slope"`
+	// Runs holds one entry per state size, in order.
+	Runs []SSMRun `json:"runs"`
+	// Omega and Teacher are the frequencies ω ∈ [0, π] and the teacher's
+	// |H(ω)|; each run's Learned is its own.
+	Omega   []float64 `json:"omega"`
+	Teacher []float64 `json:"teacher"`
+}
+
+// SSMRun is one state size N trained by gradient descent on b, c ∈ R^N,
+// with the exact reduction's prediction beside it.
+type SSMRun struct {
+	N int `json:"n"`
+	// Steps and W sample w(t) = c·b along the run; Predicted is the closed
+	// form at the same steps (the logistic for balanced initialisation, the
+	// exact 1-D ODE for random).
+	Steps     []int     `json:"steps"`
+	W         []float64 `json:"w"`
+	Predicted []float64 `json:"predicted"`
+	// HalfTime is the first step with w ≥ w*/2 (−1 if none), HalfPredicted
+	// the closed form's, in steps.
+	HalfTime      float64 `json:"half_time"`
+	HalfPredicted float64 `json:"half_predicted"`
+	// Conservation is the largest relative deviation over the run of
+	// ‖q_k‖‖p_k‖/(‖q_0‖‖p_0‖) from Π_j (1 − lr²e_j²), the discrete form of
+	// the conserved ‖q‖e^{s} (p = c + b, q = c − b, e = σ − ηw).
+	Conservation float64 `json:"conservation"`
+	// Learned is |H(ω)| of the trained student.
+	Learned []float64 `json:"learned"`
+}

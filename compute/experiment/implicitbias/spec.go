@@ -28,13 +28,23 @@ import (
 // the other keys configure it. Each seed of the attention model is a point
 // of the run (the points run in parallel on the worker pool).
 type Spec struct {
-	Model string `json:"model" key:"model" enum:"attention" help:"the model whose implicit bias is shown: one-layer attention (→ max-margin token selection)"`
+	Model string `json:"model" key:"model" enum:"attention,ssm" help:"the model whose implicit bias is shown: one-layer attention (→ max-margin token selection) or a linear state-space model (learning dynamics against N)"`
 
 	N      int     `json:"n" key:"n" min:"1" max:"32" help:"training sequences of the attention model"`
 	Tokens int     `json:"tokens" key:"tokens" min:"2" max:"32" help:"tokens T per sequence"`
 	Dim    int     `json:"dim" key:"dim" min:"2" max:"24" help:"embedding dimension d; W, K and Q are d×d"`
 	Iters  int     `json:"iters" key:"iters" min:"10" max:"100000" help:"normalized gradient-descent steps W ← W − η∇/‖∇‖ (and for K, Q each)"`
 	LR     float64 `json:"lr" key:"lr" min:"1e-4" max:"10" help:"step length η of normalized gradient descent"`
+
+	States    []int   `json:"states" key:"states" min:"1" max:"256" maxlen:"10" help:"comma-separated state sizes N of the SSM, increasing"`
+	Init      string  `json:"init" key:"init" enum:"balanced,random" help:"SSM initialisation: b = c = u₀·1 (balanced) or b, c ~ N(0, u₀²) (random)"`
+	Scale     float64 `json:"scale" key:"scale" min:"1e-4" max:"1" help:"SSM initial scale u₀ per state"`
+	Steps     int     `json:"steps" key:"steps" min:"10" max:"100000" help:"gradient-descent steps of each SSM"`
+	SSMLR     float64 `json:"ssmlr" key:"ssmlr" min:"1e-7" max:"1" help:"SSM learning rate (τ = 1/lr steps)"`
+	Pole      float64 `json:"pole" key:"pole" min:"-0.99" max:"0.99" help:"the teacher's (and student's fixed) pole a: x_t = a x_{t−1} + b u_t"`
+	Gain      float64 `json:"gain" key:"gain" min:"0.01" max:"100" help:"the teacher's gain w* = c*·b*"`
+	Sequences int     `json:"sequences" key:"sequences" min:"1" max:"256" help:"white-noise input sequences of the SSM's training set"`
+	Length    int     `json:"length" key:"length" min:"2" max:"1024" help:"length L of each SSM sequence"`
 
 	Seeds int    `json:"seeds" key:"seeds" min:"1" max:"32" help:"independent data sets and initialisations; seed r uses seed+r"`
 	Seed  uint64 `json:"seed" key:"seed" min:"0" max:"4294967295" help:"seed of the first repeat's data and initialisation"`
@@ -45,11 +55,55 @@ type Spec struct {
 // n = 6 sequences of T = 8 tokens in d = 10, normalized GD with step 0.1
 // for 2000 steps, here over 10 seeds.
 func Default() Spec {
-	return Spec{Model: "attention", N: 6, Tokens: 8, Dim: 10, Iters: 2000, LR: 0.1, Seeds: 10, Seed: 1}
+	s := Spec{Model: "attention", N: 6, Tokens: 8, Dim: 10, Iters: 2000, LR: 0.1, Seeds: 10, Seed: 1}
+	s.setSSMDefaults()
+	return s
 }
 
-// Points returns the number of points of the run: one per seed.
-func (s Spec) Points() int { return s.Seeds }
+// DefaultSSM returns the SSM setting: a teacher with pole 0.8 and gain 1.5
+// on 32 white-noise sequences of length 64, students with N = 1 … 64
+// states from the balanced initialisation u₀ = 0.05, and a learning rate
+// that puts the half-time near 2000 steps for N = 1.
+func DefaultSSM() Spec {
+	s := Default()
+	s.Model = "ssm"
+	return s
+}
+
+func (s *Spec) setSSMDefaults() {
+	s.States, s.Init, s.Scale, s.Steps, s.SSMLR = []int{1, 2, 4, 8, 16, 64}, "balanced", 0.05, 4000, 4e-4
+	s.Pole, s.Gain, s.Sequences, s.Length = 0.8, 1.5, 32, 64
+}
+
+// ssmKeys are the keys only the SSM reads; attentionKeys only attention.
+var (
+	ssmKeys       = []string{"states", "init", "scale", "steps", "ssmlr", "pole", "gain", "sequences", "length"}
+	attentionKeys = []string{"n", "tokens", "dim", "iters", "lr", "seeds"}
+)
+
+// Uses reports whether the spec's model reads the parameter key.
+func (s *Spec) Uses(key string) bool {
+	for _, k := range ssmKeys {
+		if k == key {
+			return s.Model == "ssm"
+		}
+	}
+	for _, k := range attentionKeys {
+		if k == key {
+			return s.Model == "attention"
+		}
+	}
+	return true
+}
+
+// Points returns the number of points of the run: one per seed
+// (attention) or per state size (ssm).
+func (s Spec) Points() int {
+	if s.Model == "ssm" {
+		return len(s.States)
+	}
+	return s.Seeds
+}
 
 // Constraints returns the number of constraints of the attention SVM,
 // n(T−1): the selected token of each sequence beats each of its others by
@@ -64,6 +118,14 @@ func (s *Spec) Validate() error {
 	}
 	if last := s.Seed + uint64(s.Seeds) - 1; last > experiment.MaxSeed {
 		return fmt.Errorf("seed = %d with seeds = %d would need seeds up to %d; the largest seed is %d", s.Seed, s.Seeds, last, uint64(experiment.MaxSeed))
+	}
+	if len(s.States) == 0 {
+		return fmt.Errorf("states is empty; give at least one state size, e.g. 1,4,16")
+	}
+	for i := 1; i < len(s.States); i++ {
+		if s.States[i] <= s.States[i-1] {
+			return fmt.Errorf("states must increase, but %d follows %d", s.States[i], s.States[i-1])
+		}
 	}
 	c := s.Cost()
 	if c.Ops > experiment.OpsLimit {
@@ -85,6 +147,9 @@ const NuclearIters = 3000
 // (NuclearIters ADMM iterations, each one d×d Jacobi SVD, charged 12d³, and
 // 5 projection sweeps of m·2d²), and the correlations at every checkpoint.
 func (s *Spec) Cost() experiment.Cost {
+	if s.Model == "ssm" {
+		return s.ssmCost()
+	}
 	n, t, d := float64(s.N), float64(s.Tokens), float64(s.Dim)
 	m := float64(s.Constraints())
 	d2, d3 := float64(d*d), float64(float64(d*d)*d)
@@ -96,6 +161,22 @@ func (s *Spec) Cost() experiment.Cost {
 	perSeed := float64(train + fro + nuc)
 	ops := float64(float64(s.Seeds) * perSeed)
 	c := experiment.Cost{Ops: int64(ops), Bytes: int64(8 * (float64(4*d2*float64(s.Iters/50+80)) + float64(n*t*d)))}
+	c.Seconds = float64(c.Ops) / experiment.OpsPerSecond
+	return c
+}
+
+// ssmCost estimates an SSM run: per state size, the impulse responses and
+// the transfer-function check (about 20 multiply-adds per sample and
+// FFT stage), then each GD step's residual and correlations (3 per sample)
+// and the state updates (4N), and the closed-form ODE (4 RK4 stages of 10
+// substeps per step).
+func (s *Spec) ssmCost() experiment.Cost {
+	m := float64(s.Sequences * s.Length)
+	var ops float64
+	for _, n := range s.States {
+		ops += float64(20*m*12) + float64(s.Steps)*(float64(3*m)+float64(4*n)+400)
+	}
+	c := experiment.Cost{Ops: int64(ops), Bytes: int64(8 * (8*m + float64(4*s.Steps)))}
 	c.Seconds = float64(c.Ops) / experiment.OpsPerSecond
 	return c
 }

@@ -3,6 +3,7 @@ package run
 import (
 	"errors"
 	"fmt"
+	"math"
 
 	"github.com/overparam/overparam/compute/experiment"
 	"github.com/overparam/overparam/compute/experiment/implicitbias"
@@ -28,6 +29,16 @@ func Point(s implicitbias.Spec, _ experiment.Assets, index int, progress func(ex
 		return nil, fmt.Errorf("point %d is out of range; this spec has %d points", index, s.Points())
 	}
 	progress = orTrue(progress)
+	if s.Model == "ssm" {
+		n := s.States[index]
+		run, err := trainSSM(&s, newSSMData(&s), n, func(step int) bool {
+			return progress(experiment.Progress{Phase: fmt.Sprintf("N = %d: gradient descent", n), Done: step, Total: s.Steps})
+		})
+		if err != nil {
+			return nil, err
+		}
+		return &implicitbias.Point{Index: index, SSM: run}, nil
+	}
 	seed := s.Seed + uint64(index)
 	a, err := attentionSeed(&s, seed, func(step int) bool {
 		return progress(experiment.Progress{Phase: fmt.Sprintf("seed %d: normalized GD", seed), Done: step, Total: s.Iters})
@@ -128,10 +139,13 @@ func Assemble(s implicitbias.Spec, parts []*implicitbias.Point) (*implicitbias.R
 	}
 	byIndex := make([]*implicitbias.Point, len(parts))
 	for _, p := range parts {
-		if p == nil || p.Index < 0 || p.Index >= len(parts) || byIndex[p.Index] != nil || p.Attention == nil {
-			return nil, fmt.Errorf("assemble: points are missing, repeated or out of range")
+		if p == nil || p.Index < 0 || p.Index >= len(parts) || byIndex[p.Index] != nil || (p.Attention == nil) != (s.Model == "ssm") || (p.SSM == nil) != (s.Model != "ssm") {
+			return nil, fmt.Errorf("assemble: points are missing, repeated, out of range or of another model")
 		}
 		byIndex[p.Index] = p
+	}
+	if s.Model == "ssm" {
+		return assembleSSM(s, byIndex)
 	}
 	iters := Checkpoints(s.Iters)
 	res := &implicitbias.AttentionResult{Iters: iters, MinCorrW: 1, MinCorrKQ: 1}
@@ -186,4 +200,29 @@ func Run(s implicitbias.Spec, a experiment.Assets, progress func(experiment.Prog
 		parts[i] = p
 	}
 	return Assemble(s, parts)
+}
+
+// ssmFrequencies is the number of frequencies of the |H(ω)| curves.
+const ssmFrequencies = 65
+
+// assembleSSM gathers the state sizes with the data's statistics and
+// checks, and the transfer functions.
+func assembleSSM(s implicitbias.Spec, byIndex []*implicitbias.Point) (*implicitbias.Result, error) {
+	d := newSSMData(&s)
+	res := &implicitbias.SSMResult{Sigma: d.sigma, Eta: d.eta}
+	res.ConvError, res.ParsevalError = d.frequencyCheck(&s)
+	res.Slope = -math.Ln2 / (2 * d.sigma * s.SSMLR)
+	for i := range ssmFrequencies {
+		res.Omega = append(res.Omega, math.Pi*float64(i)/(ssmFrequencies-1))
+	}
+	res.Teacher = transfer(d.sigma/d.eta, s.Pole, res.Omega)
+	for i, p := range byIndex {
+		r := *p.SSM
+		if r.N != s.States[i] || len(r.W) == 0 {
+			return nil, fmt.Errorf("assemble: point %d is N = %d with %d samples; the spec has N = %d", i, r.N, len(r.W), s.States[i])
+		}
+		r.Learned = transfer(r.W[len(r.W)-1], s.Pole, res.Omega)
+		res.Runs = append(res.Runs, r)
+	}
+	return &implicitbias.Result{Spec: s, SSM: res}, nil
 }
