@@ -7,24 +7,38 @@ const PathImplicitBias = "/implicitbias"
 
 // ibFields labels the implicit-bias spec's parameters, by key.
 var ibFields = map[string]fieldInfo{
-	"model":  {Label: "Model"},
-	"n":      {Label: "Sequences n"},
-	"tokens": {Label: "Tokens T", Unit: "per sequence"},
-	"dim":    {Label: "Dimension d", Unit: "W, K and Q are d×d"},
-	"iters":  {Label: "Steps", Unit: "of normalized gradient descent"},
-	"lr":     {Label: "Step length η", Unit: "W ← W − η∇/‖∇‖"},
-	"seeds":  {Label: "Seeds", Unit: "data sets, in parallel"},
-	"seed":   {Label: "First seed"},
+	"model":     {Label: "Model"},
+	"n":         {Label: "Sequences n"},
+	"tokens":    {Label: "Tokens T", Unit: "per sequence"},
+	"dim":       {Label: "Dimension d", Unit: "W, K and Q are d×d"},
+	"iters":     {Label: "Steps", Unit: "of normalized gradient descent"},
+	"lr":        {Label: "Step length η", Unit: "W ← W − η∇/‖∇‖"},
+	"seeds":     {Label: "Seeds", Unit: "data sets, in parallel"},
+	"seed":      {Label: "First seed", Unit: "attention: of the first repeat; ssm: of the data"},
+	"states":    {Label: "States N", Unit: "comma-separated, increasing"},
+	"init":      {Label: "Initialisation"},
+	"scale":     {Label: "Initial scale u₀", Unit: "per state"},
+	"steps":     {Label: "Steps", Unit: "of gradient descent"},
+	"ssmlr":     {Label: "Learning rate", Unit: "τ = 1/lr steps"},
+	"pole":      {Label: "Pole a", Unit: "of teacher and student"},
+	"gain":      {Label: "Teacher gain w*"},
+	"sequences": {Label: "Sequences", Unit: "white-noise inputs"},
+	"length":    {Label: "Length L"},
 }
 
 var ibGroups = []fieldGroup{
 	{"Model", []string{"model"}},
 	{"Attention", []string{"n", "tokens", "dim", "iters", "lr"}},
+	{"State-space model", []string{"states", "init", "scale", "steps", "ssmlr"}},
+	{"Teacher and data", []string{"pole", "gain", "sequences", "length"}},
 	{"Randomness", []string{"seeds", "seed"}},
 }
 
 func init() {
 	enumText["model=attention"] = "One-layer attention"
+	enumText["model=ssm"] = "Linear state-space model"
+	enumText["init=balanced"] = "balanced: b = c"
+	enumText["init=random"] = "random"
 }
 
 // ibPresets are the implicit-bias page's presets; the first is the default.

@@ -19,10 +19,17 @@ var ibDef = &experimentPage[implicitbias.Spec]{
 	presets:  ibPresets,
 	fields:   ibFields,
 	groups:   ibGroups,
+	relevant: func(s *implicitbias.Spec, key string) bool { return s.Uses(key) },
 	start: func(jobs Jobs, id int, spec implicitbias.Spec, emit func(Event), now func() time.Time) startedRun {
 		return startSweep(jobs, id, "implicitbias", spec, spec.Points(), decodeIB, emit, now)
 	},
-	csv: func(r any) string { res, _ := r.(*implicitbias.Result); return ibCSV(ibSeeds(res, nil)) },
+	csv: func(r any) string {
+		res, _ := r.(*implicitbias.Result)
+		if res != nil && res.SSM != nil {
+			return ibSSMCSV(res.SSM.Runs)
+		}
+		return ibCSV(ibSeeds(res, nil))
+	},
 }
 
 func decodeIB(body string) (any, error) {
@@ -34,8 +41,11 @@ func decodeIB(body string) (any, error) {
 func init() {
 	registerPage("implicitbias", ibDef, func() app.Composer { return newImplicitBiasPage() })
 	registerThumbnails("implicitbias", ibDef,
-		func(_ preset, _ implicitbias.Spec, res *implicitbias.Result) string {
+		func(_ preset, spec implicitbias.Spec, res *implicitbias.Result) string {
 			c := ibCorrPlot(ibSeeds(res, nil), Done)
+			if res.SSM != nil {
+				c = ibSSMWPlot(res.SSM.Runs, spec, Done)
+			}
 			c.Title, c.Legend, c.Width, c.Height = "", false, thumbnailWidth, thumbnailHeight
 			return c.SVG()
 		})
@@ -62,12 +72,23 @@ func (p *implicitBiasPage) OnDismount() { p.stop() }
 
 func (p *implicitBiasPage) Render() app.UI {
 	res, _ := p.state.Result.(*implicitbias.Result)
-	seeds := ibSeeds(res, p.cache.of(p.state))
-	return shell(PathImplicitBias,
-		p.header("Where gradient descent goes: attention selects tokens by a max-margin SVM",
-			"Train one-layer attention f(X) = vᵀXᵀsoftmax(XWz) by normalized gradient descent. Its weights grow without bound, but their direction converges to the max-margin SVM that separates the tokens it selects — "+
-				"the Frobenius-norm SVM for W, and for the over-parameterized W = KQᵀ the nuclear-norm SVM, a solution of lower rank."),
-		p.layout(
+	parts := p.cache.of(p.state)
+	spec := p.ran
+	if spec.Model == "" { // nothing ran yet: the controls' model
+		spec = p.spec
+	}
+	var results []app.UI
+	title, lede := "Where gradient descent goes: attention selects tokens by a max-margin SVM",
+		"Train one-layer attention f(X) = vᵀXᵀsoftmax(XWz) by normalized gradient descent. Its weights grow without bound, but their direction converges to the max-margin SVM that separates the tokens it selects — "+
+			"the Frobenius-norm SVM for W, and for the over-parameterized W = KQᵀ the nuclear-norm SVM, a solution of lower rank."
+	if spec.Model == "ssm" {
+		title, lede = "Where gradient descent goes: over-parameterized state-space models learn faster",
+			"A linear SSM with N latent states learns a teacher's impulse response by gradient descent. In the frequency domain its loss depends on w = c·b alone, and its learning follows the logistic curve of a two-layer linear network: "+
+				"more states, from the same per-state scale, escape the initial saddle sooner."
+		results = ibSSMPanels(res, ibSSMRuns(res, parts, spec), spec, p.state.Status)
+	} else {
+		seeds := ibSeeds(res, parts)
+		results = []app.UI{
 			ibSummary(res),
 			newChartPanel("ib-corr").Title("Direction of the weights against the SVM solutions").
 				Plot(ibCorrPlot(seeds, p.state.Status)).
@@ -79,9 +100,9 @@ func (p *implicitBiasPage) Render() app.UI {
 			newChartPanel("ib-norm").Title("Norm of the weights: W grows linearly; KQᵀ levels off where the recipe's ridge ε(‖K‖² + ‖Q‖²), ε = 2.2·10⁻¹⁶, matches the vanishing loss gradient").
 				Plot(ibSeriesPlot(seeds, "‖W‖_{F}, ‖KQᵀ‖_{F}", true, func(a *implicitbias.AttentionSeed) ([]float64, []float64) { return a.NormW, a.NormKQ })),
 			ibTable(seeds),
-			p.exportPanel(),
-		),
-	)
+		}
+	}
+	return shell(PathImplicitBias, p.header(title, lede), p.layout(append(results, p.exportPanel())...))
 }
 
 // ibSeeds returns the seeds of a finished result, or those finished so far.
@@ -239,6 +260,19 @@ func ibCSV(seeds []implicitbias.AttentionSeed) string {
 				row = append(row, csvNum(v[c]))
 			}
 			b.WriteString(strings.Join(row, ",") + "\n")
+		}
+	}
+	return b.String()
+}
+
+// ibSSMCSV is the SSM runs as one long table: a row per state size and
+// recorded step, with the closed form.
+func ibSSMCSV(runs []implicitbias.SSMRun) string {
+	var b strings.Builder
+	b.WriteString("n,step,w,w_closed_form,half_time,half_time_closed_form\n")
+	for _, r := range runs {
+		for k, s := range r.Steps {
+			b.WriteString(strings.Join([]string{strconv.Itoa(r.N), strconv.Itoa(s), csvNum(r.W[k]), csvNum(r.Predicted[k]), csvNum(r.HalfTime), csvNum(r.HalfPredicted)}, ",") + "\n")
 		}
 	}
 	return b.String()

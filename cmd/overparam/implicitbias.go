@@ -15,7 +15,12 @@ attention f(X) = vᵀXᵀsoftmax(XWz) by normalized gradient descent, on W and o
 its factorization W = KQᵀ, on -seeds data sets, and prints the correlation of
 W with the Frobenius-norm max-margin SVM of the tokens it selects, and of KQᵀ
 with the nuclear-norm one (Tarzanagh, Li, Thrampoulidis & Oymak 2023,
-Theorems 2 and 3), with the SVMs' ranks and optimality certificates. Flags
+Theorems 2 and 3), with the SVMs' ranks and optimality certificates.
+-model ssm trains linear state-space models with -states N latent states
+(A = aI fixed, b and c learned) on a teacher's outputs by gradient descent
+and prints each N's half-time beside the closed form (Smékal et al. 2024):
+the logistic for -init balanced, the exact 1-D reduction for -init random,
+with the transfer-function (FFT) and Parseval checks. Flags
 start from the default preset, or from -preset, one of the page's presets by
 id (e.g. -preset ib-attention-one); later flags override it.`
 
@@ -71,6 +76,10 @@ func implicitBiasFlags(fs *flag.FlagSet, spec *implicitbias.Spec) (preset *strin
 // printImplicitBias writes a readable summary: the mean correlations at a
 // few checkpoints, then each seed's final state and certificates.
 func printImplicitBias(w io.Writer, r *implicitbias.Result) {
+	if r.SSM != nil {
+		printSSM(w, r)
+		return
+	}
 	s, a := r.Spec, r.Attention
 	fmt.Fprintf(w, "attention: n = %d sequences of T = %d tokens in d = %d, normalized GD η = %g for %d steps, %d seeds from %d\n\n",
 		s.N, s.Tokens, s.Dim, s.LR, s.Iters, s.Seeds, s.Seed)
@@ -89,4 +98,19 @@ func printImplicitBias(w io.Writer, r *implicitbias.Result) {
 	}
 	fmt.Fprintf(w, "\nmin corr(W, W^mm_F) = %.4f, min corr(KQᵀ, W^mm_*) = %.4f; matched beats crossed by %g on %d of %d seeds; rank(W^mm_*) < rank(W^mm_F) on %d of %d\n",
 		a.MinCorrW, a.MinCorrKQ, implicitbias.SeparationMargin, a.Separated, len(a.Seeds), a.LowerRank, len(a.Seeds))
+}
+
+// printSSM writes an SSM run: the data's statistics and checks, then each
+// state size's half-time beside the closed form.
+func printSSM(w io.Writer, r *implicitbias.Result) {
+	s, m := r.Spec, r.SSM
+	fmt.Fprintf(w, "ssm: teacher pole a = %g, gain w* = %g; %d sequences of length %d; %s init u₀ = %g, lr = %g, %d steps\n",
+		s.Pole, s.Gain, s.Sequences, s.Length, s.Init, s.Scale, s.SSMLR, s.Steps)
+	fmt.Fprintf(w, "σ = %.6g, η = %.6g, σ/η = %.12g\n", m.Sigma, m.Eta, m.Sigma/m.Eta)
+	fmt.Fprintf(w, "recurrence vs transfer function (FFT): max difference %.1e; σ, η time vs frequency domain: %.1e\n\n", m.ConvError, m.ParsevalError)
+	fmt.Fprintf(w, "%6s %12s %14s %10s %12s %14s\n", "N", "t½ GD", "t½ closed form", "final w", "difference", "reduction err")
+	for _, x := range m.Runs {
+		fmt.Fprintf(w, "%6d %12g %14.1f %10.6f %12.2g %14.1e\n", x.N, x.HalfTime, x.HalfPredicted, x.W[len(x.W)-1], x.HalfTime-x.HalfPredicted, x.Conservation)
+	}
+	fmt.Fprintf(w, "\npredicted change of the balanced half-time per doubling of N: %.1f steps\n", m.Slope)
 }

@@ -8,6 +8,8 @@ import "github.com/overparam/overparam/compute/experiment"
 const (
 	tarzanagh    = "Tarzanagh, Li, Thrampoulidis & Oymak 2023, Transformers as Support Vector Machines"
 	tarzanaghURL = "https://arxiv.org/abs/2308.16898"
+	smekal       = "Smékal, Smith, Kleinman, Biderman & Linderman 2024, Towards a theory of learning dynamics in deep state space models"
+	smekalURL    = "https://arxiv.org/abs/2407.07279"
 )
 
 // preset builds a preset from Default and the keys extra changes.
@@ -31,15 +33,21 @@ func Presets() []experiment.Preset {
 		preset("ib-attention-one", "One sequence: the two SVMs agree",
 			"With a single sequence every constraint shares one query z, the SVM solution is the rank-one u zᵀ, and the Frobenius and nuclear-norm SVMs coincide: W and KQᵀ converge to the same direction.",
 			tarzanagh, tarzanaghURL, "n=1&seeds=6"),
+		preset("ib-ssm", "SSM: more states learn faster",
+			"A linear state-space model with N states learns a teacher's impulse response along the logistic curve of a two-layer linear network (dashed: the closed form). From the same per-state initial scale, every doubling of N shortens the escape from the saddle by the same (τ/2σ)·ln 2 steps.",
+			smekal, smekalURL, "model=ssm"),
+		preset("ib-ssm-random", "SSM from a random start",
+			"From random b and c the dynamics still reduce exactly to one scalar ODE, since c + b grows as e^{s} and c − b decays as e^{−s}; gradient descent follows its solution for every N, and large N still learns fastest.",
+			smekal, smekalURL, "model=ssm&init=random"),
 	}
 }
 
 func init() {
 	experiment.Register(experiment.Experiment{
 		Name: "implicitbias", Order: 15, Title: "Implicit bias",
-		Synopsis: "print where gradient descent goes: attention's convergence to the max-margin token-selection SVM",
-		Gallery:  "Where gradient descent goes (Tarzanagh et al. 2023)",
-		Lede:     "Train one-layer attention by normalized gradient descent and watch its weights turn towards the max-margin SVM that separates the tokens it selects.",
+		Synopsis: "print where gradient descent goes: attention to the max-margin SVM, SSM learning against its closed form",
+		Gallery:  "Where gradient descent goes (Tarzanagh et al. 2023; Smékal et al. 2024)",
+		Lede:     "Train one-layer attention by normalized gradient descent and watch its weights turn towards the max-margin SVM that separates the tokens it selects; watch over-parameterized state-space models learn faster, on their closed-form curves.",
 		Defaults: func(string) any { s := Default(); return &s },
 		Presets:  Presets,
 	})

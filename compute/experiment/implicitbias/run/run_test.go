@@ -112,11 +112,16 @@ func TestJSWasmRunsGiveTheNativeResult(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkParity(t, "experiment-implicitbias-attention", res)
+}
+
+func checkParity(t *testing.T, name string, res *implicitbias.Result) {
+	t.Helper()
 	b, err := json.Marshal(res)
 	if err != nil {
 		t.Fatal(err)
 	}
-	parity.Check(t, "experiment-implicitbias-attention", parity.Bytes(b))
+	parity.Check(t, name, parity.Bytes(b))
 }
 
 // Truth: the progress callback's contract: returning false stops the run
