@@ -9,8 +9,46 @@ import (
 	implicitbiasrun "github.com/overparam/overparam/compute/experiment/implicitbias/run"
 )
 
-// ibQuery is a small attention link: two seeds of 300 steps.
-const ibQuery = "v=1&model=attention&seeds=2&iters=300&seed=4"
+// ibQuery is a small attention link: two seeds of 300 steps; ibSSMQuery
+// an SSM link with two state sizes and random initialisation.
+const (
+	ibQuery    = "v=1&model=attention&seeds=2&iters=300&seed=4"
+	ibSSMQuery = "v=1&model=ssm&states=1,16&init=random&steps=1500&seed=2"
+)
+
+// TestImplicitBiasSSMRunsAndMatchesTheCLI: the SSM model of the page runs
+// a link, draws its three charts and exports the JSON of the native run.
+// Truth: the native run with the calls of cmd/overparam/implicitbias.go and
+// the charts of app/implicitbias-ssm.go.
+func TestImplicitBiasSSMRunsAndMatchesTheCLI(t *testing.T) {
+	tt := newTab(t)
+	defer tt.checkClean(t)
+	dir := tt.allowDownloads(t)
+	s := implicitbias.Default()
+	experiment.ParseQuery(ibSSMQuery, &s)
+	res, err := implicitbiasrun.Run(s, experiment.Assets{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nat, _ := json.Marshal(res)
+	tt.open("/implicitbias?" + ibSSMQuery)
+	tt.waitStatus("done", runTimeout)
+	for id, sel := range map[string]string{"ib-ssm-w": "path", "ib-ssm-half": "path.pt", "ib-ssm-h": "path"} {
+		if n := eval[int](tt, `document.querySelectorAll('#chart-`+id+` svg `+sel+`').length`); n == 0 {
+			t.Errorf("chart %s draws no %s", id, sel)
+		}
+	}
+	tt.click("#export-json")
+	got := waitJSONFile(t, dir, "overparam-implicitbias.json")
+	d, err := compareJSON(got, nat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range d.problems {
+		t.Errorf("browser vs CLI: %s", p)
+	}
+	t.Logf("browser vs CLI: %d numbers, %d bit-identical", d.numbers, d.identical)
+}
 
 // TestImplicitBiasPageRunsMatchesTheCLIAndRoundTrips: the implicit-bias
 // page runs a link, draws its four charts, exports the same JSON as the
