@@ -27,9 +27,12 @@ var ibFields = map[string]fieldInfo{
 }
 
 var ibGroups = []fieldGroup{
-	{"Model", []string{"model"}},
+	// states sits beside model, where attention shows no field: go-app
+	// reuses the element at a position, and a number input of attention
+	// turned into the states text input would keep an empty value.
+	{"Model", []string{"model", "states"}},
 	{"Attention", []string{"n", "tokens", "dim", "iters", "lr"}},
-	{"State-space model", []string{"states", "init", "scale", "steps", "ssmlr"}},
+	{"State-space model", []string{"init", "scale", "steps", "ssmlr"}},
 	{"Teacher and data", []string{"pole", "gain", "sequences", "length"}},
 	{"Randomness", []string{"seeds", "seed"}},
 }

@@ -32,7 +32,7 @@ func ibSSMPanels(res *implicitbias.Result, runs []implicitbias.SSMRun, spec impl
 			Plot(ibSSMWPlot(runs, spec, status)),
 		newChartPanel("ib-ssm-half").Title("Half-time against the number of states").
 			Plot(ibSSMHalfPlot(runs)),
-		newChartPanel("ib-ssm-h").Title("Transfer function |H(ω)| = |w|/|1 − a e^{−iω}|, learned and teacher").
+		newChartPanel("ib-ssm-h").Title("Transfer function |H(ω)| = |w|/|1 − a·exp(−iω)|, learned and teacher").
 			Plot(ibSSMTransferPlot(res)),
 	}
 }
@@ -83,9 +83,9 @@ func ibSSMTransferPlot(res *implicitbias.Result) *chart.Plot {
 		return c
 	}
 	s := res.SSM
-	c.Series = append(c.Series, chart.Series{Name: "teacher", X: s.Omega, Y: s.Teacher, Class: "muted", Width: 6})
+	c.Series = append(c.Series, chart.Series{Name: "teacher", X: s.Omega, Y: s.Teacher, Class: "muted", Width: 7})
 	for i, r := range s.Runs {
-		c.Series = append(c.Series, chart.Series{Name: fmt.Sprintf("learned, N = %d", r.N), X: s.Omega, Y: r.Learned, Class: fmt.Sprintf("c%d", i%8), Width: 1.5})
+		c.Series = append(c.Series, chart.Series{Name: fmt.Sprintf("learned, N = %d", r.N), X: s.Omega, Y: r.Learned, Class: fmt.Sprintf("c%d", i%8), Width: 1.5, Dashed: true})
 	}
 	return c
 }

@@ -44,6 +44,7 @@ var pages = []sitePage{
 	{"doubledescent", "/doubledescent"},
 	{"doubledescent-lstd", "/doubledescent?v=1&model=lstd"},
 	{"implicitbias", "/implicitbias"},
+	{"implicitbias-ssm", "/implicitbias?v=1&model=ssm"},
 }
 
 // screen is an emulated device.
