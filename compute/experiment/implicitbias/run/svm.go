@@ -72,6 +72,11 @@ const (
 	projectionSweeps = 5
 	// admmRho is the ADMM penalty ρ.
 	admmRho = 1.0
+	// certifyEvery is how often (in ADMM iterations) the nuclear solver
+	// computes its duality gap, and nuclearGapTol the relative gap at
+	// which it stops before its iteration limit.
+	certifyEvery  = 100
+	nuclearGapTol = 1e-12
 )
 
 // solveFro solves the Frobenius attention SVM, min ‖W‖_F s.t.
@@ -123,7 +128,8 @@ func froSolution(cs []constraint, w, alpha []float64, sweeps, d int) implicitbia
 //	    warm started)
 //	U ← U + W − Z
 //
-// for iters iterations. The solution is Z scaled to min_k ⟨A_k, Z⟩ = 1,
+// for at most iters iterations, stopping once the relative duality gap
+// below is under nuclearGapTol (checked every certifyEvery). The solution is Z scaled to min_k ⟨A_k, Z⟩ = 1,
 // which is feasible; its certificate is the relative gap between that
 // primal value and the dual bound Σα/‖Σ α_k A_k‖_op with α = ρβ (any α ≥ 0
 // gives one, by weak duality: ‖W‖_* ≥ ⟨M, W⟩/‖M‖_op for M = Σα_k A_k).
@@ -148,7 +154,8 @@ func solveNuc(cs []constraint, start []float64, d, iters int) implicitbias.SVMSo
 	}
 	gb, av := make([]float64, m), make([]float64, m)
 	dec := newSVD(d)
-	for range iters {
+	done := iters
+	for it := 1; it <= iters; it++ {
 		for i := range tmp {
 			tmp[i] = z[i] - u[i]
 		}
@@ -180,13 +187,30 @@ func solveNuc(cs []constraint, start []float64, d, iters int) implicitbias.SVMSo
 		for i := range u {
 			u[i] += w[i] - z[i]
 		}
+		if it%certifyEvery == 0 && it < iters {
+			if _, _, gap := certify(cs, z, beta, d); gap < nuclearGapTol {
+				done = it
+				break
+			}
+		}
 	}
+	sol, primal, gap := certify(cs, z, beta, d)
+	out := describe(sol, d, primal, minMargin(cs, sol, d))
+	out.Gap = gap
+	out.Sweeps = done
+	return out
+}
+
+// certify scales z to the feasible sol = z/min_k⟨A_k, z⟩ and returns it
+// with its nuclear norm (the primal value) and the relative gap to the
+// dual bound Σα/‖Σ α_k A_k‖_op, α = ρβ.
+func certify(cs []constraint, z, beta []float64, d int) (sol []float64, primal, gap float64) {
 	margin := minMargin(cs, z, d)
-	sol := make([]float64, d*d)
+	sol = make([]float64, d*d)
 	for i := range z {
 		sol[i] = z[i] / margin
 	}
-	primal := nuclearNorm(sol, d)
+	primal = nuclearNorm(sol, d)
 	mop := make([]float64, d*d)
 	var sum float64
 	for k, c := range cs {
@@ -194,10 +218,7 @@ func solveNuc(cs []constraint, start []float64, d, iters int) implicitbias.SVMSo
 		sum += float64(admmRho * beta[k])
 	}
 	dual := sum / opNorm(mop, d)
-	out := describe(sol, d, primal, minMargin(cs, sol, d))
-	out.Gap = (primal - dual) / primal
-	out.Sweeps = iters
-	return out
+	return sol, primal, (primal - dual) / primal
 }
 
 // minMargin returns min_k ⟨A_k, w⟩.
