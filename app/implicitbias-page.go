@@ -97,7 +97,7 @@ func (p *implicitBiasPage) Render() app.UI {
 				Plot(ibSingularPlot(seeds)),
 			newChartPanel("ib-prob").Title("Attention on the selected tokens").
 				Plot(ibSeriesPlot(seeds, "mean largest softmax probability", false, func(a *implicitbias.AttentionSeed) ([]float64, []float64) { return a.ProbW, a.ProbKQ })),
-			newChartPanel("ib-norm").Title("Norm of the weights: W grows linearly; KQᵀ levels off where the recipe's ridge ε(‖K‖² + ‖Q‖²), ε = 2.2·10⁻¹⁶, matches the vanishing loss gradient").
+			newChartPanel("ib-norm").Title("Norm of the weights: W grows linearly; KQᵀ levels off where the recipe's tiny ridge ε(‖K‖² + ‖Q‖²) matches the vanishing loss gradient").
 				Plot(ibSeriesPlot(seeds, "‖W‖_{F}, ‖KQᵀ‖_{F}", true, func(a *implicitbias.AttentionSeed) ([]float64, []float64) { return a.NormW, a.NormKQ })),
 			ibTable(seeds),
 		}
@@ -142,7 +142,7 @@ func ibMean(seeds []implicitbias.AttentionSeed, get func(*implicitbias.Attention
 // ibCorrPlot draws corr(W_t, W^mm_F) and corr((KQᵀ)_t, W^mm_*) against the
 // step, means over seeds, with the crossed correlations dashed.
 func ibCorrPlot(seeds []implicitbias.AttentionSeed, status Status) *chart.Plot {
-	c := &chart.Plot{Title: "corr(A, B) = ⟨A, B⟩/(‖A‖‖B‖), mean over seeds", X: chart.Axis{Label: "normalized-GD steps", Log: true},
+	c := &chart.Plot{Title: "corr = ⟨A, B⟩/(‖A‖‖B‖), seed mean", X: chart.Axis{Label: "normalized-GD steps", Log: true},
 		Y: chart.Axis{Label: "correlation", Min: 0, Max: 1}, Legend: true, Height: 340, Note: "press Run"}
 	if status == Running {
 		c.Note = "the seeds stream in as they finish…"
@@ -170,7 +170,7 @@ func ibCorrPlot(seeds []implicitbias.AttentionSeed, status Status) *chart.Plot {
 // ibSeriesPlot draws one series of W (solid) and of KQᵀ (dashed) per seed
 // against the step.
 func ibSeriesPlot(seeds []implicitbias.AttentionSeed, label string, linear bool, get func(*implicitbias.AttentionSeed) ([]float64, []float64)) *chart.Plot {
-	c := &chart.Plot{Title: label + ", every seed", X: chart.Axis{Label: "normalized-GD steps", Log: !linear}, Y: chart.Axis{Label: label},
+	c := &chart.Plot{Title: "every seed", X: chart.Axis{Label: "normalized-GD steps", Log: !linear}, Y: chart.Axis{Label: label},
 		Legend: true, Height: 260, Note: "computed with the run"}
 	for i := range seeds {
 		x := make([]float64, len(seeds[i].Iters))

@@ -17,3 +17,13 @@ func BenchmarkAttentionDefault(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSSMDefault runs the page's default SSM spec (N = 1 … 64, 4000
+// gradient-descent steps each, the closed forms and the FFT checks).
+func BenchmarkSSMDefault(b *testing.B) {
+	for range b.N {
+		if _, err := Run(implicitbias.DefaultSSM(), experiment.Assets{}, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
