@@ -5,6 +5,7 @@ type Result struct {
 	Spec      Spec             `json:"spec"`
 	Attention *AttentionResult `json:"attention,omitempty"`
 	SSM       *SSMResult       `json:"ssm,omitempty"`
+	Cogo      *CogoResult      `json:"cogo,omitempty"`
 }
 
 // Point is the outcome of one point of a run: one seed of the attention
@@ -13,6 +14,7 @@ type Point struct {
 	Index     int            `json:"index"`
 	Attention *AttentionSeed `json:"attention,omitempty"`
 	SSM       *SSMRun        `json:"ssm,omitempty"`
+	Cogo      *CogoRun       `json:"cogo,omitempty"`
 }
 
 // AttentionResult gathers the seeds of an attention run and their means.
@@ -145,4 +147,43 @@ type SSMRun struct {
 	Conservation float64 `json:"conservation"`
 	// Learned is |H(ω)| of the trained student.
 	Learned []float64 `json:"learned"`
+}
+
+// CogoResult gathers the widths and repeats of a CoGO run.
+type CogoResult struct {
+	// Runs holds every point, widths in order, repeats within a width.
+	Runs []CogoRun `json:"runs"`
+	// OrderShare is the share of frequencies, pooled over the repeats of
+	// the largest width, with order 4 or 6 (Tian 2024's constructions).
+	OrderShare float64 `json:"order_share"`
+}
+
+// CogoRun is one width h and repeat of the quadratic network on a + b mod
+// d, trained by Adam, and the algebraic structure of its weights.
+type CogoRun struct {
+	Width  int `json:"width"`
+	Repeat int `json:"repeat"`
+	// Epochs and Loss sample the training loss; FinalLoss, TrainAcc and
+	// TestAcc are at the end.
+	Epochs    []int     `json:"epochs"`
+	Loss      []float64 `json:"loss"`
+	FinalLoss float64   `json:"final_loss"`
+	TrainAcc  float64   `json:"train_acc"`
+	TestAcc   float64   `json:"test_acc"`
+	// Orders counts, per frequency k = 1 … (d−1)/2, the nodes whose
+	// dominant frequency (argmax_k |Â_jk|, counted above 0.05) is k;
+	// Active counts the nodes with one.
+	Orders []int `json:"orders"`
+	Active int   `json:"active"`
+	// Rkkk is |r_kkk|·2d per frequency, r_kkk = Σ_j Â_kj B̂_kj Ĉ_kj, which
+	// is 1 at zero loss; Raac is the largest potential that must vanish,
+	// |Σ_{k₁+k₂≡m} Σ_j Â_k₁j Â_k₂j Ĉ_k₃j|·2d over m and k₃ ≠ 0 (and B̂B̂Ĉ).
+	Rkkk []float64 `json:"rkkk"`
+	Raac float64   `json:"raac"`
+	// Energy is the median over active nodes of the share of their Fourier
+	// energy in one conjugate pair of frequencies.
+	Energy float64 `json:"energy"`
+	// Magnitude holds |Â_jk| for k = 0 … (d−1)/2 (columns), one row per
+	// node sorted by dominant frequency, inactive nodes last.
+	Magnitude [][]float64 `json:"magnitude"`
 }

@@ -28,7 +28,7 @@ import (
 // the other keys configure it. Each seed of the attention model is a point
 // of the run (the points run in parallel on the worker pool).
 type Spec struct {
-	Model string `json:"model" key:"model" enum:"attention,ssm" help:"the model whose implicit bias is shown: one-layer attention (→ max-margin token selection) or a linear state-space model (learning dynamics against N)"`
+	Model string `json:"model" key:"model" enum:"attention,cogo,ssm" help:"the model whose implicit bias is shown: one-layer attention (→ max-margin token selection), a quadratic network on modular addition (→ algebraic Fourier solutions, CoGO) or a linear state-space model (learning dynamics against N)"`
 
 	N      int     `json:"n" key:"n" min:"1" max:"32" help:"training sequences of the attention model"`
 	Tokens int     `json:"tokens" key:"tokens" min:"2" max:"32" help:"tokens T per sequence"`
@@ -46,6 +46,13 @@ type Spec struct {
 	Sequences int     `json:"sequences" key:"sequences" min:"1" max:"256" help:"white-noise input sequences of the SSM's training set"`
 	Length    int     `json:"length" key:"length" min:"2" max:"1024" help:"length L of each SSM sequence"`
 
+	Modulus int     `json:"modulus" key:"modulus" min:"3" max:"31" help:"CoGO: the modulus d of a + b mod d (odd)"`
+	Widths  []int   `json:"widths" key:"widths" min:"2" max:"256" maxlen:"8" help:"CoGO: comma-separated hidden widths h, increasing; the largest is analysed"`
+	Repeats int     `json:"repeats" key:"repeats" min:"1" max:"8" help:"CoGO: initialisations per width; repeat r uses seed+r"`
+	Epochs  int     `json:"epochs" key:"epochs" min:"1" max:"20000" help:"CoGO: full-batch Adam epochs"`
+	AdamLR  float64 `json:"adamlr" key:"adamlr" min:"1e-5" max:"1" help:"CoGO: Adam's learning rate"`
+	Decay   float64 `json:"decay" key:"decay" min:"0" max:"0.1" help:"CoGO: L2 weight decay added to the gradient (torch Adam's weight_decay)"`
+
 	Seeds int    `json:"seeds" key:"seeds" min:"1" max:"32" help:"independent data sets and initialisations; seed r uses seed+r"`
 	Seed  uint64 `json:"seed" key:"seed" min:"0" max:"4294967295" help:"seed of the first repeat's data and initialisation"`
 }
@@ -57,6 +64,7 @@ type Spec struct {
 func Default() Spec {
 	s := Spec{Model: "attention", N: 6, Tokens: 8, Dim: 10, Iters: 2000, LR: 0.1, Seeds: 10, Seed: 1}
 	s.setSSMDefaults()
+	s.setCogoDefaults()
 	return s
 }
 
@@ -70,6 +78,20 @@ func DefaultSSM() Spec {
 	return s
 }
 
+func (s *Spec) setCogoDefaults() {
+	s.Modulus, s.Widths, s.Repeats, s.Epochs, s.AdamLR, s.Decay = 13, []int{12, 24, 48}, 2, 3000, 0.01, 2e-4
+}
+
+// DefaultCogo returns the CoGO setting: a + b mod 13 with hidden widths 12
+// (= 2K, too narrow), 24 (4K, the smallest construction) and 48 (8K), two
+// initialisations each, Adam with lr 0.01 and weight decay 2·10⁻⁴ for 3000
+// full-batch epochs (K = (d−1)/2 frequencies).
+func DefaultCogo() Spec {
+	s := Default()
+	s.Model = "cogo"
+	return s
+}
+
 func (s *Spec) setSSMDefaults() {
 	s.States, s.Init, s.Scale, s.Steps, s.SSMLR = []int{1, 2, 4, 8, 16, 64}, "balanced", 0.05, 4000, 4e-4
 	s.Pole, s.Gain, s.Sequences, s.Length = 0.8, 1.5, 32, 64
@@ -79,6 +101,7 @@ func (s *Spec) setSSMDefaults() {
 var (
 	ssmKeys       = []string{"states", "init", "scale", "steps", "ssmlr", "pole", "gain", "sequences", "length"}
 	attentionKeys = []string{"n", "tokens", "dim", "iters", "lr", "seeds"}
+	cogoKeys      = []string{"modulus", "widths", "repeats", "epochs", "adamlr", "decay"}
 )
 
 // Uses reports whether the spec's model reads the parameter key.
@@ -93,16 +116,30 @@ func (s *Spec) Uses(key string) bool {
 			return s.Model == "attention"
 		}
 	}
+	for _, k := range cogoKeys {
+		if k == key {
+			return s.Model == "cogo"
+		}
+	}
 	return true
 }
 
 // Points returns the number of points of the run: one per seed
 // (attention) or per state size (ssm).
 func (s Spec) Points() int {
-	if s.Model == "ssm" {
+	switch s.Model {
+	case "ssm":
 		return len(s.States)
+	case "cogo":
+		return len(s.Widths) * s.Repeats
 	}
 	return s.Seeds
+}
+
+// CogoPoint returns the width and repeat of CoGO point index: widths in
+// order, repeats within a width.
+func (s Spec) CogoPoint(index int) (width, repeat int) {
+	return s.Widths[index/s.Repeats], index % s.Repeats
 }
 
 // Constraints returns the number of constraints of the attention SVM,
@@ -127,6 +164,20 @@ func (s *Spec) Validate() error {
 			return fmt.Errorf("states must increase, but %d follows %d", s.States[i], s.States[i-1])
 		}
 	}
+	if s.Modulus%2 == 0 {
+		return fmt.Errorf("modulus = %d is even; the Fourier analysis pairs each frequency k with −k, so use an odd modulus", s.Modulus)
+	}
+	if len(s.Widths) == 0 {
+		return fmt.Errorf("widths is empty; give at least one hidden width, e.g. 48")
+	}
+	for i := 1; i < len(s.Widths); i++ {
+		if s.Widths[i] <= s.Widths[i-1] {
+			return fmt.Errorf("widths must increase, but %d follows %d", s.Widths[i], s.Widths[i-1])
+		}
+	}
+	if s.Model == "cogo" && s.Seed+uint64(s.Repeats)-1 > experiment.MaxSeed {
+		return fmt.Errorf("seed = %d with repeats = %d would need seeds up to %d; the largest seed is %d", s.Seed, s.Repeats, s.Seed+uint64(s.Repeats)-1, uint64(experiment.MaxSeed))
+	}
 	c := s.Cost()
 	if c.Ops > experiment.OpsLimit {
 		return fmt.Errorf("this run needs about %.3g multiply-adds (%.0f s in a browser), more than the limit of %.3g (%d s); use fewer steps, seeds, tokens or a smaller dimension",
@@ -147,8 +198,11 @@ const NuclearIters = 3000
 // (NuclearIters ADMM iterations, each one d×d Jacobi SVD, charged 12d³, and
 // 5 projection sweeps of m·2d²), and the correlations at every checkpoint.
 func (s *Spec) Cost() experiment.Cost {
-	if s.Model == "ssm" {
+	switch s.Model {
+	case "ssm":
 		return s.ssmCost()
+	case "cogo":
+		return s.cogoCost()
 	}
 	n, t, d := float64(s.N), float64(s.Tokens), float64(s.Dim)
 	m := float64(s.Constraints())
@@ -179,4 +233,31 @@ func (s *Spec) ssmCost() experiment.Cost {
 	c := experiment.Cost{Ops: int64(ops), Bytes: int64(8 * (8*m + float64(4*s.Steps)))}
 	c.Seconds = float64(c.Ops) / experiment.OpsPerSecond
 	return c
+}
+
+// cogoCost estimates a CoGO run: per width h and repeat, each epoch costs
+// about 5dh multiply-adds per training pair (the d×h output layer forward,
+// its gradient and the back-propagation to the hidden layer) and 20h for
+// Adam's update of the 3dh parameters spread over the pairs; then the
+// Fourier analysis, h·d²·(d + 8) for the DFTs and the potentials.
+func (s *Spec) cogoCost() experiment.Cost {
+	d := float64(s.Modulus)
+	n := float64(s.Modulus * s.Modulus * 9 / 10)
+	var ops float64
+	for _, h := range s.Widths {
+		hf := float64(h)
+		epoch := float64(float64(5*d*hf)*n) + float64(3*d*hf*8)
+		ops += float64(s.Repeats) * (float64(float64(s.Epochs+1)*epoch) + float64(hf*d*d*(d+8)))
+	}
+	c := experiment.Cost{Ops: int64(ops), Bytes: int64(8 * 12 * float64(s.Modulus) * float64(slicesMax(s.Widths)))}
+	c.Seconds = float64(c.Ops) / experiment.OpsPerSecond
+	return c
+}
+
+func slicesMax(xs []int) int {
+	m := 0
+	for _, x := range xs {
+		m = max(m, x)
+	}
+	return m
 }

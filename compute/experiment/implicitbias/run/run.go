@@ -39,6 +39,13 @@ func Point(s implicitbias.Spec, _ experiment.Assets, index int, progress func(ex
 		}
 		return &implicitbias.Point{Index: index, SSM: run}, nil
 	}
+	if s.Model == "cogo" {
+		run, err := cogoPoint(&s, index, progress)
+		if err != nil {
+			return nil, err
+		}
+		return &implicitbias.Point{Index: index, Cogo: run}, nil
+	}
 	seed := s.Seed + uint64(index)
 	a, err := attentionSeed(&s, seed, func(step int) bool {
 		return progress(experiment.Progress{Phase: fmt.Sprintf("seed %d: normalized GD", seed), Done: step, Total: s.Iters})
@@ -139,13 +146,16 @@ func Assemble(s implicitbias.Spec, parts []*implicitbias.Point) (*implicitbias.R
 	}
 	byIndex := make([]*implicitbias.Point, len(parts))
 	for _, p := range parts {
-		if p == nil || p.Index < 0 || p.Index >= len(parts) || byIndex[p.Index] != nil || (p.Attention == nil) != (s.Model == "ssm") || (p.SSM == nil) != (s.Model != "ssm") {
+		if p == nil || p.Index < 0 || p.Index >= len(parts) || byIndex[p.Index] != nil || (p.Attention == nil) != (s.Model != "attention") || (p.SSM == nil) != (s.Model != "ssm") || (p.Cogo == nil) != (s.Model != "cogo") {
 			return nil, fmt.Errorf("assemble: points are missing, repeated, out of range or of another model")
 		}
 		byIndex[p.Index] = p
 	}
-	if s.Model == "ssm" {
+	switch s.Model {
+	case "ssm":
 		return assembleSSM(s, byIndex)
+	case "cogo":
+		return assembleCogo(s, byIndex)
 	}
 	iters := Checkpoints(s.Iters)
 	res := &implicitbias.AttentionResult{Iters: iters, MinCorrW: 1, MinCorrKQ: 1}
@@ -225,4 +235,58 @@ func assembleSSM(s implicitbias.Spec, byIndex []*implicitbias.Point) (*implicitb
 		res.Runs = append(res.Runs, r)
 	}
 	return &implicitbias.Result{Spec: s, SSM: res}, nil
+}
+
+// cogoRecord is about how many points of the loss curve a CoGO run keeps.
+const cogoRecord = 100
+
+// cogoPoint trains width and repeat of point index on the split of
+// s.Seed, from the initialisation of s.Seed + repeat.
+func cogoPoint(s *implicitbias.Spec, index int, progress func(experiment.Progress) bool) (*implicitbias.CogoRun, error) {
+	h, rep := s.CogoPoint(index)
+	data := newCogoData(s.Modulus, s.Seed)
+	net := newCogoNet(s.Modulus, h, s.Seed+uint64(rep))
+	losses, epochs, err := trainCogo(net, data, s.Epochs, s.AdamLR, s.Decay, max(1, s.Epochs/cogoRecord), func(e int) bool {
+		return progress(experiment.Progress{Phase: fmt.Sprintf("h = %d, repeat %d: Adam", h, rep+1), Done: e, Total: s.Epochs})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("h = %d, repeat %d: %w", h, rep+1, err)
+	}
+	r := &implicitbias.CogoRun{Width: h, Repeat: rep, Epochs: epochs, Loss: losses, FinalLoss: losses[len(losses)-1]}
+	_, r.TrainAcc = net.lossGrad(data.train, nil, nil, nil)
+	_, r.TestAcc = net.lossGrad(data.test, nil, nil, nil)
+	st := net.stats()
+	r.Orders, r.Rkkk, r.Raac, r.Energy, r.Magnitude = st.orders, st.rkkk, st.raac, st.energy, st.mag
+	for _, o := range st.orders {
+		r.Active += o
+	}
+	return r, nil
+}
+
+// assembleCogo gathers the points and pools the orders of the largest
+// width's repeats.
+func assembleCogo(s implicitbias.Spec, byIndex []*implicitbias.Point) (*implicitbias.Result, error) {
+	res := &implicitbias.CogoResult{}
+	largest := s.Widths[len(s.Widths)-1]
+	var good, all int
+	for i, p := range byIndex {
+		h, rep := s.CogoPoint(i)
+		r := *p.Cogo
+		if r.Width != h || r.Repeat != rep {
+			return nil, fmt.Errorf("assemble: point %d is h = %d, repeat %d; the spec has h = %d, repeat %d", i, r.Width, r.Repeat, h, rep)
+		}
+		if h == largest {
+			for _, o := range r.Orders {
+				all++
+				if o == 4 || o == 6 {
+					good++
+				}
+			}
+		}
+		res.Runs = append(res.Runs, r)
+	}
+	if all > 0 {
+		res.OrderShare = float64(good) / float64(all)
+	}
+	return &implicitbias.Result{Spec: s, Cogo: res}, nil
 }
