@@ -28,6 +28,9 @@ var ibDef = &experimentPage[implicitbias.Spec]{
 		if res != nil && res.SSM != nil {
 			return ibSSMCSV(res.SSM.Runs)
 		}
+		if res != nil && res.Cogo != nil {
+			return ibCogoCSV(res.Cogo.Runs)
+		}
 		return ibCSV(ibSeeds(res, nil))
 	},
 }
@@ -45,6 +48,9 @@ func init() {
 			c := ibCorrPlot(ibSeeds(res, nil), Done)
 			if res.SSM != nil {
 				c = ibSSMWPlot(res.SSM.Runs, spec, Done)
+			}
+			if res.Cogo != nil {
+				c = ibCogoFourierPlot(ibCogoAnalysed(res.Cogo.Runs), Done)
 			}
 			c.Title, c.Legend, c.Width, c.Height = "", false, thumbnailWidth, thumbnailHeight
 			return c.SVG()
@@ -86,6 +92,11 @@ func (p *implicitBiasPage) Render() app.UI {
 			"A linear SSM with N latent states learns a teacher's impulse response by gradient descent. In the frequency domain its loss depends on w = c·b alone, and its learning follows the logistic curve of a two-layer linear network: "+
 				"more states, from the same per-state scale, escape the initial saddle sooner."
 		results = ibSSMPanels(res, ibSSMRuns(res, parts, spec), spec, p.state.Status)
+	} else if spec.Model == "cogo" {
+		title, lede = "Where gradient descent goes: modular addition finds algebraic solutions",
+			"A two-layer network with quadratic activation learns a + b mod d. In the Fourier basis its loss decouples by frequency, and Adam with weight decay finds the low-order global optima that Tian's algebra composes: "+
+				"each hidden node lives on one frequency, 4 or 6 nodes per frequency, with the potential r_kkk at its exact value 1/(2d). Narrow networks fail; wide ones find them."
+		results = ibCogoPanels(res, ibCogoRuns(res, parts, spec), spec, p.state.Status)
 	} else {
 		seeds := ibSeeds(res, parts)
 		results = []app.UI{

@@ -20,7 +20,13 @@ Theorems 2 and 3), with the SVMs' ranks and optimality certificates.
 (A = aI fixed, b and c learned) on a teacher's outputs by gradient descent
 and prints each N's half-time beside the closed form (Smékal et al. 2024):
 the logistic for -init balanced, the exact 1-D reduction for -init random,
-with the transfer-function (FFT) and Parseval checks. Flags
+with the transfer-function (FFT) and Parseval checks. -model cogo trains
+a two-layer network with quadratic activation on a + b mod -modulus by Adam
+for each of -widths, and prints, per width and repeat, its loss and
+accuracies and the algebraic structure of its weights in the Fourier basis
+(Tian 2024, CoGO): nodes per frequency (the orders 4 and 6 of the paper's
+constructions), r_kkk·2d (1 at zero loss), the potentials that must vanish
+and the energy concentration. Flags
 start from the default preset, or from -preset, one of the page's presets by
 id (e.g. -preset ib-attention-one); later flags override it.`
 
@@ -80,6 +86,10 @@ func printImplicitBias(w io.Writer, r *implicitbias.Result) {
 		printSSM(w, r)
 		return
 	}
+	if r.Cogo != nil {
+		printCogo(w, r)
+		return
+	}
 	s, a := r.Spec, r.Attention
 	fmt.Fprintf(w, "attention: n = %d sequences of T = %d tokens in d = %d, normalized GD η = %g for %d steps, %d seeds from %d\n\n",
 		s.N, s.Tokens, s.Dim, s.LR, s.Iters, s.Seeds, s.Seed)
@@ -113,4 +123,20 @@ func printSSM(w io.Writer, r *implicitbias.Result) {
 		fmt.Fprintf(w, "%6d %12g %14.1f %10.6f %12.2g %14.1e\n", x.N, x.HalfTime, x.HalfPredicted, x.W[len(x.W)-1], x.HalfTime-x.HalfPredicted, x.Conservation)
 	}
 	fmt.Fprintf(w, "\npredicted change of the balanced half-time per doubling of N: %.1f steps\n", m.Slope)
+}
+
+// printCogo writes a CoGO run: one line per width and repeat.
+func printCogo(w io.Writer, r *implicitbias.Result) {
+	s, c := r.Spec, r.Cogo
+	fmt.Fprintf(w, "cogo: a + b mod %d, Adam lr %g, weight decay %g, %d epochs, widths %v × %d repeats\n\n", s.Modulus, s.AdamLR, s.Decay, s.Epochs, s.Widths, s.Repeats)
+	fmt.Fprintf(w, "%5s %6s %10s %9s %8s %6s %-20s %-14s %10s %8s\n", "h", "repeat", "loss", "train acc", "test acc", "active", "orders (k = 1, 2, …)", "r_kkk·2d", "max r_aac·2d", "energy")
+	for _, x := range c.Runs {
+		lo, hi := 1e300, -1e300
+		for _, v := range x.Rkkk {
+			lo, hi = min(lo, v), max(hi, v)
+		}
+		fmt.Fprintf(w, "%5d %6d %10.3g %9.3f %8.3f %6d %-20s %-14s %10.3g %8.4f\n", x.Width, x.Repeat+1, x.FinalLoss, x.TrainAcc, x.TestAcc, x.Active,
+			fmt.Sprint(x.Orders), fmt.Sprintf("%.3f–%.3f", lo, hi), x.Raac, x.Energy)
+	}
+	fmt.Fprintf(w, "\nfrequencies with order 4 or 6 at h = %d (pooled over repeats): %.0f%%\n", s.Widths[len(s.Widths)-1], 100*c.OrderShare)
 }
