@@ -14,40 +14,53 @@ import (
 const (
 	ibQuery    = "v=1&model=attention&seeds=2&iters=300&seed=4"
 	ibSSMQuery = "v=1&model=ssm&states=1,16&init=random&steps=1500&seed=2"
+	// ibCogoQuery is a small CoGO link: a + b mod 7, widths 8 and 16.
+	ibCogoQuery = "v=1&model=cogo&modulus=7&widths=8,16&repeats=1&epochs=300"
 )
 
-// TestImplicitBiasSSMRunsAndMatchesTheCLI: the SSM model of the page runs
-// a link, draws its three charts and exports the JSON of the native run.
-// Truth: the native run with the calls of cmd/overparam/implicitbias.go and
-// the charts of app/implicitbias-ssm.go.
-func TestImplicitBiasSSMRunsAndMatchesTheCLI(t *testing.T) {
-	tt := newTab(t)
-	defer tt.checkClean(t)
-	dir := tt.allowDownloads(t)
-	s := implicitbias.Default()
-	experiment.ParseQuery(ibSSMQuery, &s)
-	res, err := implicitbiasrun.Run(s, experiment.Assets{}, nil)
-	if err != nil {
-		t.Fatal(err)
+// TestImplicitBiasSSMAndCogoRunAndMatchTheCLI: the SSM and CoGO models of
+// the page run a link each, draw their charts and export the JSON of the
+// native run. Truth: the native run with the calls of
+// cmd/overparam/implicitbias.go and the charts of app/implicitbias-ssm.go
+// and app/implicitbias-cogo.go.
+func TestImplicitBiasSSMAndCogoRunAndMatchTheCLI(t *testing.T) {
+	for _, c := range []struct {
+		query  string
+		charts map[string]string
+	}{
+		{ibSSMQuery, map[string]string{"ib-ssm-w": "path", "ib-ssm-half": "path.pt", "ib-ssm-h": "path"}},
+		{ibCogoQuery, map[string]string{"ib-cogo-fourier": "path", "ib-cogo-orders": "path.pt", "ib-cogo-r": "path.pt", "ib-cogo-width": "path.pt"}},
+	} {
+		t.Run(c.query, func(t *testing.T) {
+			tt := newTab(t)
+			defer tt.checkClean(t)
+			dir := tt.allowDownloads(t)
+			s := implicitbias.Default()
+			experiment.ParseQuery(c.query, &s)
+			res, err := implicitbiasrun.Run(s, experiment.Assets{}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			nat, _ := json.Marshal(res)
+			tt.open("/implicitbias?" + c.query)
+			tt.waitStatus("done", runTimeout)
+			for id, sel := range c.charts {
+				if n := eval[int](tt, `document.querySelectorAll('#chart-`+id+` svg `+sel+`').length`); n == 0 {
+					t.Errorf("chart %s draws no %s", id, sel)
+				}
+			}
+			tt.click("#export-json")
+			got := waitJSONFile(t, dir, "overparam-implicitbias.json")
+			d, err := compareJSON(got, nat)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range d.problems {
+				t.Errorf("browser vs CLI: %s", p)
+			}
+			t.Logf("browser vs CLI: %d numbers, %d bit-identical", d.numbers, d.identical)
+		})
 	}
-	nat, _ := json.Marshal(res)
-	tt.open("/implicitbias?" + ibSSMQuery)
-	tt.waitStatus("done", runTimeout)
-	for id, sel := range map[string]string{"ib-ssm-w": "path", "ib-ssm-half": "path.pt", "ib-ssm-h": "path"} {
-		if n := eval[int](tt, `document.querySelectorAll('#chart-`+id+` svg `+sel+`').length`); n == 0 {
-			t.Errorf("chart %s draws no %s", id, sel)
-		}
-	}
-	tt.click("#export-json")
-	got := waitJSONFile(t, dir, "overparam-implicitbias.json")
-	d, err := compareJSON(got, nat)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range d.problems {
-		t.Errorf("browser vs CLI: %s", p)
-	}
-	t.Logf("browser vs CLI: %d numbers, %d bit-identical", d.numbers, d.identical)
 }
 
 // TestImplicitBiasPageRunsMatchesTheCLIAndRoundTrips: the implicit-bias

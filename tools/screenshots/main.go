@@ -45,6 +45,7 @@ var pages = []sitePage{
 	{"doubledescent-lstd", "/doubledescent?v=1&model=lstd"},
 	{"implicitbias", "/implicitbias"},
 	{"implicitbias-ssm", "/implicitbias?v=1&model=ssm"},
+	{"implicitbias-cogo", "/implicitbias?v=1&model=cogo"},
 }
 
 // screen is an emulated device.
