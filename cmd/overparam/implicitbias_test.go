@@ -46,3 +46,40 @@ func TestImplicitBiasPrintsItsSummaryAndJSON(t *testing.T) {
 		t.Errorf("-tokens 99: exit %d, stderr %q", bad.code, bad.stderr)
 	}
 }
+
+// Truth: README.md, "overparam implicitbias": -model ssm and -model cogo
+// print their summaries, and their -json keys are the README's.
+func TestImplicitBiasSSMAndCogoPrintTheirSummaries(t *testing.T) {
+	o := mustRun(t, "implicitbias", "-model", "ssm", "-states", "1,4", "-steps", "300", "-quiet")
+	for _, want := range []string{"ssm: teacher pole a = 0.8, gain w* = 1.5", "recurrence vs transfer function (FFT)", "predicted change of the balanced half-time per doubling of N"} {
+		if !strings.Contains(o.stdout, want) {
+			t.Errorf("the SSM summary lacks %q:\n%s", want, o.stdout)
+		}
+	}
+	o = mustRun(t, "implicitbias", "-model", "cogo", "-modulus", "7", "-widths", "8", "-repeats", "1", "-epochs", "50", "-json", "-quiet")
+	var r struct {
+		Cogo struct {
+			OrderShare *float64 `json:"order_share"`
+			Runs       []struct {
+				Width     int         `json:"width"`
+				Orders    []int       `json:"orders"`
+				Rkkk      []float64   `json:"rkkk"`
+				Raac      *float64    `json:"raac"`
+				Energy    *float64    `json:"energy"`
+				TestAcc   *float64    `json:"test_acc"`
+				Magnitude [][]float64 `json:"magnitude"`
+			} `json:"runs"`
+		} `json:"cogo"`
+	}
+	if err := json.Unmarshal([]byte(o.stdout), &r); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Cogo.Runs) != 1 || r.Cogo.OrderShare == nil || len(r.Cogo.Runs[0].Orders) != 3 || len(r.Cogo.Runs[0].Rkkk) != 3 || len(r.Cogo.Runs[0].Magnitude) != 8 ||
+		r.Cogo.Runs[0].Raac == nil || r.Cogo.Runs[0].Energy == nil || r.Cogo.Runs[0].TestAcc == nil {
+		t.Errorf("-model cogo -json: %s", o.stdout)
+	}
+	bad := run(t, "implicitbias", "-model", "cogo", "-modulus", "12", "-quiet")
+	if bad.code != 2 || !strings.Contains(bad.stderr, "modulus = 12 is even") {
+		t.Errorf("-modulus 12: exit %d, stderr %q", bad.code, bad.stderr)
+	}
+}

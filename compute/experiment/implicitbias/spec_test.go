@@ -66,3 +66,32 @@ func TestCostGrowsWithStepsAndSeeds(t *testing.T) {
 		t.Errorf("the default is estimated at %.2g s; a page's default must run at once (≤ %d s)", s, experiment.AutoRunSeconds)
 	}
 }
+
+// Truth: ParseQuery's contract (compute/experiment/query.go): whatever a
+// link says, the spec it gives has every field in its tagged range, and
+// Validate either accepts it or says why (a reader never gets a crash or a
+// silent misreading); a link the page writes reads back as itself.
+func FuzzLinks(f *testing.F) {
+	for _, p := range Presets() {
+		f.Add(p.Query)
+	}
+	f.Add("v=1&model=cogo&widths=,,,&modulus=12&decay=NaN")
+	f.Add("v=1&model=ssm&states=64,1&ssmlr=1e308&steps=-1&pole=1")
+	f.Add("v=1&model=attention&n=0&tokens=100000&seed=18446744073709551616&model=<script>")
+	f.Fuzz(func(t *testing.T, q string) {
+		s := Default()
+		experiment.ParseQuery(q, &s)
+		if err := experiment.CheckAll(&s); err != nil {
+			t.Fatalf("%q: field out of range after parsing: %v", q, err)
+		}
+		if err := s.Validate(); err != nil && len(err.Error()) < 10 {
+			t.Fatalf("%q: unclear error %q", q, err)
+		}
+		link := experiment.Query(&s)
+		again := Default()
+		experiment.ParseQuery(link, &again)
+		if experiment.Query(&again) != link {
+			t.Fatalf("%q: the link %q does not read back as itself", q, link)
+		}
+	})
+}

@@ -27,3 +27,14 @@ func BenchmarkSSMDefault(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCogoDefault runs the page's default CoGO spec (a + b mod 13,
+// widths 12, 24, 48 × 2 repeats, 3000 Adam epochs each, the Fourier
+// analysis).
+func BenchmarkCogoDefault(b *testing.B) {
+	for range b.N {
+		if _, err := Run(implicitbias.DefaultCogo(), experiment.Assets{}, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
