@@ -7,6 +7,13 @@
 //     token-selection SVM, the Frobenius-norm one for W and the
 //     nuclear-norm one for the factorization W = KQᵀ (Tarzanagh, Li,
 //     Thrampoulidis & Oymak 2023, Theorems 2 and 3).
+//   - cogo: a two-layer network with quadratic activation on a + b mod d
+//     trained by Adam with weight decay finds the low-order algebraic
+//     (Fourier) global optima that Tian 2024 composes, and needs width to
+//     find them.
+//   - ssm: a linear state-space model with N states learns along the
+//     closed-form logistic of a two-layer linear network, faster for larger
+//     N (Smékal, Smith, Kleinman, Biderman & Linderman 2024).
 //
 // The package holds the spec, its validation and cost, its presets and the
 // result types; it computes nothing (the page links it). Package
@@ -16,6 +23,11 @@
 //
 //   - D. A. Tarzanagh, Y. Li, C. Thrampoulidis & S. Oymak, "Transformers as
 //     Support Vector Machines", arXiv:2308.16898, 2023.
+//   - Y. Tian, "Composing Global Optimizers to Reasoning Tasks via
+//     Algebraic Objects in Neural Nets", arXiv:2410.01779, 2024.
+//   - J. Smékal, J. T. H. Smith, M. Kleinman, D. Biderman & S. W.
+//     Linderman, "Towards a theory of learning dynamics in deep state space
+//     models", arXiv:2407.07279, 2024.
 package implicitbias
 
 import (
@@ -25,8 +37,10 @@ import (
 )
 
 // Spec is the spec of an implicit-bias run. Model selects the experiment;
-// the other keys configure it. Each seed of the attention model is a point
-// of the run (the points run in parallel on the worker pool).
+// the other keys configure it (Uses says which). Each seed of the
+// attention model, each width and repeat of CoGO and each state size of
+// the SSM is a point of the run (the points run in parallel on the worker
+// pool).
 type Spec struct {
 	Model string `json:"model" key:"model" enum:"attention,cogo,ssm" help:"the model whose implicit bias is shown: one-layer attention (→ max-margin token selection), a quadratic network on modular addition (→ algebraic Fourier solutions, CoGO) or a linear state-space model (learning dynamics against N)"`
 

@@ -1,7 +1,9 @@
 // Package run runs the implicit-bias experiments of package implicitbias:
 // the numerics (normalized gradient descent on one-layer attention, the
 // Frobenius and nuclear-norm attention SVMs solved without a QP library, a
-// one-sided Jacobi SVD) and the sweep over seeds (Point, Assemble, Run).
+// one-sided Jacobi SVD; the quadratic network on modular addition, Adam
+// and its Fourier statistics; the SSM's gradient descent, its closed forms
+// and an FFT) and the sweep over points (Point, Assemble, Run).
 //
 // Conventions: matrices are d×d, row-major []float64. Every sum runs in
 // index order; products that feed a sum are rounded, float64(a*b), so no
@@ -23,6 +25,18 @@
 //     ADMM) and J.-F. Cai, E. Candès & Z. Shen, "A singular value
 //     thresholding algorithm for matrix completion", 2010 (the proximal map
 //     of the nuclear norm).
+//   - Y. Tian, "Composing Global Optimizers to Reasoning Tasks via Algebraic
+//     Objects in Neural Nets", arXiv:2410.01779, 2024, and its code,
+//     facebookresearch/luckmatters ssl/real-dataset/cogo
+//     (modular_addition_simple2.py, analyze_util.py).
+//   - J. Smékal et al., "Towards a theory of learning dynamics in deep state
+//     space models", arXiv:2407.07279, 2024; A. M. Saxe, J. L. McClelland &
+//     S. Ganguli, "Exact solutions to the nonlinear dynamics of learning in
+//     deep linear neural networks", 2014 (the logistic solution); R. N.
+//     Parnichkun et al., "State-Free Inference of State-Space Models: The
+//     Transfer Function Approach", 2024.
+//   - D. P. Kingma & J. Ba, "Adam: A Method for Stochastic Optimization",
+//     2015, Algorithm 1.
 //   - J. Demmel & K. Veselić, "Jacobi's method is more accurate than QR",
 //     SIAM J. Matrix Anal. Appl. 13, 1992: the one-sided Jacobi SVD.
 package run
