@@ -221,11 +221,12 @@ func (s *Spec) Cost() experiment.Cost {
 	n, t, d := float64(s.N), float64(s.Tokens), float64(s.Dim)
 	m := float64(s.Constraints())
 	d2, d3 := float64(d*d), float64(float64(d*d)*d)
-	step := float64(2*n) * (float64(2*d2) + float64(3*t*d))
+	step := float64(float64(2*n) * (float64(2*d2) + float64(3*t*d)))
 	step += float64(3 * d3)
 	train := float64(float64(s.Iters) * step)
 	fro := float64(2 * 2000 * float64(m*2*d2))
-	nuc := float64(2 * NuclearIters * (float64(12*d3) + float64(5*m*2*d2)))
+	svd, proj := float64(12*d3), float64(float64(10*m)*d2)
+	nuc := float64(float64(2*NuclearIters) * float64(svd+proj))
 	perSeed := float64(train + fro + nuc)
 	ops := float64(float64(s.Seeds) * perSeed)
 	c := experiment.Cost{Ops: int64(ops), Bytes: int64(8 * (float64(4*d2*float64(s.Iters/50+80)) + float64(n*t*d)))}
@@ -242,9 +243,9 @@ func (s *Spec) ssmCost() experiment.Cost {
 	m := float64(s.Sequences * s.Length)
 	var ops float64
 	for _, n := range s.States {
-		ops += float64(20*m*12) + float64(s.Steps)*(float64(3*m)+float64(4*n)+400)
+		ops += float64(20*m*12) + float64(float64(s.Steps)*(float64(3*m)+float64(4*n)+400))
 	}
-	c := experiment.Cost{Ops: int64(ops), Bytes: int64(8 * (8*m + float64(4*s.Steps)))}
+	c := experiment.Cost{Ops: int64(ops), Bytes: int64(8 * (float64(8*m) + float64(4*s.Steps)))}
 	c.Seconds = float64(c.Ops) / experiment.OpsPerSecond
 	return c
 }
@@ -261,7 +262,7 @@ func (s *Spec) cogoCost() experiment.Cost {
 	for _, h := range s.Widths {
 		hf := float64(h)
 		epoch := float64(float64(5*d*hf)*n) + float64(3*d*hf*8)
-		ops += float64(s.Repeats) * (float64(float64(s.Epochs+1)*epoch) + float64(hf*d*d*(d+8)))
+		ops += float64(float64(s.Repeats) * (float64(float64(s.Epochs+1)*epoch) + float64(hf*d*d*(d+8))))
 	}
 	c := experiment.Cost{Ops: int64(ops), Bytes: int64(8 * 12 * float64(s.Modulus) * float64(slicesMax(s.Widths)))}
 	c.Seconds = float64(c.Ops) / experiment.OpsPerSecond

@@ -239,7 +239,7 @@ func (n *cogoNet) stats() *cogoStats {
 	f := n.fourier()
 	kmax := (d - 1) / 2
 	st := &cogoStats{dominant: make([]int, h), orders: make([]int, kmax)}
-	mod := func(re, im []float64, j, k int) float64 { return math.Hypot(re[j*d+k], im[j*d+k]) }
+	mod := func(re, im []float64, j, k int) float64 { return fmath.Hypot(re[j*d+k], im[j*d+k]) }
 	var energies []float64
 	for j := range h {
 		best := 0
@@ -279,7 +279,7 @@ func (n *cogoNet) stats() *cogoStats {
 			re += float64(pr*f.cre[j*d+k]) - float64(pi*f.cim[j*d+k])
 			im += float64(pr*f.cim[j*d+k]) + float64(pi*f.cre[j*d+k])
 		}
-		st.rkkk = append(st.rkkk, math.Hypot(re, im)*float64(2*d))
+		st.rkkk = append(st.rkkk, fmath.Hypot(re, im)*float64(2*d))
 	}
 	// The potentials that must vanish: for each m and k₃ ≠ 0,
 	// Σ_{k₁+k₂≡m} Σ_j Â_k₁j Â_k₂j Ĉ_k₃j (and B̂ B̂ Ĉ).
@@ -297,7 +297,7 @@ func (n *cogoNet) stats() *cogoStats {
 						im += float64(pr*f.cim[j*d+k3]) + float64(pi*f.cre[j*d+k3])
 					}
 				}
-				st.raac = max(st.raac, math.Hypot(re, im)*float64(2*d))
+				st.raac = max(st.raac, fmath.Hypot(re, im)*float64(2*d))
 			}
 		}
 	}

@@ -189,10 +189,10 @@ func predictSSM(s *implicitbias.Spec, d *ssmData, p0, q0 float64, n int, steps [
 		return w, fmath.Log(ratio) / (2 * sig * lr)
 	}
 	wOf := func(x float64) float64 {
-		return (float64(p0*fmath.Exp(2*x)) - float64(q0*fmath.Exp(-2*x))) / 4
+		return float64(0.25 * (float64(p0*fmath.Exp(2*x)) - float64(q0*fmath.Exp(-2*x))))
 	}
-	f := func(x float64) float64 { return lr * (sig - float64(eta*wOf(x))) }
-	target := sig / eta / 2
+	f := func(x float64) float64 { return float64(lr * (sig - float64(eta*wOf(x)))) }
+	target := float64(0.5 * (sig / eta))
 	half = -1
 	x, h := 0.0, 1.0/rk4Substeps
 	next := 0
@@ -210,7 +210,8 @@ func predictSSM(s *implicitbias.Spec, d *ssmData, p0, q0 float64, n int, steps [
 			k4 := f(x + float64(h*k3))
 			x += float64(h / 6 * (k1 + float64(2*k2) + float64(2*k3) + k4))
 			if after := wOf(x); half < 0 && before < target && after >= target {
-				half = float64(k) + float64(h*(float64(j)+(target-before)/(after-before)))
+				frac := float64(float64(target-before) / float64(after-before))
+				half = float64(k) + float64(h*float64(float64(j)+frac))
 			}
 		}
 	}
