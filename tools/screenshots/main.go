@@ -48,7 +48,16 @@ func sitePages() []sitePage {
 	for _, e := range experiment.Experiments() {
 		ps = append(ps, sitePage{e.Name, e.Page()})
 	}
-	return append(ps, sitePage{"doubledescent-lstd", "/doubledescent?v=1&model=lstd"})
+	// The other models of pages that hold several.
+	return append(ps,
+		sitePage{"doubledescent-lstd", "/doubledescent?v=1&model=lstd"},
+		sitePage{"implicitbias-ssm", "/implicitbias?v=1&model=ssm"},
+		sitePage{"implicitbias-cogo", "/implicitbias?v=1&model=cogo"},
+		sitePage{"representations-mhe", "/representations?v=1&model=mhe"},
+		sitePage{"representations-forde", "/representations?v=1&model=forde"},
+		sitePage{"kernels-qnn", "/kernels?v=1&model=qnn"},
+		sitePage{"compression-sparse", "/compression?v=1&model=sparse"},
+	)
 }
 
 // screen is an emulated device.

@@ -8,6 +8,7 @@ package all
 import (
 	_ "github.com/overparam/overparam/compute/experiment/compression"
 	_ "github.com/overparam/overparam/compute/experiment/doubledescent"
+	_ "github.com/overparam/overparam/compute/experiment/implicitbias"
 	_ "github.com/overparam/overparam/compute/experiment/kernels"
 	_ "github.com/overparam/overparam/compute/experiment/paths"
 	_ "github.com/overparam/overparam/compute/experiment/representations"

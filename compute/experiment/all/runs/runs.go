@@ -8,6 +8,7 @@ package runs
 import (
 	_ "github.com/overparam/overparam/compute/experiment/compression/run"
 	_ "github.com/overparam/overparam/compute/experiment/doubledescent/run"
+	_ "github.com/overparam/overparam/compute/experiment/implicitbias/run"
 	_ "github.com/overparam/overparam/compute/experiment/kernels/run"
 	_ "github.com/overparam/overparam/compute/experiment/paths/run"
 	_ "github.com/overparam/overparam/compute/experiment/representations/run"
