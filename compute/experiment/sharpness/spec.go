@@ -31,6 +31,8 @@ type Spec struct {
 	Chunk     int     `json:"chunk" key:"chunk" min:"0" max:"2000" help:"m-sharpness: each chunk of m samples takes its own ascent step; 0 = one ascent step on the full batch"`
 	Lambda    float64 `json:"lambda" key:"lambda" min:"0" max:"10" help:"weight λ of the SAF or MESA penalty (λ/2n)Σ‖f(x) − f_ref(x)‖²"`
 	Lag       int     `json:"lag" key:"lag" min:"1" max:"50" help:"SAF: the reference outputs are those of lag steps ago (odd lags see the period-2 oscillation; even ones do not)"`
+	Penalty   string  `json:"penalty" key:"penalty" enum:"mse,kl" help:"SAF and MESA penalty: (λ/2n)Σ‖f(x) − f_ref(x)‖² (with loss mse) or Du et al.'s (λτ²/n)Σ KL(softmax(f_ref/τ) ‖ softmax(f/τ)) (with loss ce)"`
+	Tau       float64 `json:"tau" key:"tau" min:"0.1" max:"100" help:"temperature τ of the KL penalty (Du et al. use 5)"`
 	EMA       float64 `json:"ema" key:"ema" min:"0" max:"0.9999" help:"MESA: decay β of the exponential moving average of θ whose outputs are the reference"`
 
 	Every int     `json:"every" key:"every" min:"1" max:"1000" help:"steps between two eigenvalue computations"`
@@ -48,7 +50,7 @@ func Default() Spec {
 	return Spec{
 		Samples: 200, Noise: 0.2, Hidden: []int{32, 32}, Activation: "tanh", Loss: "mse",
 		Optimizer: "gd", Edges: []int{10, 20}, Steps: 2000, Momentum: 0.9, Rho: 0.05, Chunk: 0,
-		Lambda: 0.3, Lag: 1, EMA: 0.99,
+		Lambda: 0.3, Lag: 1, Penalty: "mse", Tau: 5, EMA: 0.99,
 		Every: 20, Zoom: 40, Eigs: 2, Tol: 1e-6, Seed: 1,
 	}
 }
@@ -96,8 +98,13 @@ func (s *Spec) Validate() error {
 	if s.Zoom > s.Steps {
 		return fmt.Errorf("zoom = %d is longer than steps = %d", s.Zoom, s.Steps)
 	}
-	if (s.Optimizer == "saf" || s.Optimizer == "mesa") && s.Loss != "mse" {
-		return fmt.Errorf("optimizer = %s needs loss = mse: its penalty here is the squared distance to the reference outputs, which makes its edge a formula", s.Optimizer)
+	if s.Optimizer == "saf" || s.Optimizer == "mesa" {
+		if s.Penalty == "mse" && s.Loss != "mse" {
+			return fmt.Errorf("optimizer = %s with penalty = mse needs loss = mse (its edge 2/(η(1+2λ)) assumes the penalty's curvature is the loss's); with loss = ce use penalty = kl", s.Optimizer)
+		}
+		if s.Penalty == "kl" && s.Loss != "ce" {
+			return fmt.Errorf("optimizer = %s with penalty = kl needs loss = ce (the KL penalty compares softmax outputs); with loss = mse use penalty = mse", s.Optimizer)
+		}
 	}
 	if s.Optimizer == "saf" && s.Lag >= s.Steps {
 		return fmt.Errorf("lag = %d must be shorter than steps = %d", s.Lag, s.Steps)
@@ -157,6 +164,12 @@ func (s *Spec) Cost() experiment.Cost {
 	case "saf":
 		evals = 0
 	}
+	// The KL penalty's curvature along the top eigenvector: one more
+	// gradient and Gauss-Newton product per tracked step.
+	klTracked := 0.0
+	if (s.Optimizer == "saf" || s.Optimizer == "mesa") && s.Penalty == "kl" {
+		klTracked = 2
+	}
 	grad := float64(3*f) - f1
 	hvp := float64(6*f) - float64(4*f1)
 	P := float64(a.NumParams())
@@ -172,7 +185,7 @@ func (s *Spec) Cost() experiment.Cost {
 	gradOps, evalOps, hvpOps := grad+ew, f+ew, hvp+ew
 	perStep := float64(grads*gradOps) + float64(evals*evalOps)
 	perPoint := float64(float64(T*n)*perStep) +
-		float64(float64(tracked*n)*gradOps) +
+		float64(float64(float64(tracked*(1+klTracked))*n)*gradOps) +
 		float64(float64((products+rescale)*n)*hvpOps) +
 		float64(tracked*lanczosOps(P, ExpectedProducts))
 	ops := float64(perPoint * float64(len(s.Edges)))

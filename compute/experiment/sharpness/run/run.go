@@ -56,6 +56,10 @@ func runPoint(s *sharpness.Spec, index int, progress func(experiment.Progress) b
 	phase := fmt.Sprintf("η = %.4g", eta)
 	liveStride := max(1, T/400)
 	prev := make([]float64, len(theta)) // θ_{t−1} in the zoom window
+	var kl *klCurvature
+	if (s.Optimizer == "saf" || s.Optimizer == "mesa") && s.Penalty == "kl" {
+		kl = newKLCurvature(st.obj, s.Tau)
+	}
 	track := func(t int) error {
 		c := nn.NewCurvature(st.obj, theta, nn.Hessian)
 		vals, res, products, err := tr.top(c)
@@ -63,7 +67,11 @@ func runPoint(s *sharpness.Spec, index int, progress func(experiment.Progress) b
 			return fmt.Errorf("η = %.4g, step %d: %w", eta, t, err)
 		}
 		pt.Products += products
-		e := sharpness.Eig{Step: t, Values: vals, Residuals: res, Edge: Edge(s, eta, norm(c.Gradient())), Products: products}
+		kappa := 1.0
+		if kl != nil {
+			kappa = kl.along(theta, tr.u1) / vals[0]
+		}
+		e := sharpness.Eig{Step: t, Values: vals, Residuals: res, Edge: PenaltyEdge(s, eta, norm(c.Gradient()), kappa), Products: products}
 		if t > zoomFrom && t > 0 {
 			var move float64
 			for i, v := range theta {
@@ -119,6 +127,32 @@ func runPoint(s *sharpness.Spec, index int, progress func(experiment.Progress) b
 		}
 	}
 	return pt, nil
+}
+
+// klCurvature measures the KL penalty's curvature per unit λ along a
+// direction u: uᵀG_τu·τ², where G_τ is the Gauss-Newton matrix of the
+// cross-entropy of the outputs f/τ, (1/n)Σ_i (J_i/τ)ᵀ(diag(p_τ) − p_τp_τᵀ)(J_i/τ),
+// so that τ²G_τ is the Hessian of (τ²/n)Σ KL(softmax(r/τ) ‖ softmax(f/τ)) at
+// f = r in the Gauss-Newton form (Du et al. 2022, eq. 5 with their τ²).
+type klCurvature struct {
+	obj  nn.Objective // the loss with the outputs scaled by 1/τ
+	tau  float64
+	work []float64
+}
+
+func newKLCurvature(obj *nn.Objective, tau float64) *klCurvature {
+	a := *obj.Arch
+	a.OutScale = a.Scale() / tau
+	return &klCurvature{obj: nn.Objective{Arch: &a, Data: obj.Data, Idx: obj.Idx, Scale: obj.Scale}, tau: tau}
+}
+
+// along returns τ²·uᵀG_τu at θ.
+func (k *klCurvature) along(theta, u []float64) float64 {
+	if k.work == nil {
+		k.work = make([]float64, len(u))
+	}
+	nn.NewCurvature(&k.obj, theta, nn.GaussNewton).MulVecTo(k.work, u)
+	return float64(float64(k.tau*k.tau) * dotOf(u, k.work))
 }
 
 // live returns the point of the live charts after step t: the loss L(θ_t)
