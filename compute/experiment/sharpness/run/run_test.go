@@ -164,6 +164,7 @@ func TestJSWasmRunsGiveTheNativeResult(t *testing.T) {
 		"saf-mesa":        "samples=40&hidden=6,5&optimizer=saf&lag=3&edges=10&steps=150",
 		"mesa-nesterov":   "samples=40&hidden=6,5&optimizer=mesa&edges=10&steps=150",
 		"nesterov-ce":     "samples=40&hidden=6,5&optimizer=nesterov&loss=ce&edges=10&steps=150",
+		"flow":            "samples=40&hidden=6,5&edges=10,20&steps=100&flow=4",
 		"saf-kl-ce":       "samples=40&hidden=6,5&optimizer=saf&loss=ce&penalty=kl&lag=1&edges=10&steps=150",
 		"mesa-kl-ce":      "samples=40&hidden=6,5&optimizer=mesa&loss=ce&penalty=kl&tau=2&edges=10&steps=150",
 	} {
@@ -185,18 +186,17 @@ func TestJSWasmRunsGiveTheNativeResult(t *testing.T) {
 // on separate workers must give the same result), and the slope of
 // log λ_end on log η is −1 when λ_end = 2/η exactly.
 func TestRunIsItsPointsAssembled(t *testing.T) {
-	s := specOf("samples=40&hidden=6,5&edges=10,20&steps=100")
+	s := specOf("samples=40&hidden=6,5&edges=10,20&steps=100&flow=2")
 	whole, err := Run(s, experiment.Assets{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	parts := make([]*sharpness.Point, 2)
-	for i := range parts {
-		if parts[i], err = RunPoint(s, experiment.Assets{}, 1-i, nil); err != nil {
+	parts := make([]*sharpness.Point, s.Points())
+	for i := len(parts) - 1; i >= 0; i-- { // in another order
+		if parts[i], err = RunPoint(s, experiment.Assets{}, i, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
-	parts[0], parts[1] = parts[1], parts[0]
 	asm, err := Assemble(s, parts)
 	if err != nil {
 		t.Fatal(err)
@@ -206,9 +206,13 @@ func TestRunIsItsPointsAssembled(t *testing.T) {
 	if string(a) != string(b) {
 		t.Error("Run differs from its points assembled")
 	}
+	if len(asm.Points) != 2 || asm.Flow == nil || !asm.Flow.IsFlow {
+		t.Fatalf("assembled %d points and flow %v; want 2 and the reference", len(asm.Points), asm.Flow)
+	}
 	for _, p := range parts {
 		p.LambdaEnd = 2 / p.LR
 	}
+	parts[2].LambdaEnd = 1 // the reference is not a step size of the fit
 	asm, _ = Assemble(s, parts)
 	if math.Abs(asm.Slope+1) > 1e-12 {
 		t.Errorf("slope %.15g for λ_end = 2/η, want −1", asm.Slope)
@@ -225,17 +229,24 @@ func TestADivergingRunStopsAndSaysWhere(t *testing.T) {
 }
 
 // Truth: Cohen et al. (2021), §3 and their Appendix (gradient flow): before
-// t*, gradient descent tracks gradient flow, so runs at η and η/2 compared at
-// equal η·t ≤ 0.8·η·t* have the same sharpness, within 2%.
+// t*, gradient descent tracks gradient flow, so runs at η = 0.2 and 0.1,
+// compared at equal η·t ≤ 0.8·η·t*, have the same sharpness within 2%, and
+// η = 0.1 and the gradient-flow reference at 0.1/4 too; gradient descent is
+// Euler's method on the flow, whose error falls with the step (first order),
+// so η = 0.1 is the nearer to the reference. The reference stops once λ₁ passes
+// 1.25·2/η_min (sharpness.FlowStop) or after Flow·Steps steps.
 func TestBeforeTheEdgeGradientDescentFollowsGradientFlow(t *testing.T) {
-	s := specOf("edges=10,20&steps=700&zoom=0")
-	fast, err := RunPoint(s, experiment.Assets{}, 0, nil)
+	s := specOf("edges=10,20&steps=700&zoom=0&flow=4")
+	res, err := Run(s, experiment.Assets{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	slow, err := RunPoint(s, experiment.Assets{}, 1, nil)
-	if err != nil {
-		t.Fatal(err)
+	fast, slow, flow := res.Points[0], res.Points[1], res.Flow
+	if len(res.Points) != 2 || flow == nil || !flow.IsFlow || flow.LR != 0.025 {
+		t.Fatalf("%d points and flow %+v; want 2 points and the reference at η = 0.025", len(res.Points), flow)
+	}
+	if last := flow.Eigs[len(flow.Eigs)-1]; last.Step != 2800 && last.Values[0] < sharpness.FlowStop*20 {
+		t.Errorf("the reference stopped at step %d with λ₁ = %.4g; want 2,800 steps or λ₁ ≥ %g", last.Step, last.Values[0], sharpness.FlowStop*20)
 	}
 	if fast.TStar < 0 {
 		t.Fatal("η = 0.2 never reached its edge")
@@ -250,10 +261,11 @@ func TestBeforeTheEdgeGradientDescentFollowsGradientFlow(t *testing.T) {
 		return 0
 	}
 	compared := 0
-	for step := 20; 10*step <= 8*fast.TStar; step += 20 { // η·t = 0.2·step = 0.1·(2·step)
-		a, b := at(fast, step), at(slow, 2*step)
-		if math.Abs(a-b) > 0.02*b {
-			t.Errorf("η·t = %g: λ₁ = %.5g at η = 0.2, %.5g at η = 0.1", 0.2*float64(step), a, b)
+	for step := 20; 10*step <= 8*fast.TStar; step += 20 { // η·t = 0.2·step = 0.1·(2·step) = 0.025·(8·step)
+		a, b, f := at(fast, step), at(slow, 2*step), at(flow, 8*step)
+		if math.Abs(a-b) > 0.02*b || math.Abs(b-f) > 0.02*f || !(math.Abs(a-f) > math.Abs(b-f)) {
+			t.Errorf("η·t = %g: λ₁ = %.5g at η = 0.2, %.5g at η = 0.1, %.5g along the flow (η = 0.025); want the first two and the last two within 2%%, and η = 0.1 nearer the flow",
+				0.2*float64(step), a, b, f)
 		}
 		compared++
 	}
