@@ -236,7 +236,7 @@ func TestADivergingRunStopsAndSaysWhere(t *testing.T) {
 // so η = 0.1 is the nearer to the reference. The reference stops once λ₁ passes
 // 1.25·2/η_min (sharpness.FlowStop) or after Flow·Steps steps.
 func TestBeforeTheEdgeGradientDescentFollowsGradientFlow(t *testing.T) {
-	s := specOf("edges=10,20&steps=700&zoom=0&flow=4")
+	s := specOf("edges=10,20&steps=700&every=20&zoom=0&flow=4")
 	res, err := Run(s, experiment.Assets{}, nil)
 	if err != nil {
 		t.Fatal(err)
