@@ -20,8 +20,9 @@ func scalarUV(u, v, y, eta float64, steps int) (d, factor []float64, uT, vT floa
 }
 
 // Truth: the balancing identity of the scalar network f = uv (Du, Hu & Lee
-// 2018, "Algorithmic regularization in learning deep homogeneous models",
-// Thm. 2.1 for gradient flow; the discrete form by expanding the update):
+// 2018, "Algorithmic regularization in learning deep homogeneous models:
+// layers are automatically balanced", for gradient flow; the discrete form
+// by expanding the update):
 // gradient flow conserves D = u² − v², and one gradient-descent step maps it
 // exactly to D' = D(1 − η²r²) with r = uv − y, since
 // (u − ηrv)² − (v − ηru)² = (u² − v²)(1 − η²r²). At a minimum (uv = y) the

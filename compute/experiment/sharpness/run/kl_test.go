@@ -12,8 +12,8 @@ import (
 )
 
 // klObjective is SAF's objective with the KL penalty written out from its
-// definition (Du et al. 2022, eq. 5, with their code's τ² factor): the mean
-// cross-entropy plus (λτ²/n)Σ_i Σ_j q_ij(log q_ij − log p_τ(f_i)_j), with
+// definition (Du et al. 2022's trajectory loss, with the τ² factor of their
+// SAF_train.py): the mean cross-entropy plus (λτ²/n)Σ_i Σ_j q_ij(log q_ij − log p_τ(f_i)_j), with
 // q_i = softmax(r_i/τ) and p_τ(f) = softmax(f/τ), each log-softmax computed
 // as f/τ − log Σ e^{f/τ}.
 func klObjective(o *nn.Objective, theta, ref []float64, lam, tau float64) float64 {

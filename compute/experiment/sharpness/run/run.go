@@ -161,7 +161,8 @@ func runPoint(s *sharpness.Spec, index int, progress func(experiment.Progress) b
 // direction u: uᵀG_τu·τ², where G_τ is the Gauss-Newton matrix of the
 // cross-entropy of the outputs f/τ, (1/n)Σ_i (J_i/τ)ᵀ(diag(p_τ) − p_τp_τᵀ)(J_i/τ),
 // so that τ²G_τ is the Hessian of (τ²/n)Σ KL(softmax(r/τ) ‖ softmax(f/τ)) at
-// f = r in the Gauss-Newton form (Du et al. 2022, eq. 5 with their τ²).
+// f = r in the Gauss-Newton form (Du et al. 2022's trajectory loss, with
+// the τ² of their code).
 type klCurvature struct {
 	obj  nn.Objective // the loss with the outputs scaled by 1/τ
 	tau  float64
