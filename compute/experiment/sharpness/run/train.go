@@ -209,8 +209,8 @@ func (st *stepper) reference(t int) []float64 {
 
 // klStep finishes a SAF or MESA step with the KL penalty of Du et al.
 // (2022: their trajectory loss, with the τ² factor of their code) on the
-// cross-entropy loss, the
-// outputs f at θ_t already in st.current. The gradient of
+// cross-entropy loss, the outputs f at θ_t already in st.current. The
+// gradient of
 // L + (λτ²/n)Σ_i KL(softmax(r_i/τ) ‖ softmax(f_i/τ)) in f_i is
 // (1/n)[p(f_i) − y_i + λτ(p_τ(f_i) − p_τ(r_i))], with p = softmax and
 // p_τ(f) = softmax(f/τ); it is backpropagated as the gradient of the
