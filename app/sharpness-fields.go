@@ -1,5 +1,7 @@
 package app
 
+import "github.com/overparam/overparam/compute/experiment/sharpness"
+
 // sharpFields labels the sharpness spec's parameters, by key.
 var sharpFields = map[string]fieldInfo{
 	"samples":    {Label: "Spiral points"},
@@ -16,6 +18,9 @@ var sharpFields = map[string]fieldInfo{
 	"lambda":     {Label: "Penalty weight λ"},
 	"lag":        {Label: "SAF lag (steps)", Unit: "odd lags see the period-2 oscillation"},
 	"ema":        {Label: "MESA EMA decay β"},
+	"penalty":    {Label: "SAF/MESA penalty", Unit: "mse with loss mse, kl with loss ce"},
+	"tau":        {Label: "KL temperature τ"},
+	"flow":       {Label: "Gradient-flow reference", Unit: "smallest η divided by this; 0 = none"},
 	"every":      {Label: "Eigenvalues every", Unit: "steps"},
 	"zoom":       {Label: "Zoom window", Unit: "last steps, eigenvalues at every step"},
 	"eigs":       {Label: "Eigenvalues tracked"},
@@ -25,14 +30,19 @@ var sharpFields = map[string]fieldInfo{
 
 var sharpGroups = []fieldGroup{
 	{"Data and model", []string{"samples", "noise", "hidden", "activation", "loss"}},
-	{"Optimizer", []string{"optimizer", "edges", "steps", "momentum", "rho", "chunk", "lambda", "lag", "ema"}},
+	{"Optimizer", []string{"optimizer", "edges", "steps", "momentum", "rho", "chunk", "lambda", "lag", "ema", "penalty", "tau", "flow"}},
 	{"Eigenvalues", []string{"every", "zoom", "eigs", "tol"}},
 	{"Randomness", []string{"seed"}},
 }
 
-// sharpRelevant reports whether control key applies to optimizer.
-func sharpRelevant(optimizer, key string) bool {
+// sharpRelevant reports whether control key applies to the spec.
+func sharpRelevant(s *sharpness.Spec, key string) bool {
+	optimizer := s.Optimizer
 	switch key {
+	case "penalty":
+		return optimizer == "saf" || optimizer == "mesa"
+	case "tau":
+		return (optimizer == "saf" || optimizer == "mesa") && s.Penalty == "kl"
 	case "momentum":
 		return optimizer == "heavyball" || optimizer == "nesterov"
 	case "rho", "chunk":
@@ -52,4 +62,6 @@ func init() {
 		"usam": "SAM, unnormalised (ε = ρg)", "sam": "SAM (ε = ρg/‖g‖)", "saf": "SAF (trajectory loss)", "mesa": "MESA (EMA teacher)"} {
 		enumText["optimizer="+k] = v
 	}
+	enumText["penalty=mse"] = "squared error (λ/2n)Σ‖f − f_ref‖²"
+	enumText["penalty=kl"] = "KL with temperature τ (Du et al.)"
 }

@@ -23,11 +23,14 @@ var sharpDef = &experimentPage[sharpness.Spec]{
 	presets:  sharpness.Presets(),
 	fields:   sharpFields,
 	groups:   sharpGroups,
-	relevant: func(s *sharpness.Spec, key string) bool { return sharpRelevant(s.Optimizer, key) },
+	relevant: sharpRelevant,
 	start: func(jobs Jobs, id int, spec sharpness.Spec, emit func(Event), now func() time.Time) startedRun {
 		return startSweep(jobs, id, "sharpness", spec, spec.Points(), decodeSharp, emit, now)
 	},
-	csv: func(r any) string { res, _ := r.(*sharpness.Result); return sharpEigsCSV(sharpPoints(res, nil)) },
+	csv: func(r any) string {
+		res, _ := r.(*sharpness.Result)
+		return sharpEigsCSV(withFlow(sharpPoints(res, nil), sharpFlow(res, nil)))
+	},
 }
 
 func decodeSharp(body string) (any, error) {
@@ -74,11 +77,34 @@ func sharpPoints(res *sharpness.Result, parts map[int]*sharpness.Point) []*sharp
 	}
 	var pts []*sharpness.Point
 	for i := 0; i < len(parts)+8; i++ {
-		if pt := parts[i]; pt != nil {
+		if pt := parts[i]; pt != nil && !pt.IsFlow {
 			pts = append(pts, pt)
 		}
 	}
 	return pts
+}
+
+// withFlow appends the gradient-flow reference, if any, to the points (for
+// the CSV, where its lr column tells it apart).
+func withFlow(pts []*sharpness.Point, flow *sharpness.Point) []*sharpness.Point {
+	if flow == nil {
+		return pts
+	}
+	return append(append([]*sharpness.Point(nil), pts...), flow)
+}
+
+// sharpFlow returns the gradient-flow reference: the result's, or the
+// streamed point once it has finished; nil without one.
+func sharpFlow(res *sharpness.Result, parts map[int]*sharpness.Point) *sharpness.Point {
+	if res != nil {
+		return res.Flow
+	}
+	for _, pt := range parts {
+		if pt != nil && pt.IsFlow {
+			return pt
+		}
+	}
+	return nil
 }
 
 func (p *sharpnessPage) Render() app.UI {
@@ -94,9 +120,9 @@ func (p *sharpnessPage) Render() app.UI {
 				"The eigenvalues are computed exactly (R-operator Hessian-vector products, Lanczos with full reorthogonalisation), always of the training loss, never of a SAM, SAF or MESA penalty."),
 		p.layout(
 			sharpSummary(res, pts),
-			newChartPanel("eigs").Title("Top Hessian eigenvalues and the stability edge").Plot(sharpEigPlot(pts)).CSV(func() string { return sharpEigsCSV(pts) }),
+			newChartPanel("eigs").Title("Top Hessian eigenvalues and the stability edge").Plot(sharpEigPlot(pts)).CSV(func() string { return sharpEigsCSV(withFlow(pts, sharpFlow(res, parts))) }),
 			newChartPanel("loss").Title("Training loss").Plot(sharpLossPlot(pts)).CSV(func() string { return sharpLossCSV(pts) }),
-			newChartPanel("flow").Title("Against η·t: gradient flow until the edge").Plot(sharpFlowPlot(pts)),
+			newChartPanel("flow").Title("Against η·t: gradient flow until the edge").Plot(sharpFlowPlot(pts, sharpFlow(res, parts))),
 			newChartPanel("zoom").Title("Zoom: every step of the last steps").Plot(sharpZoomPlot(pts)),
 			newChartPanel("sweep").Title("λ at the end against 2/η").Plot(sharpSweepPlot(res, pts)),
 			newChartPanel("catapult").Title("Catapult: the two-layer linear toy f = vᵀu/√m").Plot(catapultPlot(res)),
@@ -188,9 +214,17 @@ func sharpLossPlot(pts []*sharpness.Point) *chart.Plot {
 	return c
 }
 
-func sharpFlowPlot(pts []*sharpness.Point) *chart.Plot {
-	c := &chart.Plot{Title: "λ₁ against η·t: the runs agree until each meets its edge", X: chart.Axis{Label: "η·t (gradient-flow time)"},
-		Y: chart.Axis{Label: "λ₁ (loss per parameter²)"}, Legend: true, Height: 280, Note: "the step sizes appear as they finish"}
+// sharpFlowPlot draws λ₁ of each run and of the gradient-flow reference
+// (flow, if not nil; black, thick) against η·t, with each run's 2/η.
+func sharpFlowPlot(pts []*sharpness.Point, flow *sharpness.Point) *chart.Plot {
+	c := &chart.Plot{Title: "λ₁ against η·t: the runs follow gradient flow until each meets its edge", X: chart.Axis{Label: "η·t (gradient-flow time)"},
+		Y: chart.Axis{Label: "λ₁ (loss per parameter²)"}, Legend: true, Height: 280, Note: "the step sizes appear as they finish; flow = N adds a gradient-flow reference"}
+	if flow != nil {
+		lr := flow.LR
+		s := eigSeries(flow, 0, fmt.Sprintf("gradient flow (η = %.3g)", lr), func(t int) float64 { return float64(lr * float64(t)) })
+		s.Class, s.Width = "muted", 3
+		c.Series = append(c.Series, s)
+	}
 	for _, pt := range pts {
 		lr := pt.LR
 		c.Series = append(c.Series, eigSeries(pt, 0, fmt.Sprintf("η = %.4g", lr), func(t int) float64 { return float64(lr * float64(t)) }))

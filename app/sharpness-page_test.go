@@ -11,16 +11,30 @@ import (
 
 // Truth: the spec's help texts (compute/experiment/sharpness): momentum
 // belongs to heavyball and nesterov, ρ and chunk to the two SAMs, λ to SAF
-// and MESA, the lag to SAF and the EMA decay to MESA; the rest to all.
+// and MESA, the lag to SAF and the EMA decay to MESA, the penalty to SAF
+// and MESA and its temperature τ to their KL penalty; the rest to all.
 func TestSharpnessControlsShowOnlyTheOptimizersOwnKeys(t *testing.T) {
 	own := map[string][]string{"momentum": {"heavyball", "nesterov"}, "rho": {"usam", "sam"}, "chunk": {"usam", "sam"},
-		"lambda": {"saf", "mesa"}, "lag": {"saf"}, "ema": {"mesa"}, "edges": {"gd", "heavyball", "nesterov", "usam", "sam", "saf", "mesa"}}
+		"lambda": {"saf", "mesa"}, "lag": {"saf"}, "ema": {"mesa"}, "penalty": {"saf", "mesa"},
+		"edges": {"gd", "heavyball", "nesterov", "usam", "sam", "saf", "mesa"}, "flow": {"gd", "heavyball", "nesterov", "usam", "sam", "saf", "mesa"}}
 	for key, opts := range own {
 		for _, o := range []string{"gd", "heavyball", "nesterov", "usam", "sam", "saf", "mesa"} {
 			want := strings.Contains(","+strings.Join(opts, ",")+",", ","+o+",")
-			if got := sharpRelevant(o, key); got != want {
+			s := sharpness.Default()
+			s.Optimizer = o
+			if got := sharpRelevant(&s, key); got != want {
 				t.Errorf("optimizer %s, key %s: shown = %v, want %v", o, key, got, want)
 			}
+		}
+	}
+	for _, c := range []struct {
+		optimizer, penalty string
+		want               bool
+	}{{"saf", "kl", true}, {"mesa", "kl", true}, {"saf", "mse", false}, {"gd", "kl", false}} {
+		s := sharpness.Default()
+		s.Optimizer, s.Penalty = c.optimizer, c.penalty
+		if got := sharpRelevant(&s, "tau"); got != c.want {
+			t.Errorf("optimizer %s, penalty %s: τ shown = %v, want %v", c.optimizer, c.penalty, got, c.want)
 		}
 	}
 	for key := range sharpFields {
@@ -75,5 +89,31 @@ func TestLivePointsAccumulatePerStepSize(t *testing.T) {
 	}
 	if !strings.Contains(sharpEigsCSV(pts), "0.1,5,20,4,2,,,0,") {
 		t.Errorf("CSV of a live point:\n%s", sharpEigsCSV(pts))
+	}
+}
+
+// Truth: the sweep's contract (compute/experiment/sharpness, Spec.Points):
+// the gradient-flow reference streams in as the last point; it is drawn only
+// on the η·t chart (a thick muted line first), never as a step size of the
+// other charts.
+func TestTheGradientFlowReferenceIsDrawnOnlyAgainstEtaT(t *testing.T) {
+	eig := func(step int, v float64) sharpness.Eig {
+		return sharpness.Eig{Step: step, Values: []float64{v}, Edge: 10}
+	}
+	parts := map[int]*sharpness.Point{
+		0: {Index: 0, LR: 0.2, Products: 9, Eigs: []sharpness.Eig{eig(0, 3), eig(10, 4)}},
+		1: {Index: 1, LR: 0.025, IsFlow: true, Products: 9, Eigs: []sharpness.Eig{eig(0, 3), eig(80, 4)}},
+	}
+	pts := sharpPoints(nil, parts)
+	flow := sharpFlow(nil, parts)
+	if len(pts) != 1 || pts[0].IsFlow || flow == nil || !flow.IsFlow {
+		t.Fatalf("points %d, flow %v; want the step size apart from the reference", len(pts), flow)
+	}
+	c := sharpFlowPlot(pts, flow)
+	if len(c.Series) != 2 || c.Series[0].Class != "muted" || c.Series[0].X[1] != 2 || c.Series[1].X[1] != 2 {
+		t.Errorf("η·t chart series %+v; want the flow first, both at η·t = 2", c.Series)
+	}
+	if n := len(sharpEigPlot(pts).Series); n != 4 {
+		t.Errorf("the eigenvalue chart draws %d series, want 4 (λ₁, λ₂, λ₃, edge) of the one step size", n)
 	}
 }

@@ -12,8 +12,9 @@ import (
 )
 
 // sharpQuery is a small sharpness link, a few seconds: two step sizes of a
-// narrow ReLU network (so the rescaling panel is drawn too).
-const sharpQuery = "v=1&samples=100&hidden=16,16&activation=relu&edges=10,20&steps=600&every=10&zoom=20"
+// narrow ReLU network (so the rescaling panel is drawn too) and a
+// gradient-flow reference at half the smaller step size.
+const sharpQuery = "v=1&samples=100&hidden=16,16&activation=relu&edges=10,20&steps=600&every=10&zoom=20&flow=2"
 
 // TestSharpnessPageRunsAPresetAndMatchesTheCLI: the sharpness page runs a
 // link, draws its charts, and exports the same JSON numbers as the native
@@ -45,6 +46,9 @@ func TestSharpnessPageRunsAPresetAndMatchesTheCLI(t *testing.T) {
 		if n := eval[int](tt, `document.querySelectorAll('#chart-`+id+` svg `+sel+`').length`); n == 0 {
 			t.Errorf("chart %s draws no %s", id, sel)
 		}
+	}
+	if !eval[bool](tt, `(document.querySelector('#chart-flow svg')?.textContent ?? '').includes('gradient flow (η = 0.05)')`) {
+		t.Error("the η·t chart does not draw the gradient-flow reference")
 	}
 	tt.click("#export-json")
 	got := waitJSONFile(t, dir, "overparam-sharpness.json")

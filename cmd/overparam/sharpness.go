@@ -122,6 +122,17 @@ func printSharpness(w io.Writer, r *sharpness.Result) {
 			}
 		}
 	}
+	if f := r.Flow; f != nil {
+		fmt.Fprintf(w, "\ngradient-flow reference: gradient descent at η = %.4g for %d steps (η·t = %.4g), λ₁ = %.5g at the end\n",
+			f.LR, f.Steps[len(f.Steps)-1], f.LR*float64(f.Steps[len(f.Steps)-1]), f.LambdaEnd)
+		fmt.Fprintln(w, "     η·t   λ₁ along the flow")
+		every := max(1, len(f.Eigs)/12)
+		for i, e := range f.Eigs {
+			if i%every == 0 || i == len(f.Eigs)-1 {
+				fmt.Fprintf(w, "  %6.4g   %.5g\n", f.LR*float64(e.Step), e.Values[0])
+			}
+		}
+	}
 	if len(r.Points) > 1 {
 		fmt.Fprintf(w, "\nslope of log λ_end against log η: %.4f (−1 when λ_end ∝ 1/η)\n", r.Slope)
 	}

@@ -13,6 +13,9 @@ type Result struct {
 	// λ_end is the plateau median when the run reached its edge, else the
 	// last tracked value.
 	Slope float64 `json:"slope"`
+	// Flow is the gradient-flow reference (Spec.Flow > 0): gradient
+	// descent at Spec.FlowLR, to be read against η·t; nil without one.
+	Flow *Point `json:"flow,omitempty"`
 	// Catapult holds the two-layer linear toy of Lewkowycz et al. (2020)
 	// at several η·λ₀.
 	Catapult []Catapult `json:"catapult"`
@@ -22,6 +25,10 @@ type Result struct {
 type Point struct {
 	Index int     `json:"index"`
 	LR    float64 `json:"lr"`
+	// IsFlow marks the gradient-flow reference: plain gradient descent at
+	// Spec.FlowLR, stopped once λ₁ passes FlowStop times the smallest step
+	// size's 2/η (its last entry of Steps).
+	IsFlow bool `json:"is_flow,omitempty"`
 	// Edge is the optimizer's predicted stability edge for the training
 	// loss's top eigenvalue (for sam, at the last tracked step; each Eig has
 	// its own).

@@ -3,6 +3,7 @@ package sharpness
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/overparam/overparam/compute/arch"
 	"github.com/overparam/overparam/compute/experiment"
@@ -31,7 +32,11 @@ type Spec struct {
 	Chunk     int     `json:"chunk" key:"chunk" min:"0" max:"2000" help:"m-sharpness: each chunk of m samples takes its own ascent step; 0 = one ascent step on the full batch"`
 	Lambda    float64 `json:"lambda" key:"lambda" min:"0" max:"10" help:"weight λ of the SAF or MESA penalty (λ/2n)Σ‖f(x) − f_ref(x)‖²"`
 	Lag       int     `json:"lag" key:"lag" min:"1" max:"50" help:"SAF: the reference outputs are those of lag steps ago (odd lags see the period-2 oscillation; even ones do not)"`
+	Penalty   string  `json:"penalty" key:"penalty" enum:"mse,kl" help:"SAF and MESA penalty: (λ/2n)Σ‖f(x) − f_ref(x)‖² (with loss mse) or Du et al.'s (λτ²/n)Σ KL(softmax(f_ref/τ) ‖ softmax(f/τ)) (with loss ce)"`
+	Tau       float64 `json:"tau" key:"tau" min:"0.1" max:"100" help:"temperature τ of the KL penalty (Du et al. use 5)"`
 	EMA       float64 `json:"ema" key:"ema" min:"0" max:"0.9999" help:"MESA: decay β of the exponential moving average of θ whose outputs are the reference"`
+
+	Flow int `json:"flow" key:"flow" min:"0" max:"16" help:"gradient-flow reference: one more gradient-descent run at the smallest step size divided by flow, plotted against η·t and stopped once λ₁ passes 1.25 times the smallest step size's 2/η; 0 = none"`
 
 	Every int     `json:"every" key:"every" min:"1" max:"1000" help:"steps between two eigenvalue computations"`
 	Zoom  int     `json:"zoom" key:"zoom" min:"0" max:"2000" help:"the last zoom steps have their eigenvalues computed at every step (a window onto the period-2 oscillation); 0 = none"`
@@ -42,14 +47,15 @@ type Spec struct {
 
 // Default returns the spec the page opens with: Cohen et al.'s setting
 // scaled to the browser (200 spiral points, a 2-32-32-2 tanh MLP, MSE),
-// gradient descent at η = 0.2 and 0.1 for 2000 steps, the top two
-// eigenvalues every 10 steps and every step of the last 40.
+// gradient descent at η = 0.2 and 0.1 for 1,500 steps (t* ≈ 300 and 840),
+// the top two eigenvalues every 30 steps and at every step of the last 20,
+// no gradient-flow reference: a few seconds in the browser.
 func Default() Spec {
 	return Spec{
 		Samples: 200, Noise: 0.2, Hidden: []int{32, 32}, Activation: "tanh", Loss: "mse",
-		Optimizer: "gd", Edges: []int{10, 20}, Steps: 2000, Momentum: 0.9, Rho: 0.05, Chunk: 0,
-		Lambda: 0.3, Lag: 1, EMA: 0.99,
-		Every: 20, Zoom: 40, Eigs: 2, Tol: 1e-6, Seed: 1,
+		Optimizer: "gd", Edges: []int{10, 20}, Steps: 1500, Momentum: 0.9, Rho: 0.05, Chunk: 0,
+		Lambda: 0.3, Lag: 1, Penalty: "mse", Tau: 5, EMA: 0.99,
+		Flow: 0, Every: 30, Zoom: 20, Eigs: 2, Tol: 1e-6, Seed: 1,
 	}
 }
 
@@ -68,11 +74,37 @@ func (s *Spec) Arch() *arch.Arch {
 	return &arch.Arch{Sizes: sizes, Act: act, Loss: loss}
 }
 
-// LR returns the step size of point i, η = 2/Edges[i].
-func (s *Spec) LR(i int) float64 { return 2 / float64(s.Edges[i]) }
+// LR returns the step size of point i, η = 2/Edges[i], or for the
+// gradient-flow reference (i = len(Edges)) FlowLR.
+func (s *Spec) LR(i int) float64 {
+	if i == len(s.Edges) {
+		return s.FlowLR()
+	}
+	return 2 / float64(s.Edges[i])
+}
 
-// Points returns the number of sweep points, one per step size.
-func (s *Spec) Points() int { return len(s.Edges) }
+// FlowLR is the gradient-flow reference's step size: the smallest step
+// size 2/max(Edges) divided by Flow (0 without a reference).
+func (s *Spec) FlowLR() float64 {
+	if s.Flow == 0 || len(s.Edges) == 0 {
+		return 0
+	}
+	return 2 / float64(float64(slices.Max(s.Edges))*float64(s.Flow))
+}
+
+// FlowStop is the top eigenvalue at which the gradient-flow reference
+// stops, as a multiple of the smallest step size's 2/η: by then every run
+// has met its edge.
+const FlowStop = 1.25
+
+// Points returns the number of sweep points: one per step size, and the
+// gradient-flow reference last when Flow > 0.
+func (s *Spec) Points() int {
+	if s.Flow > 0 {
+		return len(s.Edges) + 1
+	}
+	return len(s.Edges)
+}
 
 // Validate reports the first problem with s: a value out of its range (with
 // the range), a combination that cannot run, or a run too large for the
@@ -96,8 +128,13 @@ func (s *Spec) Validate() error {
 	if s.Zoom > s.Steps {
 		return fmt.Errorf("zoom = %d is longer than steps = %d", s.Zoom, s.Steps)
 	}
-	if (s.Optimizer == "saf" || s.Optimizer == "mesa") && s.Loss != "mse" {
-		return fmt.Errorf("optimizer = %s needs loss = mse: its penalty here is the squared distance to the reference outputs, which makes its edge a formula", s.Optimizer)
+	if s.Optimizer == "saf" || s.Optimizer == "mesa" {
+		if s.Penalty == "mse" && s.Loss != "mse" {
+			return fmt.Errorf("optimizer = %s with penalty = mse needs loss = mse (its edge 2/(η(1+2λ)) assumes the penalty's curvature is the loss's); with loss = ce use penalty = kl", s.Optimizer)
+		}
+		if s.Penalty == "kl" && s.Loss != "ce" {
+			return fmt.Errorf("optimizer = %s with penalty = kl needs loss = ce (the KL penalty compares softmax outputs); with loss = mse use penalty = mse", s.Optimizer)
+		}
 	}
 	if s.Optimizer == "saf" && s.Lag >= s.Steps {
 		return fmt.Errorf("lag = %d must be shorter than steps = %d", s.Lag, s.Steps)
@@ -157,6 +194,12 @@ func (s *Spec) Cost() experiment.Cost {
 	case "saf":
 		evals = 0
 	}
+	// The KL penalty's curvature along the top eigenvector: one more
+	// gradient and Gauss-Newton product per tracked step.
+	klTracked := 0.0
+	if (s.Optimizer == "saf" || s.Optimizer == "mesa") && s.Penalty == "kl" {
+		klTracked = 2
+	}
 	grad := float64(3*f) - f1
 	hvp := float64(6*f) - float64(4*f1)
 	P := float64(a.NumParams())
@@ -172,15 +215,23 @@ func (s *Spec) Cost() experiment.Cost {
 	gradOps, evalOps, hvpOps := grad+ew, f+ew, hvp+ew
 	perStep := float64(grads*gradOps) + float64(evals*evalOps)
 	perPoint := float64(float64(T*n)*perStep) +
-		float64(float64(tracked*n)*gradOps) +
+		float64(float64(float64(tracked*(1+klTracked))*n)*gradOps) +
 		float64(float64((products+rescale)*n)*hvpOps) +
 		float64(tracked*lanczosOps(P, ExpectedProducts))
 	ops := float64(perPoint * float64(len(s.Edges)))
+	if s.Flow > 0 {
+		// At most Flow·Steps plain gradient steps, tracked every
+		// Flow·Every steps without a zoom window (the same η·t cadence).
+		fT := float64(T * float64(s.Flow))
+		ftracked := float64((s.Steps+s.Every-1)/s.Every + 1)
+		ops += float64(float64(fT*n)*(gradOps+evalOps)) + float64(float64(ftracked*n)*gradOps) +
+			float64(float64(float64(ftracked*ExpectedProducts)*n)*hvpOps) + float64(ftracked*lanczosOps(P, ExpectedProducts))
+	}
 	c := experiment.Cost{
 		Ops:      toInt(ops),
 		MatMul:   toInt(ops), // the estimate does not separate them
 		Products: toInt(float64(float64(len(s.Edges)) * (products + rescale))),
-		Bytes:    int64(8 * (float64(n*float64(5+float64(8*units))) + float64((MaxLanczosSteps+4)*P) + float64(T*3))),
+		Bytes:    int64(8 * (float64(n*float64(5+float64(8*units))) + float64((MaxLanczosSteps+4)*P) + float64(float64(T*3)*float64(1+s.Flow)))),
 	}
 	c.Seconds = float64(c.Ops) / experiment.OpsPerSecond
 	return c

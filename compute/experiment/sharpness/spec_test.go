@@ -30,6 +30,8 @@ func TestPresetsAreValidAndBadSpecsAreRefusedWithTheirRange(t *testing.T) {
 		{func(s *Spec) { s.Samples = 7 }, "allowed: [20, 2000]"},
 		{func(s *Spec) { s.Zoom, s.Steps = 1000, 500 }, "longer than steps"},
 		{func(s *Spec) { s.Optimizer = "adam" }, "choose one of"},
+		{func(s *Spec) { s.Tau = 0 }, "allowed: [0.1, 100]"},
+		{func(s *Spec) { s.Penalty = "l1" }, "choose one of"},
 		{func(s *Spec) { s.Edges = []int{10, 0} }, "entry 0 is out of range"},
 	}
 	for i, c := range direct {
@@ -43,6 +45,7 @@ func TestPresetsAreValidAndBadSpecsAreRefusedWithTheirRange(t *testing.T) {
 		{"samples=41", "odd"},
 		{"edges=", "edges is empty"},
 		{"optimizer=saf&loss=ce", "needs loss = mse"},
+		{"optimizer=mesa&loss=mse&penalty=kl", "needs loss = ce"},
 		{"chunk=500", "larger than samples"},
 		{"steps=50000&edges=1000,1000,1000,1000,1000&samples=2000&every=1", "the limit is"},
 	} {
@@ -51,6 +54,20 @@ func TestPresetsAreValidAndBadSpecsAreRefusedWithTheirRange(t *testing.T) {
 		err := s.Validate()
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: Validate = %v, want an error containing %q", c.query, err, c.want)
+		}
+	}
+}
+
+// Truth: Validate's rules for the penalties: the KL penalty with
+// cross-entropy and the squared-error one with MSE run; the crossed pairs
+// are refused (their edges assume the other loss), and the penalty key
+// matters only to SAF and MESA.
+func TestTheKLPenaltyGoesWithCrossEntropy(t *testing.T) {
+	for _, q := range []string{"optimizer=saf&loss=ce&penalty=kl", "optimizer=mesa&loss=ce&penalty=kl&tau=1", "optimizer=saf&loss=mse&penalty=mse", "optimizer=gd&loss=ce&penalty=mse"} {
+		s := Default()
+		experiment.ParseQuery(q, &s)
+		if err := s.Validate(); err != nil {
+			t.Errorf("%s: %v", q, err)
 		}
 	}
 }

@@ -2,7 +2,8 @@
 // its spec): full-batch training of an MLP on two spirals with the top
 // Hessian eigenvalues of the training loss tracked by warm-started Lanczos,
 // for gradient descent, momentum, SAM, SAF and MESA, each against its
-// stability edge; the catapult toy; and the layer-wise rescaling that
+// stability edge, with an optional gradient-flow reference (a small-step
+// run read against η·t); the catapult toy; and the layer-wise rescaling that
 // changes the sharpness of a ReLU network without changing its function.
 //
 // Conventions: the MSE loss is ½·mean‖f − y‖² on one-hot targets, as in
@@ -29,7 +30,12 @@
 //   - J. Du, D. Zhou, J. Feng, V. Tan & J. T. Zhou, "Sharpness-aware
 //     training for free", NeurIPS 2022 (arXiv:2205.14083): SAF's
 //     trajectory loss and MESA's EMA teacher; here in a full-batch form
-//     with the lag counted in steps and a squared-error penalty.
+//     with the lag counted in steps and a squared-error penalty (MSE) or
+//     their τ²·KL of tempered softmax outputs (cross-entropy).
+//   - S. S. Du, W. Hu & J. D. Lee, "Algorithmic regularization in learning
+//     deep homogeneous models: layers are automatically balanced",
+//     NeurIPS 2018: gradient flow conserves u² − v² in f = uv (the
+//     balancing test beside the catapult's).
 //   - A. Lewkowycz, Y. Bahri, E. Dyer, J. Sohl-Dickstein & G. Gur-Ari, "The
 //     large learning rate phase of deep learning: the catapult mechanism",
 //     arXiv:2003.02218: the two-layer linear toy and its recursions.

@@ -18,9 +18,22 @@ import (
 //	nesterov   (2+2β)/((1+2β)η)
 //	usam       (√(1+8ρ/η) − 1)/(2ρ)            x' = x − ηa(1+ρa)x
 //	sam        (‖g‖/2ρ)(√(1+8ρ/(η‖g‖)) − 1)    the same with ρ/‖g‖ for ρ
-//	saf        SAFEdge(η, λ, lag)
-//	mesa       2/(η(1+λ))                       the EMA teacher as β → 1
-func Edge(s *sharpness.Spec, eta, gnorm float64) float64 {
+//	saf        SAFEdge(η, λκ, lag)
+//	mesa       2/(η(1+λκ))                      the EMA teacher as β → 1
+//
+// with κ = 1 for the squared-error penalty. Edge is PenaltyEdge with κ = 1.
+func Edge(s *sharpness.Spec, eta, gnorm float64) float64 { return PenaltyEdge(s, eta, gnorm, 1) }
+
+// PenaltyEdge is Edge with the SAF or MESA penalty's curvature along the top
+// eigenvector u₁ of the loss's Hessian H equal to λκ times the loss's,
+// κ = uᵀG_pu/(λ·uᵀHu): on ½a·x² the penalty then adds ηλκa(x − x_ref) to the
+// step, which is the squared-error analysis with λκ for λ. For the
+// squared-error penalty G_p = λ·(the loss's Gauss-Newton matrix) and κ = 1
+// where that is H. For the KL penalty (λτ²/n)Σ KL(softmax(r/τ) ‖ softmax(f/τ))
+// the Hessian in the outputs at f = r is (λ/n)(diag(p_τ) − p_τp_τᵀ),
+// p_τ = softmax(f/τ), so κ measures how much flatter the tempered softmax is
+// than the loss's (klCurvature).
+func PenaltyEdge(s *sharpness.Spec, eta, gnorm, kappa float64) float64 {
 	b := s.Momentum
 	switch s.Optimizer {
 	case "heavyball":
@@ -35,9 +48,9 @@ func Edge(s *sharpness.Spec, eta, gnorm float64) float64 {
 		}
 		return usamEdge(eta, s.Rho/gnorm)
 	case "saf":
-		return SAFEdge(eta, s.Lambda, s.Lag)
+		return SAFEdge(eta, float64(s.Lambda*kappa), s.Lag)
 	case "mesa":
-		return 2 / (eta * (1 + s.Lambda))
+		return 2 / (eta * (1 + float64(s.Lambda*kappa)))
 	}
 	return 2 / eta
 }

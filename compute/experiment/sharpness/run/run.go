@@ -20,7 +20,8 @@ import (
 // index, so Run, which runs them in turn, gives the same bits as the points
 // run on separate workers.
 
-// RunPoint validates s and trains point index (η = 2/s.Edges[index]),
+// RunPoint validates s and trains point index (η = 2/s.Edges[index], or
+// for index len(s.Edges) with s.Flow > 0 the gradient-flow reference),
 // tracking the top eigenvalues. progress, if not nil, is called after every
 // step and cancels the run by returning false. A diverging run is not an
 // error: the point records where it stopped (Point.Diverged).
@@ -43,19 +44,37 @@ func runPoint(s *sharpness.Spec, index int, progress func(experiment.Progress) b
 	theta := make([]float64, a.NumParams())
 	nn.Initialize(theta, a, nn.InitDefault, 1, rng.New(s.Seed, rng.Init))
 	eta := s.LR(index)
+	flow := index == len(s.Edges)
+	stopAbove := math.Inf(1)
+	if flow {
+		// The gradient-flow reference: gradient descent at the smallest
+		// step size over Flow, as many steps as reach the same η·t, tracked
+		// at the same η·t cadence, until λ₁ passes FlowStop·2/η_min.
+		fs := *s
+		fs.Optimizer, fs.Steps, fs.Every, fs.Zoom = "gd", s.Steps*s.Flow, s.Every*s.Flow, 0
+		s = &fs
+		stopAbove = sharpness.FlowStop * float64(slices.Max(s.Edges))
+	}
 	st := newStepper(s, eta, &set, theta)
 	tr, err := newTracker(len(theta), s.Eigs, s.Tol, s.Seed)
 	if err != nil {
 		return nil, err
 	}
-	pt := &sharpness.Point{Index: index, LR: eta, TStar: -1}
+	pt := &sharpness.Point{Index: index, LR: eta, TStar: -1, IsFlow: flow}
 	T := s.Steps
 	stride := max(1, (T+1999)/2000)
 	zoomFrom := T - s.Zoom
 	losses := make([]float64, 0, T+1)
 	phase := fmt.Sprintf("η = %.4g", eta)
+	if flow {
+		phase = fmt.Sprintf("gradient flow (η = %.4g)", eta)
+	}
 	liveStride := max(1, T/400)
 	prev := make([]float64, len(theta)) // θ_{t−1} in the zoom window
+	var kl *klCurvature
+	if (s.Optimizer == "saf" || s.Optimizer == "mesa") && s.Penalty == "kl" {
+		kl = newKLCurvature(st.obj, s.Tau)
+	}
 	track := func(t int) error {
 		c := nn.NewCurvature(st.obj, theta, nn.Hessian)
 		vals, res, products, err := tr.top(c)
@@ -63,7 +82,11 @@ func runPoint(s *sharpness.Spec, index int, progress func(experiment.Progress) b
 			return fmt.Errorf("η = %.4g, step %d: %w", eta, t, err)
 		}
 		pt.Products += products
-		e := sharpness.Eig{Step: t, Values: vals, Residuals: res, Edge: Edge(s, eta, norm(c.Gradient())), Products: products}
+		kappa := 1.0
+		if kl != nil {
+			kappa = kl.along(theta, tr.u1) / vals[0]
+		}
+		e := sharpness.Eig{Step: t, Values: vals, Residuals: res, Edge: PenaltyEdge(s, eta, norm(c.Gradient()), kappa), Products: products}
 		if t > zoomFrom && t > 0 {
 			var move float64
 			for i, v := range theta {
@@ -80,6 +103,7 @@ func runPoint(s *sharpness.Spec, index int, progress func(experiment.Progress) b
 			pt.Steps, pt.Loss = append(pt.Steps, t), append(pt.Loss, loss)
 		}
 	}
+	stopped := false
 	for t := 0; t < T; t++ {
 		if t%s.Every == 0 || t >= zoomFrom {
 			if err := track(t); errors.Is(err, spectrum.ErrNotFinite) {
@@ -87,6 +111,11 @@ func runPoint(s *sharpness.Spec, index int, progress func(experiment.Progress) b
 				break
 			} else if err != nil {
 				return nil, err
+			}
+			if pt.Eigs[len(pt.Eigs)-1].Values[0] >= stopAbove {
+				record(t, st.obj.Loss(theta))
+				stopped = true
+				break
 			}
 		}
 		if t >= zoomFrom {
@@ -101,7 +130,7 @@ func runPoint(s *sharpness.Spec, index int, progress func(experiment.Progress) b
 			return nil, fmt.Errorf("η = %.4g: canceled at step %d", eta, t+1)
 		}
 	}
-	if pt.Diverged == "" {
+	if pt.Diverged == "" && !stopped {
 		loss := st.obj.Loss(theta)
 		record(T, loss)
 		if pt.Diverged = diverged(loss, T, eta); pt.Diverged == "" {
@@ -112,6 +141,13 @@ func runPoint(s *sharpness.Spec, index int, progress func(experiment.Progress) b
 			}
 		}
 	}
+	if flow {
+		pt.Edge = pt.Eigs[len(pt.Eigs)-1].Edge
+		pt.MeanProducts = float64(pt.Products) / float64(len(pt.Eigs))
+		pt.LambdaEnd = pt.Eigs[len(pt.Eigs)-1].Values[0]
+		pt.LossUpBefore = lossUp(losses, 0, len(losses))
+		return pt, nil
+	}
 	summarise(pt, losses)
 	if index == 0 && s.Activation == "relu" && pt.Diverged == "" {
 		if pt.Rescale, err = rescale(st.obj, theta, s.Seed); err != nil {
@@ -119,6 +155,33 @@ func runPoint(s *sharpness.Spec, index int, progress func(experiment.Progress) b
 		}
 	}
 	return pt, nil
+}
+
+// klCurvature measures the KL penalty's curvature per unit λ along a
+// direction u: uᵀG_τu·τ², where G_τ is the Gauss-Newton matrix of the
+// cross-entropy of the outputs f/τ, (1/n)Σ_i (J_i/τ)ᵀ(diag(p_τ) − p_τp_τᵀ)(J_i/τ),
+// so that τ²G_τ is the Hessian of (τ²/n)Σ KL(softmax(r/τ) ‖ softmax(f/τ)) at
+// f = r in the Gauss-Newton form (Du et al. 2022's trajectory loss, with
+// the τ² of their code).
+type klCurvature struct {
+	obj  nn.Objective // the loss with the outputs scaled by 1/τ
+	tau  float64
+	work []float64
+}
+
+func newKLCurvature(obj *nn.Objective, tau float64) *klCurvature {
+	a := *obj.Arch
+	a.OutScale = a.Scale() / tau
+	return &klCurvature{obj: nn.Objective{Arch: &a, Data: obj.Data, Idx: obj.Idx, Scale: obj.Scale}, tau: tau}
+}
+
+// along returns τ²·uᵀG_τu at θ.
+func (k *klCurvature) along(theta, u []float64) float64 {
+	if k.work == nil {
+		k.work = make([]float64, len(u))
+	}
+	nn.NewCurvature(&k.obj, theta, nn.GaussNewton).MulVecTo(k.work, u)
+	return float64(float64(k.tau*k.tau) * dotOf(u, k.work))
 }
 
 // live returns the point of the live charts after step t: the loss L(θ_t)
@@ -155,19 +218,7 @@ func summarise(pt *sharpness.Point, losses []float64) {
 			break
 		}
 	}
-	up := func(lo, hi int) float64 {
-		var k, total int
-		for t := lo + 1; t < hi && t < len(losses); t++ {
-			total++
-			if losses[t] > losses[t-1] {
-				k++
-			}
-		}
-		if total == 0 {
-			return 0
-		}
-		return float64(k) / float64(total)
-	}
+	up := func(lo, hi int) float64 { return lossUp(losses, lo, hi) }
 	if pt.TStar < 0 {
 		pt.LossUpBefore = up(0, len(losses))
 		return
@@ -185,6 +236,21 @@ func summarise(pt *sharpness.Point, losses []float64) {
 	}
 	pt.Plateau = sharpness.Plateau{Median: quantile(ratios, 0.5), P5: quantile(ratios, 0.05), P95: quantile(ratios, 0.95), Samples: len(ratios)}
 	pt.LambdaEnd = quantile(values, 0.5)
+}
+
+// lossUp is the fraction of the steps t in (lo, hi) whose loss rose.
+func lossUp(losses []float64, lo, hi int) float64 {
+	var k, total int
+	for t := lo + 1; t < hi && t < len(losses); t++ {
+		total++
+		if losses[t] > losses[t-1] {
+			k++
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(k) / float64(total)
 }
 
 // quantile returns the q-quantile of xs by linear interpolation between
@@ -225,9 +291,12 @@ func Assemble(s sharpness.Spec, parts []*sharpness.Point) (*sharpness.Result, er
 			return nil, fmt.Errorf("assemble: point %d is missing", i)
 		}
 	}
-	r := &sharpness.Result{Spec: s, Params: s.Arch().NumParams(), Points: parts, Catapult: Catapults(s.Seed)}
+	r := &sharpness.Result{Spec: s, Params: s.Arch().NumParams(), Points: parts[:len(s.Edges)], Catapult: Catapults(s.Seed)}
+	if s.Flow > 0 {
+		r.Flow = parts[len(s.Edges)]
+	}
 	var xs, ys []float64
-	for _, p := range parts {
+	for _, p := range r.Points {
 		if p.Diverged == "" && p.LambdaEnd > 0 {
 			xs, ys = append(xs, fmath.Log(p.LR)), append(ys, fmath.Log(p.LambdaEnd))
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/overparam/overparam/compute/data"
 	"github.com/overparam/overparam/compute/experiment/sharpness"
+	"github.com/overparam/overparam/compute/fmath"
 	"github.com/overparam/overparam/compute/nn"
 )
 
@@ -31,10 +32,15 @@ type stepper struct {
 	ema     []float64
 	y       []float64 // one-hot targets
 	current []float64 // outputs at θ_t
+	labels  []int     // class labels (KL penalty)
 }
 
 func newStepper(s *sharpness.Spec, eta float64, set *data.Set, theta []float64) *stepper {
-	a := s.Arch()
+	return newStepperOn(s, s.Arch(), eta, set, theta)
+}
+
+// newStepperOn is newStepper on the network a instead of the spec's.
+func newStepperOn(s *sharpness.Spec, a *nn.Arch, eta float64, set *data.Set, theta []float64) *stepper {
 	p := len(theta)
 	st := &stepper{s: s, eta: eta, obj: &nn.Objective{Arch: a, Data: set}, theta: theta, grad: make([]float64, p)}
 	n := set.N
@@ -59,6 +65,7 @@ func newStepper(s *sharpness.Spec, eta float64, set *data.Set, theta []float64) 
 		st.y = set.OneHot()
 		st.current = make([]float64, n*c)
 		st.ref = &data.Set{X: set.X, N: n, Dim: set.Dim, Out: c, Targets: make([]float64, n*c)}
+		st.labels = set.Labels
 		ra := *a
 		ra.Loss = nn.Squared
 		st.refObj = &nn.Objective{Arch: &ra, Data: st.ref}
@@ -145,25 +152,22 @@ func (st *stepper) samStep() float64 {
 // with f_ref held fixed: the outputs of lag steps ago (SAF; no penalty in
 // the first lag steps) or of the EMA parameters (MESA). For the squared
 // error its gradient is (1+λ)∇L(θ; targets (Y + λ f_ref)/(1+λ)).
+//
+// With the KL penalty (λτ²/n)Σ_i KL(softmax(r_i/τ) ‖ softmax(f_i/τ)) on
+// cross-entropy, see klStep.
 func (st *stepper) penaltyStep(t int) float64 {
 	s, th := st.s, st.theta
 	st.obj.OutputsTo(st.current, th)
+	if s.Penalty == "kl" {
+		return st.klStep(t)
+	}
 	var ss float64
 	for i, f := range st.current {
 		r := f - st.y[i]
 		ss += float64(r * r)
 	}
 	loss := 0.5 * ss / float64(st.obj.Data.N)
-	var ref []float64
-	if st.outs != nil {
-		copy(st.outs[t%len(st.outs)], st.current)
-		if t >= s.Lag {
-			ref = st.outs[(t-s.Lag)%len(st.outs)]
-		}
-	} else {
-		st.obj.OutputsTo(st.ref.Targets, st.ema)
-		ref = st.ref.Targets
-	}
+	ref := st.reference(t)
 	lam := s.Lambda
 	if ref == nil {
 		lam = 0
@@ -186,6 +190,85 @@ func (st *stepper) penaltyStep(t int) float64 {
 		}
 	}
 	return loss
+}
+
+// reference returns the reference outputs of step t (SAF: those of lag
+// steps ago, nil in the first lag steps; MESA: those of the EMA parameters),
+// after recording the current outputs in SAF's ring.
+func (st *stepper) reference(t int) []float64 {
+	if st.outs != nil {
+		copy(st.outs[t%len(st.outs)], st.current)
+		if t >= st.s.Lag {
+			return st.outs[(t-st.s.Lag)%len(st.outs)]
+		}
+		return nil
+	}
+	st.obj.OutputsTo(st.ref.Targets, st.ema)
+	return st.ref.Targets
+}
+
+// klStep finishes a SAF or MESA step with the KL penalty of Du et al.
+// (2022: their trajectory loss, with the τ² factor of their code) on the
+// cross-entropy loss, the outputs f at θ_t already in st.current. The
+// gradient of
+// L + (λτ²/n)Σ_i KL(softmax(r_i/τ) ‖ softmax(f_i/τ)) in f_i is
+// (1/n)[p(f_i) − y_i + λτ(p_τ(f_i) − p_τ(r_i))], with p = softmax and
+// p_τ(f) = softmax(f/τ); it is backpropagated as the gradient of the
+// squared error ½·mean‖f − t‖² with the targets t_i = f_i − (that bracket).
+func (st *stepper) klStep(t int) float64 {
+	s, th := st.s, st.theta
+	ref := st.reference(t)
+	c := sharpness.Classes
+	n := st.obj.Data.N
+	var p, pf, pr [sharpness.Classes]float64
+	var loss float64
+	for i := range n {
+		f := st.current[i*c : (i+1)*c]
+		loss += softmaxTo(p[:], f, 1)
+		loss -= f[st.labels[i]] // −log p_y = log Σe^f − f_y
+		pen := ref != nil && s.Lambda != 0
+		if pen { // before tg: MESA's reference outputs share its buffer
+			softmaxTo(pf[:], f, s.Tau)
+			softmaxTo(pr[:], ref[i*c:(i+1)*c], s.Tau)
+		}
+		tg := st.ref.Targets[i*c : (i+1)*c]
+		lt := float64(s.Lambda * s.Tau)
+		for j := range c {
+			g := p[j] - st.y[i*c+j]
+			if pen {
+				g += float64(lt * (pf[j] - pr[j]))
+			}
+			tg[j] = f[j] - g
+		}
+	}
+	st.refObj.LossGrad(st.grad, th)
+	for i := range th {
+		th[i] -= float64(st.eta * st.grad[i])
+	}
+	if st.ema != nil {
+		b := s.EMA
+		for i, v := range th {
+			st.ema[i] = float64(b*st.ema[i]) + float64((1-b)*v)
+		}
+	}
+	return loss / float64(n)
+}
+
+// softmaxTo writes softmax(f/tau) into p and returns log Σ_j e^{f_j/τ}.
+func softmaxTo(p, f []float64, tau float64) float64 {
+	m := f[0] / tau
+	for _, v := range f[1:] {
+		m = max(m, v/tau)
+	}
+	var sum float64
+	for j, v := range f {
+		p[j] = fmath.Exp(v/tau - m)
+		sum += p[j]
+	}
+	for j := range p {
+		p[j] /= sum
+	}
+	return fmath.Log(sum) + m
 }
 
 // diverged reports a loss that is NaN or above sharpness.DivergeLoss.
