@@ -79,6 +79,7 @@ func ibCogoFourierPlot(a *implicitbias.CogoRun, status Status) *chart.Plot {
 		h.Z[k] = make([]float64, nodes)
 		for j, row := range a.Magnitude {
 			h.Z[k][j] = row[k]
+			h.Max = max(h.Max, row[k]) // the scale starts at 0, a node without weight
 		}
 	}
 	c.Heat, c.X.Min, c.X.Max, c.Y.Min, c.Y.Max = h, 0.5, float64(nodes)+0.5, -0.5, float64(freqs)-0.5
