@@ -55,27 +55,34 @@ func ibCogoPanels(res *implicitbias.Result, runs []implicitbias.CogoRun, spec im
 	}
 }
 
+// ibCogoFourierPlot is the heatmap of |Â_jk|: frequency k = 0 … (d−1)/2
+// up, hidden node j across, nodes sorted by dominant frequency.
 func ibCogoFourierPlot(a *implicitbias.CogoRun, status Status) *chart.Plot {
-	c := &chart.Plot{Title: "|Â_{jk}| by node j (sorted by dominant frequency)", X: chart.Axis{Label: "hidden node (sorted)"}, Y: chart.Axis{Label: "|Â_{jk}|"},
-		Legend: true, Height: 300, Note: "press Run"}
+	c := &chart.Plot{Title: "|Â_{jk}| by node j (sorted by dominant frequency) and frequency k", X: chart.Axis{Label: "hidden node j (sorted by dominant frequency)"},
+		Y: chart.Axis{Label: "frequency k"}, Height: 300, Note: "press Run"}
 	if status == Running {
 		c.Note = "the widths stream in as they finish…"
 	}
-	if a == nil {
+	if a == nil || len(a.Magnitude) == 0 {
 		return c
 	}
-	c.Title = fmt.Sprintf("h = %d, repeat %d: |Â_{jk}| by node j (sorted by dominant frequency)", a.Width, a.Repeat+1)
-	x := make([]float64, len(a.Magnitude))
-	for j := range x {
-		x[j] = float64(j + 1)
+	c.Title = fmt.Sprintf("h = %d, repeat %d: |Â_{jk}| by node j (sorted by dominant frequency) and frequency k", a.Width, a.Repeat+1)
+	nodes, freqs := len(a.Magnitude), len(a.Magnitude[0])
+	h := &chart.Heatmap{X: make([]float64, nodes+1), Y: make([]float64, freqs+1), Z: make([][]float64, freqs), Label: "|Â_{jk}|"}
+	for j := range h.X {
+		h.X[j] = float64(j) + 0.5
 	}
-	for k := 1; len(a.Magnitude) > 0 && k < len(a.Magnitude[0]); k++ {
-		y := make([]float64, len(a.Magnitude))
+	for k := range h.Y {
+		h.Y[k] = float64(k) - 0.5
+	}
+	for k := range h.Z {
+		h.Z[k] = make([]float64, nodes)
 		for j, row := range a.Magnitude {
-			y[j] = row[k]
+			h.Z[k][j] = row[k]
+			h.Max = max(h.Max, row[k]) // the scale starts at 0, a node without weight
 		}
-		c.Series = append(c.Series, chart.Series{Name: fmt.Sprintf("k = %d", k), X: x, Y: y, Class: fmt.Sprintf("c%d", (k-1)%8), Width: 1.5})
 	}
+	c.Heat, c.X.Min, c.X.Max, c.Y.Min, c.Y.Max = h, 0.5, float64(nodes)+0.5, -0.5, float64(freqs)-0.5
 	return c
 }
 
@@ -101,7 +108,7 @@ func ibCogoOrdersPlot(runs []implicitbias.CogoRun) *chart.Plot {
 }
 
 func ibCogoRPlot(runs []implicitbias.CogoRun) *chart.Plot {
-	c := &chart.Plot{Title: "|r_kkk|·2d by frequency and width", X: chart.Axis{Label: "frequency k"}, Y: chart.Axis{Label: "|r_kkk|·2d", Min: 0},
+	c := &chart.Plot{Title: "|r_kkk|·2d by frequency and width, beside the potentials that must vanish", X: chart.Axis{Label: "frequency k"}, Y: chart.Axis{Label: "potential ·2d", Min: 0},
 		Legend: true, Height: 260, Note: "computed with the run"}
 	widths := map[int]int{}
 	for i := range runs {
@@ -118,6 +125,13 @@ func ibCogoRPlot(runs []implicitbias.CogoRun) *chart.Plot {
 			name = fmt.Sprintf("h = %d", r.Width)
 		}
 		c.Series = append(c.Series, chart.Series{Name: name, X: x, Y: r.Rkkk, Style: chart.Points, Class: fmt.Sprintf("c%d", widths[r.Width]%8), Width: 7})
+		if r.Width == runs[len(runs)-1].Width && len(r.RaacK) == len(x) {
+			vn := ""
+			if r.Repeat == 0 {
+				vn = fmt.Sprintf("a·a·c, b·b·c ·2d (must vanish), h = %d", r.Width)
+			}
+			c.Series = append(c.Series, chart.Series{Name: vn, X: x, Y: r.RaacK, Style: chart.Points, Class: "accent", Width: 5})
+		}
 	}
 	if len(runs) > 0 {
 		k := len(runs[0].Rkkk)
@@ -155,7 +169,8 @@ func ibCogoSummary(res *implicitbias.Result, a *implicitbias.CogoRun) app.UI {
 	return app.Div().Class("summary").Body(
 		stat("orders", fmt.Sprintf("frequencies with 4 or 6 nodes at h = %d", a.Width), fmt.Sprintf("%.0f%%", 100*res.Cogo.OrderShare), true),
 		stat("rkkk", "r_kkk·2d (exactly 1 at zero loss)", fmt.Sprintf("%.3f–%.3f", lo, hi), true),
-		stat("raac", "largest vanishing potential ·2d", fmt.Sprintf("%.2g", a.Raac), false),
+		stat("raac", "largest a·a·c, b·b·c potential ·2d (must vanish)", fmt.Sprintf("%.2g", a.Raac), false),
+		stat("raac-all", "largest A², B² coefficient ·2d (all frequencies)", fmt.Sprintf("%.2g", a.RaacAll), false),
 		stat("cogo-loss", "loss, test accuracy", fmt.Sprintf("%.2g, %.3f", a.FinalLoss, a.TestAcc), false),
 	)
 }
@@ -163,7 +178,7 @@ func ibCogoSummary(res *implicitbias.Result, a *implicitbias.CogoRun) app.UI {
 // ibCogoCSV is the CoGO points as a table: a row per width and repeat.
 func ibCogoCSV(runs []implicitbias.CogoRun) string {
 	var b strings.Builder
-	b.WriteString("width,repeat,final_loss,train_acc,test_acc,active,raac,energy,orders,rkkk\n")
+	b.WriteString("width,repeat,final_loss,train_acc,test_acc,active,raac,raac_all,energy,orders,rkkk\n")
 	for _, r := range runs {
 		ord, rk := make([]string, len(r.Orders)), make([]string, len(r.Rkkk))
 		for k := range r.Orders {
@@ -173,7 +188,7 @@ func ibCogoCSV(runs []implicitbias.CogoRun) string {
 			rk[k] = csvNum(r.Rkkk[k])
 		}
 		b.WriteString(strings.Join([]string{strconv.Itoa(r.Width), strconv.Itoa(r.Repeat + 1), csvNum(r.FinalLoss), csvNum(r.TrainAcc), csvNum(r.TestAcc),
-			strconv.Itoa(r.Active), csvNum(r.Raac), csvNum(r.Energy), csvText(strings.Join(ord, " ")), csvText(strings.Join(rk, " "))}, ",") + "\n")
+			strconv.Itoa(r.Active), csvNum(r.Raac), csvNum(r.RaacAll), csvNum(r.Energy), csvText(strings.Join(ord, " ")), csvText(strings.Join(rk, " "))}, ",") + "\n")
 	}
 	return b.String()
 }

@@ -3,6 +3,7 @@ package e2e
 import (
 	"encoding/json"
 	"testing"
+	"time"
 
 	"github.com/overparam/overparam/compute/experiment"
 	"github.com/overparam/overparam/compute/experiment/implicitbias"
@@ -20,16 +21,17 @@ const (
 
 // TestImplicitBiasSSMAndCogoRunAndMatchTheCLI: the SSM and CoGO models of
 // the page run a link each, draw their charts and export the JSON of the
-// native run. Truth: the native run with the calls of
+// native run, then run a preset whose link, opened again, restores the same
+// controls. Truth: the native run with the calls of
 // cmd/overparam/implicitbias.go and the charts of app/implicitbias-ssm.go
 // and app/implicitbias-cogo.go.
 func TestImplicitBiasSSMAndCogoRunAndMatchTheCLI(t *testing.T) {
 	for _, c := range []struct {
-		query  string
-		charts map[string]string
+		query, preset, chart string
+		charts               map[string]string
 	}{
-		{ibSSMQuery, map[string]string{"ib-ssm-w": "path", "ib-ssm-half": "path.pt", "ib-ssm-h": "path"}},
-		{ibCogoQuery, map[string]string{"ib-cogo-fourier": "path", "ib-cogo-orders": "path.pt", "ib-cogo-r": "path.pt", "ib-cogo-width": "path.pt"}},
+		{ibSSMQuery, "ib-ssm-random", "ib-ssm-w", map[string]string{"ib-ssm-w": "path", "ib-ssm-half": "path.pt", "ib-ssm-h": "path"}},
+		{ibCogoQuery, "ib-cogo", "ib-cogo-fourier", map[string]string{"ib-cogo-fourier": "rect.cell", "ib-cogo-orders": "path.pt", "ib-cogo-r": "path.pt", "ib-cogo-width": "path.pt"}},
 	} {
 		t.Run(c.query, func(t *testing.T) {
 			tt := newTab(t)
@@ -59,6 +61,7 @@ func TestImplicitBiasSSMAndCogoRunAndMatchTheCLI(t *testing.T) {
 				t.Errorf("browser vs CLI: %s", p)
 			}
 			t.Logf("browser vs CLI: %d numbers, %d bit-identical", d.numbers, d.identical)
+			ibPresetRoundTrip(t, tt, c.preset, c.chart)
 		})
 	}
 }
@@ -109,18 +112,43 @@ func TestImplicitBiasPageRunsMatchesTheCLIAndRoundTrips(t *testing.T) {
 		t.Logf("browser vs CLI: %d numbers, %d bit-identical", d.numbers, d.identical)
 	}
 
-	tt.clickRun("#preset-ib-attention-one")
-	if n := eval[int](tt, `document.querySelectorAll('#chart-ib-corr svg path').length`); n == 0 {
-		t.Error("preset ib-attention-one: the correlation chart is empty")
+	ibPresetRoundTrip(t, tt, "ib-attention-one", "ib-corr")
+}
+
+// ibPresetRoundTrip clicks preset, waits for its run, checks that chart is
+// drawn, then reopens the page's link and checks that it restores the same
+// controls and preset. Truth: experiment.Query/ParseQuery (a link is the
+// spec).
+func ibPresetRoundTrip(t *testing.T, tt *tab, preset, chart string) {
+	t.Helper()
+	tt.clickRun("#preset-" + preset)
+	if n := eval[int](tt, `document.querySelectorAll('#chart-`+chart+` svg path, #chart-`+chart+` svg rect.cell').length`); n == 0 {
+		t.Errorf("preset %s: the chart %s is empty", preset, chart)
 	}
 	link := eval[string](tt, `location.href`)
 	controls := `Array.from(document.querySelectorAll('.controls input, .controls select')).map(e => e.id + '=' + (e.type === 'checkbox' ? e.checked : e.value)).join('&')`
 	before := eval[string](tt, controls)
 	tt.do("reopening the link", chromedpNavigate(link))
 	tt.waitFor("the app to start again", `!document.getElementById('app-wasm-loader')`, pageLoadTimeout)
-	tt.waitFor("the preset to be recognised", `document.querySelector('#preset-ib-attention-one.primary') !== null`, pageLoadTimeout)
+	tt.waitFor("the preset to be recognised", `document.querySelector('#preset-`+preset+`.primary') !== null`, pageLoadTimeout)
 	if after := eval[string](tt, controls); after != before {
-		t.Errorf("the link did not restore the controls:\nbefore %s\nafter  %s", before, after)
+		t.Errorf("preset %s: the link did not restore the controls:\nbefore %s\nafter  %s", preset, before, after)
 	}
 	tt.waitStatus("done", runTimeout)
+}
+
+// BenchmarkImplicitBiasCogoPreset times the CoGO default preset in the page
+// on two workers, from the click on Run to done, as benchmarkPool does.
+func BenchmarkImplicitBiasCogoPreset(b *testing.B) {
+	tt := newTab(b, script(`Object.defineProperty(navigator, 'hardwareConcurrency', {get: () => 2});`))
+	tt.open("/implicitbias?v=1&model=cogo")
+	tt.waitStatus("done", runTimeout) // warm-up: the run that opening starts
+	var total time.Duration
+	b.ResetTimer()
+	for range b.N {
+		d, _ := tt.timeRun()
+		total += d
+	}
+	b.StopTimer()
+	b.ReportMetric(total.Seconds()/float64(b.N), "s/run")
 }

@@ -29,7 +29,7 @@ func (l *layout) write(w *buf) {
 	l.drawGrid(w)
 	w.raw(`<g clip-path="url(#`, idMark, `-plot)">`)
 	l.drawBands(w)
-	drawn := 0
+	drawn := l.drawHeat(w)
 	for i := range p.Series {
 		drawn += l.drawSeries(w, i)
 	}
@@ -40,6 +40,7 @@ func (l *layout) write(w *buf) {
 	l.drawMarkLabels(w)
 	l.drawTitles(w)
 	l.drawLegend(w)
+	l.drawHeatLegend(w)
 	if drawn == 0 && p.Note != "" {
 		w.raw(`<text class="note" text-anchor="middle"`)
 		w.attr("x", (l.x0+l.x1)/2)

@@ -36,6 +36,7 @@ type layout struct {
 	titleY         float64 // title baseline
 	legend         []legendEntry
 	marks          []markLabel // marker labels, in the strip above the plot area
+	heatY          float64     // baseline of the heatmap's colour legend
 }
 
 // legendEntry is one legend item, placed with its swatch starting at x on a
@@ -120,6 +121,7 @@ func (p *Plot) layout() *layout {
 // the plot area and wrapped at its right edge, and returns the new top of
 // the plot area. Series on the right axis are marked "(right axis)".
 func (l *layout) placeLegend(top float64) float64 {
+	top = l.placeHeatLegend(top)
 	if !l.p.Legend {
 		return top
 	}

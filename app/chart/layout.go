@@ -164,6 +164,14 @@ func (p *Plot) extents() (x, y, y2 extent) {
 		x.add(b.X0)
 		x.add(b.X1)
 	}
+	if p.Heat != nil {
+		for _, v := range p.Heat.X {
+			x.add(v)
+		}
+		for _, v := range p.Heat.Y {
+			y.add(v)
+		}
+	}
 	return x, y, y2
 }
 

@@ -110,6 +110,9 @@ type Plot struct {
 	VLines []VLine
 	// Bands are shaded x ranges drawn under the series.
 	Bands []Band
+	// Heat is an optional heatmap drawn under the series, with its colour
+	// legend above the plot area.
+	Heat *Heatmap
 	// Width and Height are the size in px of the SVG's viewBox and of its
 	// width and height attributes; 0 means 640×360. The legend's rows and
 	// the marker labels' strip add to the height.

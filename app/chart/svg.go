@@ -250,6 +250,7 @@ func (w *buf) writeStyle() {
 		id, " .vl{stroke:currentColor;stroke-width:1.25;fill:none}",
 		id, " .cn{stroke:currentColor;stroke-width:.75;fill:none}",
 		id, " .band{fill:currentColor;fill-opacity:.1;stroke:none}",
+		id, " .cell{fill:currentColor;stroke:none}",
 		id, " .lab{fill:currentColor;font-size:10px;paint-order:stroke;stroke:var(--chart-halo,#fff);stroke-width:3px;stroke-linejoin:round}",
 		id, " .title{font-size:14px;font-weight:600}",
 		id, " .axl{font-size:12px}",

@@ -129,14 +129,14 @@ func printSSM(w io.Writer, r *implicitbias.Result) {
 func printCogo(w io.Writer, r *implicitbias.Result) {
 	s, c := r.Spec, r.Cogo
 	fmt.Fprintf(w, "cogo: a + b mod %d, Adam lr %g, weight decay %g, %d epochs, widths %v × %d repeats\n\n", s.Modulus, s.AdamLR, s.Decay, s.Epochs, s.Widths, s.Repeats)
-	fmt.Fprintf(w, "%5s %6s %10s %9s %8s %6s %-20s %-14s %10s %8s\n", "h", "repeat", "loss", "train acc", "test acc", "active", "orders (k = 1, 2, …)", "r_kkk·2d", "max r_aac·2d", "energy")
+	fmt.Fprintf(w, "%5s %6s %10s %9s %8s %6s %-20s %-14s %12s %12s %8s\n", "h", "repeat", "loss", "train acc", "test acc", "active", "orders (k = 1, 2, …)", "r_kkk·2d", "max r_aac·2d", "max A²,B²·2d", "energy")
 	for _, x := range c.Runs {
 		lo, hi := 1e300, -1e300
 		for _, v := range x.Rkkk {
 			lo, hi = min(lo, v), max(hi, v)
 		}
-		fmt.Fprintf(w, "%5d %6d %10.3g %9.3f %8.3f %6d %-20s %-14s %10.3g %8.4f\n", x.Width, x.Repeat+1, x.FinalLoss, x.TrainAcc, x.TestAcc, x.Active,
-			fmt.Sprint(x.Orders), fmt.Sprintf("%.3f–%.3f", lo, hi), x.Raac, x.Energy)
+		fmt.Fprintf(w, "%5d %6d %10.3g %9.3f %8.3f %6d %-20s %-14s %12.3g %12.3g %8.4f\n", x.Width, x.Repeat+1, x.FinalLoss, x.TrainAcc, x.TestAcc, x.Active,
+			fmt.Sprint(x.Orders), fmt.Sprintf("%.3f–%.3f", lo, hi), x.Raac, x.RaacAll, x.Energy)
 	}
 	fmt.Fprintf(w, "\nfrequencies with order 4 or 6 at h = %d (pooled over repeats): %.0f%%\n", s.Widths[len(s.Widths)-1], 100*c.OrderShare)
 }

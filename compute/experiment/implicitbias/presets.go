@@ -36,7 +36,7 @@ func Presets() []experiment.Preset {
 			"With a single sequence every constraint shares one query z, the SVM solution is the rank-one u zᵀ, and the Frobenius and nuclear-norm SVMs coincide: W and KQᵀ converge to the same direction.",
 			tarzanagh, tarzanaghURL, "n=1&seeds=6"),
 		preset("ib-cogo", "Modular addition: algebraic solutions",
-			"Trained on a + b mod 13, a quadratic network's hidden nodes each settle on one Fourier frequency, 4 or 6 nodes per frequency — the orders of the global optima Tian composes algebraically — with the potential r_kkk at its exact value. At width 12 = 2K the network cannot reach them; at 24 and 48 it does.",
+			"Trained on a + b mod 13, a quadratic network's hidden nodes each settle on one Fourier frequency, 4 or 6 nodes per frequency — the orders of the global optima Tian composes algebraically — with the potential r_kkk at its exact value. At width 12 = 2K the network cannot reach them; at 24 = 4K, the size of the smallest construction, it generalises but stops short of zero loss; at 48 = 8K it reaches them.",
 			tian, tianURL, "model=cogo"),
 		preset("ib-cogo-decay", "Modular addition, weaker weight decay",
 			"With a quarter of the weight decay, the extra nodes are pruned more slowly: the loss still vanishes, but more frequencies keep orders other than 4 and 6 after 3000 epochs. Weight decay is what selects the low-order solutions.",

@@ -176,10 +176,15 @@ type CogoRun struct {
 	Orders []int `json:"orders"`
 	Active int   `json:"active"`
 	// Rkkk is |r_kkk|·2d per frequency, r_kkk = Σ_j Â_kj B̂_kj Ĉ_kj, which
-	// is 1 at zero loss; Raac is the largest potential that must vanish,
-	// |Σ_{k₁+k₂≡m} Σ_j Â_k₁j Â_k₂j Ĉ_k₃j|·2d over m and k₃ ≠ 0 (and B̂B̂Ĉ).
-	Rkkk []float64 `json:"rkkk"`
-	Raac float64   `json:"raac"`
+	// is 1 at zero loss. RaacK is, per frequency, the larger of the a·a·c
+	// and b·b·c potentials that must vanish, |Σ_j Â_kj Â_kj Ĉ_kj|·2d and the
+	// same with B̂; Raac is the largest of them; RaacAll is the largest whole coefficient of the
+	// A² and B² terms, max over m and k₃ ≠ 0 of
+	// |Σ_{k₁+k₂≡m} Σ_j Â_k₁j Â_k₂j Ĉ_k₃j|·2d (and B̂B̂Ĉ).
+	Rkkk    []float64 `json:"rkkk"`
+	RaacK   []float64 `json:"raac_k"`
+	Raac    float64   `json:"raac"`
+	RaacAll float64   `json:"raac_all"`
 	// Energy is the median over active nodes of the share of their Fourier
 	// energy in one conjugate pair of frequencies.
 	Energy float64 `json:"energy"`

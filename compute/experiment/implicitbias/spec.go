@@ -93,13 +93,14 @@ func DefaultSSM() Spec {
 }
 
 func (s *Spec) setCogoDefaults() {
-	s.Modulus, s.Widths, s.Repeats, s.Epochs, s.AdamLR, s.Decay = 13, []int{12, 24, 48}, 2, 3000, 0.01, 2e-4
+	s.Modulus, s.Widths, s.Repeats, s.Epochs, s.AdamLR, s.Decay = 13, []int{12, 24, 48}, 1, 3000, 0.01, 2e-4
 }
 
 // DefaultCogo returns the CoGO setting: a + b mod 13 with hidden widths 12
-// (= 2K, too narrow), 24 (4K, the smallest construction) and 48 (8K), two
-// initialisations each, Adam with lr 0.01 and weight decay 2·10⁻⁴ for 3000
-// full-batch epochs (K = (d−1)/2 frequencies).
+// (= 2K, too narrow), 24 (4K, the smallest construction) and 48 (8K), one
+// initialisation each (one h = 48 run per worker would not fit the page's
+// 10 s; -repeats adds more), Adam with lr 0.01 and weight decay 2·10⁻⁴ for
+// 3000 full-batch epochs, the last 300 at lr/10 (K = (d−1)/2 frequencies).
 func DefaultCogo() Spec {
 	s := Default()
 	s.Model = "cogo"

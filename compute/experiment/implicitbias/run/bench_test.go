@@ -29,7 +29,7 @@ func BenchmarkSSMDefault(b *testing.B) {
 }
 
 // BenchmarkCogoDefault runs the page's default CoGO spec (a + b mod 13,
-// widths 12, 24, 48 × 2 repeats, 3000 Adam epochs each, the Fourier
+// widths 12, 24, 48 × 1 repeat, 3000 Adam epochs each, the Fourier
 // analysis).
 func BenchmarkCogoDefault(b *testing.B) {
 	for range b.N {

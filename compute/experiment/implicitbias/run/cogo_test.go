@@ -80,43 +80,68 @@ func TestAdamsFirstStepIsTheLearningRate(t *testing.T) {
 
 // Truth: Tian 2024 (CoGO), on a + b mod 13 trained as their
 // modular_addition_simple2.py (quadratic activation, centered MSE, Adam
-// lr 0.01, weight decay 2·10⁻⁴, 90/10 split, 3000 epochs). At h = 8K = 48
-// on three initialisations: every frequency's r_kkk·2d lies in
-// [0.99, 1.01] (it is 1 at zero loss: the cross term must equal
-// δ(z = a + b) − 1/d, whose Fourier coefficients are 1/d); the median node
-// keeps ≥ 99% of its Fourier energy in one conjugate pair; ≥ 75% of the
-// frequencies have 4 or 6 nodes, the orders of the paper's constructions;
-// test accuracy is 1. At h = 2K = 12 the network is too narrow: loss ≥ 0.1
-// and test accuracy ≤ 0.95, and the h = 48 loss is 1000× smaller on every
-// initialisation.
+// lr 0.01, weight decay 2·10⁻⁴, 90/10 split, 3000 epochs; here the last 300
+// at lr/10, see coolShare), initialisation seeds 1, 2, 3 on the data of seed
+// 1. The width effect with K = (d−1)/2 = 6 frequencies: at h = 2K = 12 the
+// network fails (loss ≥ 0.1, test accuracy ≤ 0.95) and at h = 8K = 48 it
+// reaches loss ≤ 10⁻⁴ and test accuracy 1, on every seed. At loss < 10⁻⁴
+// every r_kkk·2d lies in [0.99, 1.01] (it is 1 at zero loss: the cross term
+// must equal δ(z = a + b) − 1/d, whose Fourier coefficients are 1/d); the
+// median node keeps ≥ 99% of its Fourier energy in one conjugate pair;
+// ≥ 75% of the frequencies have 4 or 6 nodes, the orders of the paper's
+// constructions. The a·a·c and b·b·c potentials that must vanish are below
+// 0.02/(2d), and so is every coefficient of the A² and B² terms, on the
+// networks whose nodes are all pruned to orders 4 and 6 (seeds 1 and 2).
+// Seed 3 keeps orders 7 and 5 — one node not yet pruned — and at loss
+// 1.4·10⁻⁵ its largest a·a·c potential is 0.15/(2d): the bound needs the
+// clean solution, not only a small loss, so the test requires two clean
+// seeds of three rather than claiming it for all.
 func TestModularAdditionFindsTheAlgebraicSolutions(t *testing.T) {
 	s := implicitbias.DefaultCogo()
-	s.Widths, s.Repeats = []int{12, 48}, 3
+	s.Widths, s.Repeats, s.Epochs = []int{12, 48}, 3, 3000
 	res, err := Run(s, experiment.Assets{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := res.Cogo
+	clean := 0
 	for _, r := range c.Runs {
 		switch r.Width {
 		case 48:
+			if r.FinalLoss > 1e-4 || r.TestAcc != 1 {
+				t.Errorf("h=48 repeat %d: loss %.3g, test accuracy %.3f; want ≤ 1e-4 and 1", r.Repeat, r.FinalLoss, r.TestAcc)
+			}
+			if r.FinalLoss >= 1e-4 {
+				continue
+			}
 			for k, v := range r.Rkkk {
 				if v < 0.99 || v > 1.01 {
 					t.Errorf("h=48 repeat %d: r_kkk·2d = %.4f at k = %d (loss %.3g)", r.Repeat, v, k+1, r.FinalLoss)
 				}
 			}
-			if r.Energy < 0.99 || r.TestAcc != 1 {
-				t.Errorf("h=48 repeat %d: median energy concentration %.4f, test accuracy %.3f", r.Repeat, r.Energy, r.TestAcc)
+			if r.Energy < 0.99 {
+				t.Errorf("h=48 repeat %d: median energy concentration %.4f", r.Repeat, r.Energy)
 			}
-			narrow := c.Runs[r.Repeat] // h = 12, the same initialisation seed
-			if r.FinalLoss*1000 > narrow.FinalLoss {
-				t.Errorf("repeat %d: loss %.3g at h = 48 is not 1000× below %.3g at h = 12", r.Repeat, r.FinalLoss, narrow.FinalLoss)
+			pruned := true
+			for _, o := range r.Orders {
+				pruned = pruned && (o == 4 || o == 6)
+			}
+			t.Logf("h=48 repeat %d: loss %.3g, orders %v, a·a·c potentials ·2d ≤ %.4f, all A², B² coefficients ·2d ≤ %.4f", r.Repeat, r.FinalLoss, r.Orders, r.Raac, r.RaacAll)
+			if !pruned {
+				continue
+			}
+			clean++
+			if r.Raac >= 0.02 || r.RaacAll >= 0.02 {
+				t.Errorf("h=48 repeat %d (orders %v): vanishing potentials ·2d %.4f (a·a·c, b·b·c) and %.4f (every A², B² coefficient); want < 0.02", r.Repeat, r.Orders, r.Raac, r.RaacAll)
 			}
 		case 12:
 			if r.FinalLoss < 0.1 || r.TestAcc > 0.95 {
 				t.Errorf("h=12 repeat %d: loss %.3g, test accuracy %.3f; want ≥ 0.1 and ≤ 0.95", r.Repeat, r.FinalLoss, r.TestAcc)
 			}
 		}
+	}
+	if clean < 2 {
+		t.Errorf("%d of 3 networks at h = 48 have every frequency at order 4 or 6; want ≥ 2", clean)
 	}
 	if c.OrderShare < 0.75 {
 		t.Errorf("%.0f%% of the frequencies have order 4 or 6 at h = 48; want ≥ 75%%", 100*c.OrderShare)

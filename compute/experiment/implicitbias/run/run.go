@@ -256,7 +256,7 @@ func cogoPoint(s *implicitbias.Spec, index int, progress func(experiment.Progres
 	_, r.TrainAcc = net.lossGrad(data.train, nil, nil, nil)
 	_, r.TestAcc = net.lossGrad(data.test, nil, nil, nil)
 	st := net.stats()
-	r.Orders, r.Rkkk, r.Raac, r.Energy, r.Magnitude = st.orders, st.rkkk, st.raac, st.energy, st.mag
+	r.Orders, r.Rkkk, r.RaacK, r.Raac, r.RaacAll, r.Energy, r.Magnitude = st.orders, st.rkkk, st.raacK, st.raac, st.raacAll, st.energy, st.mag
 	for _, o := range st.orders {
 		r.Active += o
 	}
