@@ -61,6 +61,9 @@ func parseFlags(fs *flag.FlagSet, args []string, synopsis string, stderr io.Writ
 	case fs.NArg() > 0:
 		fmt.Fprintf(stderr, "overparam %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
 		return 2
+	case fs.Lookup("workers") != nil && flagWorkers(fs) < 1:
+		fmt.Fprintf(stderr, "overparam %s: -workers %d: give at least 1\n", fs.Name(), flagWorkers(fs))
+		return 2
 	}
 	return -1
 }

@@ -46,10 +46,6 @@ func runLink(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "overparam run: link corrected: %s\n", n)
 		}
 	}
-	if *workers < 1 {
-		fmt.Fprintf(stderr, "overparam run: -workers %d: give at least 1\n", *workers)
-		return 2
-	}
 	if job.RegisterAll(); job.HasPlan(page) {
 		run = planRun(page, *workers)
 	}
