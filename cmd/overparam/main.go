@@ -9,6 +9,9 @@
 //	overparam doubledescent [flags]  sweep a model (-model or -preset) over its
 //	                                 size: the double-descent curve with theory
 //	overparam run -link URL          run any page's link natively, print JSON
+//	overparam jobs -link URL         write the run's independent jobs as JSON lines
+//	overparam job [FILE]             run one job line, write its result line
+//	overparam assemble [FILES]       assemble the results into what run -link prints
 //	overparam serve [-addr]          serve the browser app (default localhost:8000)
 //	overparam static -out dist       write the app as a static site
 //
@@ -39,8 +42,10 @@ type command struct {
 // static. (A function, not a variable: the experiments' files register
 // their commands in init functions, which run after variables are set.)
 func commands() []command {
-	return append(experimentCommands(),
-		command{"run", "run a page link's experiment natively and print the result as JSON", runLink},
+	cs := append(experimentCommands(),
+		command{"run", "run a page link's experiment natively and print the result as JSON", runLink})
+	cs = append(cs, fanoutCommands()...)
+	return append(cs,
 		command{"serve", "serve the browser app at http://localhost:8000", runServe},
 		command{"static", "write the browser app as a static site (GitHub Pages ready)", runStatic},
 	)
