@@ -67,6 +67,7 @@ func runJobsCmd(args []string, stdout, stderr io.Writer) int {
 	link := fs.String("link", "", "page `URL` of the run, with or without the host")
 	var results stringList
 	fs.Var(&results, "results", "a `file or folder` of results of earlier jobs (repeatable): write the first incomplete stage's jobs that have none")
+	all := fs.Bool("all", false, "write every job of the first incomplete stage, with or without a result, so that line numbers stay fixed while the stage runs (a Kubernetes Indexed Job's pods each pick their line)")
 	quiet := fs.Bool("quiet", false, "do not print notices to stderr")
 	if status := parseFlagsWithArgs(fs, args, jobsSynopsis, stderr); status >= 0 {
 		return status
@@ -120,7 +121,7 @@ func runJobsCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	n := 0
 	for _, t := range tasks {
-		if _, ok := done[t.ID]; ok {
+		if _, ok := done[t.ID]; ok && !*all {
 			continue
 		}
 		b, err := marshalLine(jobLine{Job: t.ID, Link: r.link, Run: r.digest, Stage: stage, Request: t.Request, Data: t.Data})
@@ -150,6 +151,7 @@ func runJobCmdIn(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlagSet("job", jobSynopsis, stderr)
 	line := fs.Int("line", 0, "run line `N` (from 1) of the file, e.g. a Slurm array's $SLURM_ARRAY_TASK_ID; 0: the file must hold one job")
 	out := fs.String("out", "", "write the result to this `file` (whole or not at all) instead of stdout")
+	stage := fs.Int("stage", -1, "refuse a job of any stage but `K` (from 0), e.g. in a pod retried after its stage ended")
 	quiet := fs.Bool("quiet", false, "do not print progress to stderr")
 	if status := parseFlagsWithArgs(fs, args, jobSynopsis, stderr); status >= 0 {
 		return status
@@ -175,6 +177,9 @@ func runJobCmdIn(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if *line < 0 {
 		return fail(2, fmt.Errorf("-line %d: lines count from 1", *line))
+	}
+	if *stage >= 0 && j.value.Stage != *stage {
+		return fail(2, fmt.Errorf("%s: job %q is of stage %d, not of stage %d (-stage); its stage has ended", j.where, j.value.Job, j.value.Stage, *stage))
 	}
 	job.RegisterAll()
 	progress, finished := progressPrinter(stderr, *quiet)
