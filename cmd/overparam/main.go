@@ -81,6 +81,9 @@ func experimentCommands() []command {
 }
 
 func main() {
+	if os.Getenv("OVERPARAM_NO_TIME_LIMIT") == "1" {
+		experiment.LiftTimeLimit()
+	}
 	os.Exit(dispatch(os.Args[1:], os.Stdout, os.Stderr))
 }
 

@@ -60,9 +60,16 @@ func (p Pool) RunTasks(tasks []Task) ([]Outcome, error) {
 			shards = min(shards, max(t.MaxShards, 1))
 		}
 	}
-	// The kernel's own split gets the cores the tasks leave idle.
-	busy := max(min(workers, len(tasks)*shards), 1)
-	defer kernel.SetSplit(kernel.SetSplit(max(runtime.GOMAXPROCS(0)/busy, 1)))
+	// The kernel's own split gets the cores the running tasks leave idle:
+	// GOMAXPROCS / running, updated as tasks start and end, so that the
+	// last task of a stage, running alone, has every core again.
+	procs := runtime.GOMAXPROCS(0)
+	defer kernel.SetSplit(kernel.SetSplit(max(procs/max(min(workers, len(tasks)*shards), 1), 1)))
+	var running int
+	setSplit := func(delta int) { // with mu held
+		running += delta * shards
+		kernel.SetSplit(max(procs/max(running, 1), 1))
+	}
 
 	outs := make([]Outcome, len(tasks))
 	var (
@@ -95,8 +102,12 @@ func (p Pool) RunTasks(tasks []Task) ([]Outcome, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				mu.Lock()
+				setSplit(+1)
+				mu.Unlock()
 				out, err := runTask(tasks[i], shards, p.Env, progress)
 				mu.Lock()
+				setSplit(-1)
 				if err != nil && failed == nil {
 					failed = fmt.Errorf("job %q: %w", tasks[i].ID, err)
 				}
@@ -109,7 +120,10 @@ func (p Pool) RunTasks(tasks []Task) ([]Outcome, error) {
 			}
 		}()
 	}
-	for i := range tasks {
+	// Sweeps grow along their index (sizes, widths ascending), so the
+	// last tasks are usually the longest: start them first, and let the
+	// short ones fill in beside them. Outcomes keep the tasks' order.
+	for i := len(tasks) - 1; i >= 0; i-- {
 		mu.Lock()
 		stop := failed != nil
 		mu.Unlock()
