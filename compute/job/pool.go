@@ -103,6 +103,10 @@ func (p Pool) RunTasks(tasks []Task) ([]Outcome, error) {
 			defer wg.Done()
 			for i := range next {
 				mu.Lock()
+				if failed != nil { // handed over before the failure was seen
+					mu.Unlock()
+					continue
+				}
 				setSplit(+1)
 				mu.Unlock()
 				out, err := runTask(tasks[i], shards, p.Env, progress)
