@@ -1,7 +1,8 @@
 #!/bin/sh
 # The CLI's -workers speed-up (BENCHMARKS.md, "Every core in the CLI"): the
 # default spectrum preset and the dd-mlp-digits double-descent sweep, each
-# at 1 and 2 workers, interleaved REPS times (default 7); prints each
+# with 1 and 2 workers, and with 1 worker on one core (GOMAXPROCS=1: no
+# kernel split either), interleaved REPS times (default 7). Prints each
 # case's best and median wall time and the speed-ups of the bests. Run
 # from the repository root: sh bench/workers.sh
 set -eu
@@ -9,17 +10,26 @@ reps=${REPS:-7}
 go build -o bin/overparam ./cmd/overparam
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+run() { # case label, then the command's arguments
+	c=$1
+	shift
+	/usr/bin/time -f %e -a -o "$tmp/$c" "$@" > /dev/null
+}
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq "$reps"); do
 	for w in 1 2; do
-		/usr/bin/time -f %e -a -o "$tmp/spectrum-$w" bin/overparam spectrum -quiet -workers "$w" > /dev/null
-		/usr/bin/time -f %e -a -o "$tmp/dd-$w" bin/overparam doubledescent -quiet -preset dd-mlp-digits -workers "$w" > /dev/null
+		run "spectrum-$w" bin/overparam spectrum -quiet -workers "$w"
+		run "dd-$w" bin/overparam doubledescent -quiet -preset dd-mlp-digits -workers "$w"
 	done
+	GOMAXPROCS=1 run spectrum-core bin/overparam spectrum -quiet -workers 1
+	GOMAXPROCS=1 run dd-core bin/overparam doubledescent -quiet -preset dd-mlp-digits -workers 1
 done
-for case in spectrum dd; do
-	for w in 1 2; do
-		sort -n "$tmp/$case-$w" | awk -v c="$case" -v w="$w" '{t[NR]=$1} END {printf "%-9s workers=%d  best %.2f s  median %.2f s  (%d runs)\n", c, w, t[1], t[int((NR+1)/2)], NR}'
+best() { sort -n "$tmp/$1" | head -1; }
+for c in spectrum dd; do
+	for w in core 1 2; do
+		sort -n "$tmp/$c-$w" | awk -v c="$c" -v w="$w" '{t[NR]=$1} END {printf "%-9s %-20s best %.2f s  median %.2f s  (%d runs)\n", c, (w == "core" ? "1 worker, 1 core" : "workers=" w), t[1], t[int((NR+1)/2)], NR}'
 	done
-	b1=$(sort -n "$tmp/$case-1" | head -1); b2=$(sort -n "$tmp/$case-2" | head -1)
-	awk -v a="$b1" -v b="$b2" -v c="$case" 'BEGIN {printf "%-9s speed-up of the best: %.2f×\n", c, a/b}'
+	awk -v a="$(best "$c-1")" -v b="$(best "$c-2")" -v o="$(best "$c-core")" -v c="$c" \
+		'BEGIN {printf "%-9s speed-up of the best, 2 workers over 1: %.2f×; over 1 worker on 1 core: %.2f×\n", c, a/b, o/b}'
 done
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
