@@ -48,9 +48,10 @@ func (p Pool) Run(plan Plan) (any, error) {
 
 // RunTasks runs tasks, up to p.Workers at once, and returns their outcomes
 // in the order of tasks. When there are fewer tasks than workers, a task
-// that can be split (MaxShards) gets the spare workers as shards. After a
-// failure it starts no further task, cancels the running ones, and returns
-// the failure, naming its task.
+// that can be split (MaxShards) gets the spare workers as shards. It
+// returns the first failure in the tasks' order, naming its task, as
+// running them one by one would; after a failure it starts and lets run no
+// later task.
 func (p Pool) RunTasks(tasks []Task) ([]Outcome, error) {
 	workers := max(p.Workers, 1)
 	shards := 1
@@ -71,29 +72,38 @@ func (p Pool) RunTasks(tasks []Task) ([]Outcome, error) {
 		kernel.SetSplit(max(procs/max(running, 1), 1))
 	}
 
+	// After task k fails, the tasks after k are skipped or canceled, and
+	// those before it still run: the error returned is the first failure
+	// in the tasks' order, the one a run of the tasks one by one meets.
 	outs := make([]Outcome, len(tasks))
 	var (
 		mu       sync.Mutex
+		first    = len(tasks) // the first failed task, len(tasks) for none
 		failed   error
 		finished int
 	)
-	progress := func(p experiment.Progress) bool {
-		mu.Lock()
-		defer mu.Unlock()
-		return failed == nil
+	fail := func(i int, err error) { // with mu held
+		if i < first {
+			first, failed = i, fmt.Errorf("job %q: %w", tasks[i].ID, err)
+		}
+	}
+	progress := func(i int) Progress {
+		return func(q experiment.Progress) bool {
+			mu.Lock()
+			defer mu.Unlock()
+			if i > first {
+				return false
+			}
+			if len(tasks) == 1 && p.Progress != nil {
+				return p.Progress(q)
+			}
+			return true
+		}
 	}
 	report := func() bool { return true }
-	if p.Progress != nil {
-		if len(tasks) == 1 {
-			progress = func(q experiment.Progress) bool {
-				mu.Lock()
-				defer mu.Unlock()
-				return failed == nil && p.Progress(q)
-			}
-		} else {
-			report = func() bool { return p.Progress(experiment.Progress{Phase: "jobs", Done: finished, Total: len(tasks)}) }
-			report()
-		}
+	if p.Progress != nil && len(tasks) > 1 {
+		report = func() bool { return p.Progress(experiment.Progress{Phase: "jobs", Done: finished, Total: len(tasks)}) }
+		report()
 	}
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -103,22 +113,22 @@ func (p Pool) RunTasks(tasks []Task) ([]Outcome, error) {
 			defer wg.Done()
 			for i := range next {
 				mu.Lock()
-				if failed != nil { // handed over before the failure was seen
+				if i > first {
 					mu.Unlock()
 					continue
 				}
 				setSplit(+1)
 				mu.Unlock()
-				out, err := runTask(tasks[i], shards, p.Env, progress)
+				out, err := runTask(tasks[i], shards, p.Env, progress(i))
 				mu.Lock()
 				setSplit(-1)
-				if err != nil && failed == nil {
-					failed = fmt.Errorf("job %q: %w", tasks[i].ID, err)
+				if err != nil {
+					fail(i, err)
 				}
 				outs[i] = out
 				finished++
-				if failed == nil && !report() {
-					failed = fmt.Errorf("job %q: canceled", tasks[i].ID)
+				if err == nil && !report() {
+					fail(i, errors.New("canceled"))
 				}
 				mu.Unlock()
 			}
@@ -128,12 +138,6 @@ func (p Pool) RunTasks(tasks []Task) ([]Outcome, error) {
 	// last tasks are usually the longest: start them first, and let the
 	// short ones fill in beside them. Outcomes keep the tasks' order.
 	for i := len(tasks) - 1; i >= 0; i-- {
-		mu.Lock()
-		stop := failed != nil
-		mu.Unlock()
-		if stop {
-			break
-		}
 		next <- i
 	}
 	close(next)

@@ -2,26 +2,22 @@ package job
 
 import (
 	"encoding/json"
-	"errors"
+	"fmt"
 	"strings"
-	"sync/atomic"
 	"testing"
 
 	"github.com/overparam/overparam/compute/experiment"
 )
 
 // The pool's test kinds: "pooltest.square" returns Index², "pooltest.fail"
-// fails at Index 3 and counts its calls.
-var failCalls atomic.Int32
-
+// fails at Index 3 and 6.
 func init() {
 	Register("pooltest.square", func(req Request, _ Env, _ func(experiment.Progress) bool) (any, error) {
 		return req.Index * req.Index, nil
 	})
 	Register("pooltest.fail", func(req Request, _ Env, progress func(experiment.Progress) bool) (any, error) {
-		failCalls.Add(1)
-		if req.Index == 3 {
-			return nil, errors.New("diverged at step 7")
+		if req.Index == 3 || req.Index == 6 {
+			return nil, fmt.Errorf("diverged at step %d", req.Index)
 		}
 		return req.Index, nil
 	})
@@ -52,16 +48,15 @@ func TestPoolKeepsTheTasksOrder(t *testing.T) {
 	}
 }
 
-// A failing task's error names its job, and the pool starts no task after
-// it has seen the failure (one worker: tasks run one at a time, from the
-// end, so tasks 2, 1 and 0 never start).
-func TestPoolStopsAtAFailureNamingTheJob(t *testing.T) {
-	failCalls.Store(0)
-	_, err := Pool{Workers: 1}.RunTasks(tasksOf("pooltest.fail", 8))
-	if err == nil || !strings.Contains(err.Error(), `job "point 3"`) || !strings.Contains(err.Error(), "diverged at step 7") {
-		t.Fatalf("error %v, want one naming job \"point 3\" and its cause", err)
-	}
-	if n := failCalls.Load(); n != 5 {
-		t.Errorf("%d tasks ran, want 5 (7, 6, 5, 4, then 3 failed)", n)
+// The error is the first failure in the tasks' order, naming its job, as
+// a run of the tasks one by one meets it, for any number of workers
+// (truth: "pooltest.fail" fails at tasks 3 and 6, and the one-by-one run
+// stops at task 3).
+func TestPoolReturnsTheFirstFailureNamingTheJob(t *testing.T) {
+	for _, workers := range []int{1, 2, 3, 8} {
+		_, err := Pool{Workers: workers}.RunTasks(tasksOf("pooltest.fail", 8))
+		if err == nil || !strings.Contains(err.Error(), `job "point 3"`) || !strings.Contains(err.Error(), "diverged at step 3") {
+			t.Errorf("workers=%d: error %v, want the failure of job \"point 3\"", workers, err)
+		}
 	}
 }
