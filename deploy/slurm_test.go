@@ -56,15 +56,20 @@ type cluster struct {
 	daemons   []*exec.Cmd
 }
 
-// freePort returns a loopback TCP port that was free a moment ago.
-func freePort(t *testing.T) int {
+// freePorts returns two distinct loopback TCP ports that were free a
+// moment ago (both held open until both are chosen).
+func freePorts(t *testing.T) (int, int) {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
+	var ports [2]int
+	for i := range ports {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer l.Close()
+		ports[i] = l.Addr().(*net.TCPAddr).Port
 	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
+	return ports[0], ports[1]
 }
 
 // startCluster writes the configuration into a temporary folder, starts
@@ -98,7 +103,8 @@ func startCluster(t *testing.T) *cluster {
 	if err := os.WriteFile(filepath.Join(dir, "munge.key"), key, 0o400); err != nil {
 		t.Fatal(err)
 	}
-	conf := fmt.Sprintf(slurmConf, dir, host, freePort(t), freePort(t), 2)
+	ctld, node := freePorts(t)
+	conf := fmt.Sprintf(slurmConf, dir, host, ctld, node, 2)
 	if err := os.WriteFile(c.conf, []byte(conf), 0o644); err != nil {
 		t.Fatal(err)
 	}
