@@ -7,7 +7,7 @@ WASMPATH := $(PATH):$(GOROOT)/lib/wasm
 PARITY   := $(CURDIR)/.cache/parity
 BENCHTIME ?= 1s
 
-.PHONY: all generate build wasm static thumbs size-check test-e2e test-wasm-simd test-arm64 kernels test vet fmt-check deps-check test-native test-wasm bench bench-native bench-wasm serve digits clean
+.PHONY: all generate build wasm static thumbs size-check test-fanout test-e2e test-wasm-simd test-arm64 kernels test vet fmt-check deps-check test-native test-wasm bench bench-native bench-wasm serve digits clean
 
 all: build
 
@@ -53,7 +53,7 @@ static: build
 
 ## test: formatting, vet, the compute dependency rule, native tests, js/wasm tests under node, linux/arm64 compute tests under qemu,
 ## wasm size budgets, and the browser app end to end in headless Chromium
-test: fmt-check vet deps-check wasm test-native test-wasm test-wasm-simd test-arm64 size-check test-e2e
+test: fmt-check vet deps-check wasm test-native test-wasm test-wasm-simd test-arm64 size-check test-fanout test-e2e
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -137,6 +137,15 @@ size-check: wasm
 	[ $$app -le $(APP_BUDGET) ] || { echo "app.wasm is over its size budget"; exit 1; }; \
 	for w in $(WORKERS); do n=$$(gzip -9 -c web/worker-$$w.wasm | wc -c); echo "gzipped: worker-$$w.wasm $$n bytes (budget $(WORKER_BUDGET))"; \
 	  [ $$n -le $(WORKER_BUDGET) ] || { echo "worker-$$w.wasm is over its size budget"; exit 1; }; done
+
+# The fan-out scripts (deploy/) for real: a sweep through GNU parallel, the
+# Kubernetes pods' command, and a Slurm job array on a one-node cluster that
+# the test starts on localhost (munged, slurmctld, slurmd) and stops, each
+# assembled and compared with run -link bit for bit. Needs Debian's
+# parallel, munge and slurm-wlm (.ci/run installs them); fails if the
+# cluster cannot start.
+test-fanout:
+	OVERPARAM_E2E=1 $(GO) test -count=1 -timeout 10m ./deploy
 
 # End-to-end tests: the built app served by bin/overparam, driven by chromedp
 # in Debian's headless Chromium.

@@ -59,7 +59,7 @@ func runCompression(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	progress, done := progressPrinter(stderr, *quiet)
-	res, err := compressionrun.Run(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
+	res, err := runJobs[*compression.Result]("compression", spec, fs, progress)
 	done()
 	if err != nil {
 		fmt.Fprintf(stderr, "overparam compression: %v\n", err)
@@ -75,6 +75,7 @@ func compressionFlags(fs *flag.FlagSet, spec *compression.Compression) (preset *
 	preset = compressionPresetFlag.register(fs)
 	asJSON = fs.Bool("json", false, "print the result as one JSON object")
 	quiet = fs.Bool("quiet", false, "do not print progress to stderr")
+	workersFlag(fs)
 	return preset, asJSON, quiet
 }
 

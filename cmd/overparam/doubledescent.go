@@ -47,7 +47,7 @@ func runDoubleDescent(args []string, stdout, stderr io.Writer) int {
 	}
 
 	progress, done := progressPrinter(stderr, *quiet)
-	res, err := doubledescentrun.Run(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
+	res, err := runJobs[*doubledescent.Result]("doubledescent", spec, fs, progress)
 	done()
 	if err != nil {
 		fmt.Fprintf(stderr, "overparam doubledescent: %v\n", err)
@@ -63,6 +63,7 @@ func doubleDescentFlags(fs *flag.FlagSet, spec *doubledescent.Spec) (preset *str
 	preset = doubleDescentPresetFlag.register(fs)
 	asJSON = fs.Bool("json", false, "print the result as one JSON object")
 	quiet = fs.Bool("quiet", false, "do not print progress to stderr")
+	workersFlag(fs)
 	return preset, asJSON, quiet
 }
 

@@ -49,6 +49,19 @@ func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 // parseFlags parses args into fs and returns the exit status to stop with, or
 // -1 to go on: 0 after printing the full usage for -h, 2 for a bad flag.
 func parseFlags(fs *flag.FlagSet, args []string, synopsis string, stderr io.Writer) int {
+	if status := parseFlagsWithArgs(fs, args, synopsis, stderr); status >= 0 {
+		return status
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "overparam %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return 2
+	}
+	return -1
+}
+
+// parseFlagsWithArgs is parseFlags for a command that takes arguments after
+// its flags (fs.Args()).
+func parseFlagsWithArgs(fs *flag.FlagSet, args []string, synopsis string, stderr io.Writer) int {
 	err := fs.Parse(args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
@@ -58,8 +71,8 @@ func parseFlags(fs *flag.FlagSet, args []string, synopsis string, stderr io.Writ
 	case err != nil:
 		fmt.Fprintf(stderr, "Run 'overparam %s -h' for every flag with its default and range.\n", fs.Name())
 		return 2
-	case fs.NArg() > 0:
-		fmt.Fprintf(stderr, "overparam %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+	case fs.Lookup("workers") != nil && flagWorkers(fs) < 1:
+		fmt.Fprintf(stderr, "overparam %s: -workers %d: give at least 1\n", fs.Name(), flagWorkers(fs))
 		return 2
 	}
 	return -1

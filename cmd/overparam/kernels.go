@@ -53,7 +53,7 @@ func runKernels(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	progress, done := progressPrinter(stderr, *quiet)
-	res, err := kernelsrun.Run(spec, experiment.Assets{}, progress)
+	res, err := runJobs[*kernels.Result]("kernels", spec, fs, progress)
 	done()
 	if err != nil {
 		fmt.Fprintf(stderr, "overparam kernels: %v\n", err)
@@ -69,6 +69,7 @@ func kernelsFlags(fs *flag.FlagSet, spec *kernels.Spec) (preset *string, asJSON,
 	preset = kernelsPresetFlag.register(fs)
 	asJSON = fs.Bool("json", false, "print the result as one JSON object")
 	quiet = fs.Bool("quiet", false, "do not print progress to stderr")
+	workersFlag(fs)
 	return preset, asJSON, quiet
 }
 

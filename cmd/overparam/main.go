@@ -11,6 +11,9 @@
 //	overparam representations [flags]  SVCCA of each layer to its final
 //	                                 self during training (bottom-up convergence)
 //	overparam run -link URL          run any page's link natively, print JSON
+//	overparam jobs -link URL         write the run's independent jobs as JSON lines
+//	overparam job [FILE]             run one job line, write its result line
+//	overparam assemble [FILES]       assemble the results into what run -link prints
 //	overparam serve [-addr]          serve the browser app (default localhost:8000)
 //	overparam static -out dist       write the app as a static site
 //
@@ -41,8 +44,10 @@ type command struct {
 // static. (A function, not a variable: the experiments' files register
 // their commands in init functions, which run after variables are set.)
 func commands() []command {
-	return append(experimentCommands(),
-		command{"run", "run a page link's experiment natively and print the result as JSON", runLink},
+	cs := append(experimentCommands(),
+		command{"run", "run a page link's experiment natively and print the result as JSON", runLink})
+	cs = append(cs, fanoutCommands()...)
+	return append(cs,
 		command{"serve", "serve the browser app at http://localhost:8000", runServe},
 		command{"static", "write the browser app as a static site (GitHub Pages ready)", runStatic},
 	)
@@ -78,6 +83,9 @@ func experimentCommands() []command {
 }
 
 func main() {
+	if os.Getenv("OVERPARAM_NO_TIME_LIMIT") == "1" {
+		experiment.LiftTimeLimit()
+	}
 	os.Exit(dispatch(os.Args[1:], os.Stdout, os.Stderr))
 }
 

@@ -54,7 +54,7 @@ func runPaths(args []string, stdout, stderr io.Writer) int {
 	}
 
 	progress, done := progressPrinter(stderr, *quiet)
-	res, err := pathsrun.Run(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
+	res, err := runJobs[*paths.Result]("paths", spec, fs, progress)
 	done()
 	if err != nil {
 		fmt.Fprintf(stderr, "overparam paths: %v\n", err)
@@ -70,6 +70,7 @@ func pathsFlags(fs *flag.FlagSet, spec *paths.Spec) (preset *string, asJSON, qui
 	preset = pathsPresetFlag.register(fs)
 	asJSON = fs.Bool("json", false, "print the result as one JSON object")
 	quiet = fs.Bool("quiet", false, "do not print progress to stderr")
+	workersFlag(fs)
 	return preset, asJSON, quiet
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/overparam/overparam/compute/experiment"
+	"github.com/overparam/overparam/compute/job"
 )
 
 const runSynopsis = `Runs the experiment of a page link natively and prints its result as JSON,
@@ -21,6 +22,7 @@ func runLink(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("run", runSynopsis, stderr)
 	link := fs.String("link", "", "page `URL` to run, with or without the host")
 	quiet := fs.Bool("quiet", false, "do not print notices and progress to stderr")
+	workers := workersFlag(fs)
 	if status := parseFlags(fs, args, runSynopsis, stderr); status >= 0 {
 		return status
 	}
@@ -43,6 +45,9 @@ func runLink(args []string, stdout, stderr io.Writer) int {
 		if !*quiet {
 			fmt.Fprintf(stderr, "overparam run: link corrected: %s\n", n)
 		}
+	}
+	if job.RegisterAll(); job.HasPlan(page) {
+		run = planRun(page, *workers)
 	}
 	res, status, err := run(query, notice)
 	if err != nil {
@@ -84,6 +89,43 @@ func specRunFrom[S any](defaults func(query string) S, run func(S) (any, error))
 		}
 		return res, 0, nil
 	}
+}
+
+// planRun runs a page's link query through the experiment's plan of jobs
+// (compute/job), on up to workers goroutines: the registry's defaults for
+// the query (experiment.Experiment.Defaults), the query read into them,
+// Validate, then the jobs the browser's pool would run.
+func planRun(name string, workers int) linkRun {
+	return func(query string, notice func(string)) (any, int, error) {
+		e, ok := experiment.Find(name)
+		if !ok {
+			return nil, 2, fmt.Errorf("no experiment is registered as %q", name)
+		}
+		spec, notices, err := linkSpec(e, query)
+		for _, n := range notices {
+			notice(n)
+		}
+		if err != nil {
+			return nil, 2, err
+		}
+		res, err := runPlan(name, spec, workers, nil)
+		if err != nil {
+			return nil, 1, err
+		}
+		return res, 0, nil
+	}
+}
+
+// linkSpec returns the spec of experiment e that a link query gives, with
+// the link's corrections, and the spec's Validate error.
+func linkSpec(e experiment.Experiment, query string) (spec any, notices []string, err error) {
+	spec = e.Defaults(query)
+	notices = experiment.ParseQuery(query, spec)
+	v, ok := spec.(interface{ Validate() error })
+	if !ok {
+		return nil, notices, fmt.Errorf("the spec of %s has no Validate method", e.Name)
+	}
+	return spec, notices, v.Validate()
 }
 
 // splitLink returns the page name (the last path segment, so links of a

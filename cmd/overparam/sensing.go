@@ -52,7 +52,7 @@ func runSensing(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	progress, done := progressPrinter(stderr, *quiet)
-	res, err := sensingrun.Run(spec, experiment.Assets{}, progress)
+	res, err := runJobs[*sensing.Result]("sensing", spec, fs, progress)
 	done()
 	if err != nil {
 		fmt.Fprintf(stderr, "overparam sensing: %v\n", err)
@@ -68,6 +68,7 @@ func sensingFlags(fs *flag.FlagSet, spec *sensing.Spec) (preset *string, asJSON,
 	preset = sensingPresetFlag.register(fs)
 	asJSON = fs.Bool("json", false, "print the result as one JSON object")
 	quiet = fs.Bool("quiet", false, "do not print progress to stderr")
+	workersFlag(fs)
 	return preset, asJSON, quiet
 }
 

@@ -56,7 +56,7 @@ func runSharpness(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	progress, done := progressPrinter(stderr, *quiet)
-	res, err := sharpnessrun.Run(spec, experiment.Assets{}, progress)
+	res, err := runJobs[*sharpness.Result]("sharpness", spec, fs, progress)
 	done()
 	if err != nil {
 		fmt.Fprintf(stderr, "overparam sharpness: %v\n", err)
@@ -72,6 +72,7 @@ func sharpnessFlags(fs *flag.FlagSet, spec *sharpness.Spec) (preset *string, asJ
 	preset = sharpnessPresetFlag.register(fs)
 	asJSON = fs.Bool("json", false, "print the result as one JSON object")
 	quiet = fs.Bool("quiet", false, "do not print progress to stderr")
+	workersFlag(fs)
 	return preset, asJSON, quiet
 }
 

@@ -55,7 +55,7 @@ func runSpectrum(args []string, stdout, stderr io.Writer) int {
 	}
 
 	progress, done := progressPrinter(stderr, *quiet)
-	res, err := spectrumrun.Run(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
+	res, err := runJobs[*spectrum.Result]("spectrum", spec, fs, progress)
 	done()
 	if err != nil {
 		fmt.Fprintf(stderr, "overparam spectrum: %v\n", err)
@@ -103,6 +103,7 @@ func spectrumFlags(fs *flag.FlagSet, spec *spectrum.Spec) (preset *string, asJSO
 	asJSON = fs.Bool("json", false, "print the result as one JSON object")
 	export = fs.String("export", "", "write the trained model and its training data as JSON to this `file`")
 	quiet = fs.Bool("quiet", false, "do not print progress to stderr")
+	workersFlag(fs)
 	return preset, asJSON, export, quiet
 }
 

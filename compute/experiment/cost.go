@@ -147,6 +147,9 @@ func bytesText(b int64) string { return fmt.Sprintf("%d MiB", (b+(1<<20)-1)>>20)
 // naming the estimate, the limit and what to reduce (reduce for the
 // arithmetic, reduceMemory for the memory).
 func CheckCost(c Cost, reduce, reduceMemory string) error {
+	if timeUnlimited && c.Bytes <= MemoryLimit {
+		return nil
+	}
 	if c.Bytes > MemoryLimit {
 		return fmt.Errorf("this run needs about %s of memory; the limit is %s (a browser tab's WebAssembly memory): use %s",
 			bytesText(c.Bytes), bytesText(MemoryLimit), reduceMemory)
@@ -157,6 +160,16 @@ func CheckCost(c Cost, reduce, reduceMemory string) error {
 	}
 	return nil
 }
+
+// timeUnlimited lifts the compute-time limit (LiftTimeLimit).
+var timeUnlimited bool
+
+// LiftTimeLimit lifts the limit of SecondsLimit on a whole run's estimated
+// compute, never the memory limit (which is a worker's): the CLI lifts it
+// when OVERPARAM_NO_TIME_LIMIT=1, for paper-scale runs on many cores or a
+// cluster. A spec's Validate reads it, so every process that plans, runs
+// or assembles such a run's jobs must lift it too.
+func LiftTimeLimit() { timeUnlimited = true }
 
 // Passes counts sample passes through an MLP: gradients (forward and
 // backward), forward-only evaluations and curvature products, each per

@@ -31,6 +31,12 @@
 // its own experiment's RegisterJobs, so it links only that code;
 // RegisterAll registers every provided experiment, for tests and tools.
 //
+// The same stages, as a Plan (plan.go), are what the CLI runs: on a pool of
+// goroutines (Pool, `overparam -workers N`), or written out as JSON lines
+// for a scheduler (`overparam jobs`, `job`, `assemble`; deploy/).
+// RegisterSweep and RegisterRun register their experiment's plan; the
+// spectrum registers its own (spectrumrun's plan.go).
+//
 // A probe can also be split over several workers (Request.Shards): its
 // "spectrum.probe" request leads, one "spectrum.shard" request per helper
 // serves partial Hessian-vector products, and the workers exchange vectors

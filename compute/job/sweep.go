@@ -11,7 +11,8 @@ import (
 type Progress = func(experiment.Progress) bool
 
 // RegisterSweep registers the three kinds of a sweep experiment whose spec
-// type is S (with a Validate method on *S) and whose point result is P.
+// type is S (with Validate and Points methods on *S: Points is the number
+// of point jobs) and whose point result is P, and its plan of jobs.
 // digits says whether a spec needs the digits asset.
 func RegisterSweep[S any, P any](name string, digits func(*S) bool,
 	point func(spec S, a experiment.Assets, index int, progress Progress) (*P, error),
@@ -48,6 +49,7 @@ func RegisterSweep[S any, P any](name string, digits func(*S) bool,
 	for _, suffix := range []string{SuffixPoint, SuffixAssemble, SuffixRun} {
 		Register(name+suffix, handle)
 	}
+	RegisterPlan(name, newSweepPlanner[S](name))
 }
 
 // RegisterRun registers the one kind, name + ".run", of an experiment that
@@ -71,4 +73,5 @@ func RegisterRun[S any](name string, digits func(*S) bool,
 		}
 		return run(spec, a, progress)
 	})
+	RegisterPlan(name, newRunPlanner[S](name))
 }

@@ -95,9 +95,9 @@ func avx2MulAddTransA(c, a, b []float64, m, k, n int) {
 
 // avx2Run splits the product between up to GOMAXPROCS goroutines, by rows
 // of C in multiples of mr, or by columns in multiples of 8 when C has few
-// rows, and runs each part.
+// rows, and runs each part (fewer goroutines under SetSplit).
 func avx2Run(o operands) {
-	workers := runtime.GOMAXPROCS(0)
+	workers := splitWorkers(runtime.GOMAXPROCS(0))
 	if o.m*o.k*o.n < parallelWork || workers < 2 {
 		o.run()
 		return

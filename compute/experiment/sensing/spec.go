@@ -62,6 +62,9 @@ type Curve struct {
 	Method string `json:"method"`
 }
 
+// Points returns the number of point jobs of a run: one per curve.
+func (s *Spec) Points() int { return len(s.Curves()) }
+
 // Curves lists the run's curves, one job each. With loss = l2: every k,
 // then within a k every α, then every outlier fraction. With loss = l1:
 // for every outlier fraction, the sub-gradient method and gradient descent,

@@ -25,6 +25,7 @@ func registerJobs() {
 	for _, kind := range []string{job.KindSpectrumTrain, job.KindSpectrumProbe, job.KindSpectrumAssemble, job.KindSpectrumRun, job.KindSpectrumShard} {
 		job.Register(kind, handleSpectrum)
 	}
+	job.RegisterPlan("spectrum", newPlan)
 }
 
 // errPeers is a sharded request without one channel per other shard: the
