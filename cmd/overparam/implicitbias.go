@@ -60,7 +60,7 @@ func runImplicitBias(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	progress, done := progressPrinter(stderr, *quiet)
-	res, err := implicitbiasrun.Run(spec, experiment.Assets{}, progress)
+	res, err := runJobs[*implicitbias.Result]("implicitbias", spec, fs, progress)
 	done()
 	if err != nil {
 		fmt.Fprintf(stderr, "overparam implicitbias: %v\n", err)
@@ -76,6 +76,7 @@ func implicitBiasFlags(fs *flag.FlagSet, spec *implicitbias.Spec) (preset *strin
 	preset = implicitBiasPresetFlag.register(fs)
 	asJSON = fs.Bool("json", false, "print the result as one JSON object (every seed's series, SVM solutions and certificates)")
 	quiet = fs.Bool("quiet", false, "do not print progress to stderr")
+	workersFlag(fs)
 	return preset, asJSON, quiet
 }
 

@@ -59,7 +59,7 @@ func runRepresentations(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	progress, done := progressPrinter(stderr, *quiet)
-	res, err := representationsrun.Run(spec, experiment.Assets{Digits: web.DigitsGz}, progress)
+	res, err := runJobs[*representations.Result](representations.Name, spec, fs, progress)
 	done()
 	if err != nil {
 		fmt.Fprintf(stderr, "overparam representations: %v\n", err)
@@ -75,6 +75,7 @@ func repFlags(fs *flag.FlagSet, spec *representations.Spec) (preset *string, asJ
 	preset = repPresetFlag.register(fs)
 	asJSON = fs.Bool("json", false, "print the result as one JSON object")
 	quiet = fs.Bool("quiet", false, "do not print progress to stderr")
+	workersFlag(fs)
 	return preset, asJSON, quiet
 }
 
