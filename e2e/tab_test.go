@@ -259,7 +259,12 @@ func (tt *tab) workerRequests(tb testing.TB) []string {
 			tb.Logf("reading the requests of %s %s: %v", in.Type, in.URL, err)
 			continue
 		}
-		urls = append(urls, in.URL)
+		// A worker's target lists the script it was made from; a target
+		// listed while the worker is being created has no URL yet (not a
+		// request). The requests it made are its resource entries.
+		if in.URL != "" {
+			urls = append(urls, in.URL)
+		}
 		urls = append(urls, names...)
 	}
 	return urls
