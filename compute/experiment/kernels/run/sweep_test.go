@@ -2,6 +2,7 @@ package run
 
 import (
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/overparam/overparam/compute/experiment/kernels"
 	"github.com/overparam/overparam/compute/internal/parity"
 	"github.com/overparam/overparam/compute/job"
+	"github.com/overparam/overparam/compute/job/jobtest"
 )
 
 // tinySpecs are one spec of each model that run in a fraction of a second.
@@ -100,14 +102,5 @@ func mustJSON(v any) json.RawMessage {
 // handle runs one request through job.Handle and returns its result body.
 func handle(t *testing.T, req job.Request) json.RawMessage {
 	t.Helper()
-	var result json.RawMessage
-	job.Handle(req.Encode(), job.Env{}, func(typ string, body []byte, _ []float64) {
-		switch typ {
-		case "result":
-			result = append(json.RawMessage(nil), body...)
-		case "error":
-			t.Fatalf("%s %d: %s", req.Kind, req.Index, body)
-		}
-	})
-	return result
+	return jobtest.Result(t, fmt.Sprintf("%s %d", req.Kind, req.Index), req.Encode(), job.Env{})
 }
