@@ -1,7 +1,6 @@
 package kernels
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/overparam/overparam/compute/experiment"
@@ -67,20 +66,6 @@ const (
 	elementwiseOps = 12
 	qnnGateOps     = 8
 )
-
-// checkCost refuses a run whose estimate exceeds experiment.MemoryLimit or
-// experiment.OpsLimit, naming the estimate, the limit and what to reduce.
-func checkCost(c experiment.Cost) error {
-	if c.Bytes > experiment.MemoryLimit {
-		return fmt.Errorf("this run needs about %d MiB of memory; the limit is %d MiB (a browser tab's WebAssembly memory): use fewer samples, a smaller dimension or narrower widths",
-			(c.Bytes+(1<<20)-1)>>20, experiment.MemoryLimit>>20)
-	}
-	if c.Ops > experiment.OpsLimit {
-		return fmt.Errorf("this run would take %s; the limit is %s (%.2g multiply-adds) in a browser tab: use fewer samples, widths, seeds, test points, depths or steps",
-			c.Text(), experiment.Duration(experiment.SecondsLimit), float64(experiment.OpsLimit))
-	}
-	return nil
-}
 
 func finish(c experiment.Cost) experiment.Cost {
 	c.Seconds = float64(c.Ops) / experiment.OpsPerSecond

@@ -1,7 +1,6 @@
 package representations
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/overparam/overparam/compute/experiment"
@@ -156,18 +155,4 @@ func toInt(x float64) int64 {
 		return math.MaxInt64
 	}
 	return int64(math.Round(x))
-}
-
-// checkCost refuses a run above experiment.MemoryLimit or OpsLimit, naming
-// the estimate, the limit and what to reduce.
-func checkCost(c experiment.Cost) error {
-	if c.Bytes > experiment.MemoryLimit {
-		return fmt.Errorf("this run needs about %d MiB of memory; the limit is %d MiB (a browser tab's WebAssembly memory): use fewer snapshots, probe points, layers or narrower layers",
-			(c.Bytes+(1<<20)-1)>>20, experiment.MemoryLimit>>20)
-	}
-	if c.Ops > experiment.OpsLimit {
-		return fmt.Errorf("this run would take %s; the limit is %s (%.2g multiply-adds) in a browser tab: use fewer steps, seeds, snapshots or probe points, or narrower layers",
-			c.Text(), experiment.Duration(experiment.SecondsLimit), float64(experiment.OpsLimit))
-	}
-	return nil
 }
