@@ -24,7 +24,7 @@ func (s *Spec) Cost() experiment.Cost {
 			gates := n + float64(2*n*float64(L)) + float64((n-1)*float64(L))
 			perStep := float64(4*gates) * float64(amps*qnnGateOps)
 			ops := float64(float64(s.Steps*s.QSamples) * perStep)
-			c.Ops = satAdd(c.Ops, toInt(float64(ops*float64(len(splitList(s.Gammas))))))
+			c.Ops = satAdd(c.Ops, experiment.ToInt(float64(ops*float64(len(splitList(s.Gammas))))))
 		}
 		c.Bytes = int64(8 * (1 << s.Qubits) * 8 * (2*s.Qubits*64 + 4))
 		return finish(c)
@@ -43,13 +43,13 @@ func (s *Spec) Cost() experiment.Cost {
 			elem := float64(float64(N*fk)*elementwiseOps) + float64(float64(t*fk)*elementwiseOps) + float64(grad*float64(float64(t*d)*fk))
 			chol := float64(N*N) * N / 3
 			seeds := float64(s.Seeds)
-			c.MatMul = satAdd(c.MatMul, toInt(float64(seeds*matmul)))
-			c.Ops = satAdd(c.Ops, toInt(float64(seeds*float64(draws+matmul+elem+chol))))
+			c.MatMul = satAdd(c.MatMul, experiment.ToInt(float64(seeds*matmul)))
+			c.Ops = satAdd(c.Ops, experiment.ToInt(float64(seeds*float64(draws+matmul+elem+chol))))
 			words := float64(N*d) + float64(d*fk) + float64(2*N*fk) + float64(3*N*N)
 			if cv.Model == "ntk" {
 				words += float64(d * fk)
 			}
-			c.Bytes = max(c.Bytes, toInt(8*words))
+			c.Bytes = max(c.Bytes, experiment.ToInt(8*words))
 		}
 	}
 	return finish(c)
@@ -77,15 +77,4 @@ func satAdd(a, b int64) int64 {
 		return math.MaxInt64
 	}
 	return a + b
-}
-
-// toInt rounds x to an int64, saturating at MaxInt64 (and at 0 below).
-func toInt(x float64) int64 {
-	switch {
-	case !(x > 0):
-		return 0
-	case x >= math.MaxInt64:
-		return math.MaxInt64
-	}
-	return int64(math.Round(x))
 }

@@ -1,10 +1,6 @@
 package representations
 
-import (
-	"math"
-
-	"github.com/overparam/overparam/compute/experiment"
-)
+import "github.com/overparam/overparam/compute/experiment"
 
 // GridTimes is how many snapshots the layer × layer similarity grid is
 // computed at: the first, the middle and the last.
@@ -66,7 +62,7 @@ func (s *Spec) Cost() experiment.Cost {
 	ops := float64(perSeed * float64(s.Seeds))
 	bytes := 8 * (float64(float64(s.Samples)*float64(s.InputDim()+1)) + float64(float64(snaps*layers)*float64(probe*w)) + float64(2*float64(f+units)))
 	mm := float64(float64(s.Seeds) * (train + forward))
-	c := experiment.Cost{Ops: toInt(ops), MatMul: toInt(mm), Bytes: toInt(bytes)}
+	c := experiment.Cost{Ops: experiment.ToInt(ops), MatMul: experiment.ToInt(mm), Bytes: experiment.ToInt(bytes)}
 	c.Seconds = float64(c.Ops) / experiment.OpsPerSecond
 	return c
 }
@@ -97,8 +93,8 @@ func (s *Spec) mheCost() experiment.Cost {
 	elementwise := float64(float64(elementwiseOps*units) * float64(samples+float64(s.Samples)))
 	perPoint := train + elementwise + float64(float64(s.Steps)*(energy+stepOps))
 	points := float64(s.Points())
-	c := experiment.Cost{Ops: toInt(float64(points * perPoint)), MatMul: toInt(float64(points * train)),
-		Bytes: toInt(8 * (float64(float64(s.Samples)*float64(s.InputDim()+1)) + float64(4*float64(f+units))))}
+	c := experiment.Cost{Ops: experiment.ToInt(float64(points * perPoint)), MatMul: experiment.ToInt(float64(points * train)),
+		Bytes: experiment.ToInt(8 * (float64(float64(s.Samples)*float64(s.InputDim()+1)) + float64(4*float64(f+units))))}
 	c.Seconds = float64(c.Ops) / experiment.OpsPerSecond
 	return c
 }
@@ -122,8 +118,8 @@ func (s *Spec) fordeCost() experiment.Cost {
 	de := float64(per*float64(4*pass)) + float64(evals*float64(2*pass)) + float64(stepOps*float64(s.Steps))
 	forde := de + float64(per*float64(5*pass))
 	ops := float64(float64(s.Seeds) * (de + forde))
-	c := experiment.Cost{Ops: toInt(ops), MatMul: 0,
-		Bytes: toInt(8 * (float64(float64(3*s.Samples)*3) + float64(float64(s.Members)*float64(4*f)) + float64(GridSize*GridSize*(2+s.Members))))}
+	c := experiment.Cost{Ops: experiment.ToInt(ops), MatMul: 0,
+		Bytes: experiment.ToInt(8 * (float64(float64(3*s.Samples)*3) + float64(float64(s.Members)*float64(4*f)) + float64(GridSize*GridSize*(2+s.Members))))}
 	c.Seconds = float64(c.Ops) / experiment.OpsPerSecond
 	return c
 }
@@ -145,14 +141,3 @@ const (
 	GridSize  = 40
 	OODPoints = 64
 )
-
-// toInt rounds x to an int64, saturating at MaxInt64 (and at 0 below).
-func toInt(x float64) int64 {
-	switch {
-	case !(x > 0):
-		return 0
-	case x >= math.MaxInt64:
-		return math.MaxInt64
-	}
-	return int64(math.Round(x))
-}
