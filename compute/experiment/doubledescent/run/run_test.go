@@ -342,14 +342,7 @@ func TestDoubleDescentJSWasmRunsGiveTheNativeResult(t *testing.T) {
 	for name, s := range specs {
 		t.Run(name, func(t *testing.T) {
 			res, err := Run(s, assets, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, err := json.Marshal(res)
-			if err != nil {
-				t.Fatal(err)
-			}
-			parity.Check(t, "experiment-doubledescent-"+name, parity.Bytes(b))
+			parity.CheckResult(t, "experiment-doubledescent-"+name, res, err)
 		})
 	}
 }

@@ -83,14 +83,7 @@ func TestBadRequestsEndInAClearError(t *testing.T) {
 func TestJSWasmRunsGiveTheNativeResult(t *testing.T) {
 	for name, spec := range tinySpecs() {
 		res, err := Run(spec, experiment.Assets{}, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := json.Marshal(res)
-		if err != nil {
-			t.Fatal(err)
-		}
-		parity.Check(t, "experiment-kernels-"+name, parity.Bytes(b))
+		parity.CheckResult(t, "experiment-kernels-"+name, res, err)
 	}
 }
 

@@ -308,14 +308,7 @@ func TestJSWasmPathsRunsGiveTheNativeResult(t *testing.T) {
 	for name, spec := range cases {
 		t.Run(name, func(t *testing.T) {
 			res, err := Run(spec, experiment.Assets{}, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, err := json.Marshal(res)
-			if err != nil {
-				t.Fatal(err)
-			}
-			parity.Check(t, "experiment-paths-"+name, parity.Bytes(b))
+			parity.CheckResult(t, "experiment-paths-"+name, res, err)
 		})
 	}
 }
