@@ -94,3 +94,24 @@ func PointsEqualRun(t testing.TB, request Staged, env job.Env, runKind, pointKin
 		t.Errorf("staged result differs from the one-process run:\nstaged %.300s\nwhole  %.300s", got.Body, want)
 	}
 }
+
+// PointsThroughJSON runs point(i) for each i in order, as a sweep's workers
+// run them, and returns the points each passed through JSON as the page
+// forwards them to Assemble; it stops the test if a point fails.
+func PointsThroughJSON[P any](t testing.TB, order []int, point func(i int) (*P, error)) []*P {
+	t.Helper()
+	var parts []*P
+	for _, i := range order {
+		p, err := point(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(p)
+		var back P
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, &back)
+	}
+	return parts
+}

@@ -48,4 +48,9 @@ func TestHelpersFollowTheProtocol(t *testing.T) {
 	if end := Terminal(t, msgs); end.Type != job.TypeResult || len(msgs) == 0 {
 		t.Errorf("the last of %d messages is %s %s; want the result", len(msgs), end.Type, end.Body)
 	}
+	type point struct{ Index, Value int }
+	parts := PointsThroughJSON(t, []int{2, 0}, func(i int) (*point, error) { return &point{i, 10 * i}, nil })
+	if len(parts) != 2 || *parts[0] != (point{2, 20}) || *parts[1] != (point{0, 0}) {
+		t.Errorf("PointsThroughJSON in order 2, 0 = %+v, %+v; want {2 20}, {0 0}", parts[0], parts[1])
+	}
 }
