@@ -51,8 +51,7 @@ func init() {
 	registerThumbnails("doubledescent", ddDef,
 		func(_ preset, _ doubledescent.Spec, res *doubledescent.Result) string {
 			c := ddPlot(res, true)
-			c.Title, c.Legend, c.Width, c.Height = "", false, thumbnailWidth, thumbnailHeight
-			return c.SVG()
+			return thumbnailSVG(c)
 		})
 }
 

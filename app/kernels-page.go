@@ -62,8 +62,7 @@ func init() {
 		if s.Model == "qnn" {
 			c = qnnResidualPlot(qnnRuns(res, nil), true, true)
 		}
-		c.Title, c.Legend, c.Width, c.Height = "", false, thumbnailWidth, thumbnailHeight
-		return c.SVG()
+		return thumbnailSVG(c)
 	})
 }
 

@@ -21,16 +21,7 @@ func TestKernelsControlsFollowTheModel(t *testing.T) {
 		p := newKernelsPage()
 		p.load(c.query)
 		h := html(p.Render())
-		for _, id := range c.show {
-			if !strings.Contains(h, `id="`+id+`"`) {
-				t.Errorf("%q: control %s missing", c.query, id)
-			}
-		}
-		for _, id := range c.hide {
-			if strings.Contains(h, `id="`+id+`"`) {
-				t.Errorf("%q: control %s shown but irrelevant", c.query, id)
-			}
-		}
+		checkControlsShown(t, c.query, h, c.show, c.hide)
 		for _, id := range []string{"f-ntk", "f-gammas"} {
 			if i := strings.Index(h, `id="`+id+`"`); i >= 0 && !strings.Contains(h[max(0, i-40):i], `type="text"`) {
 				t.Errorf("%q: %s is not a text input", c.query, id)

@@ -47,8 +47,7 @@ func init() {
 			if p.ID == "paths-wide" {
 				c = barrierPlot(res, nil, spec)
 			}
-			c.Title, c.Legend, c.Width, c.Height = "", false, thumbnailWidth, thumbnailHeight
-			return c.SVG()
+			return thumbnailSVG(c)
 		})
 }
 

@@ -56,8 +56,7 @@ func init() {
 			default:
 				c = convergencePlot(res.SVCCA.Steps, res.SVCCA.Mean, Done)
 			}
-			c.Title, c.Legend, c.Width, c.Height = "", false, thumbnailWidth, thumbnailHeight
-			return c.SVG()
+			return thumbnailSVG(c)
 		})
 }
 

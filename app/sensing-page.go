@@ -73,8 +73,7 @@ func init() {
 	registerPage("sensing", sensingDef, func() app.Composer { return newSensingPage() })
 	registerThumbnails("sensing", sensingDef, func(_ preset, spec sensing.Spec, res *sensing.Result) string {
 		c := sensingErrorPlot(spec, res.Curves, sensingLogLog(spec))
-		c.Title, c.Legend, c.Width, c.Height = "", false, thumbnailWidth, thumbnailHeight
-		return c.SVG()
+		return thumbnailSVG(c)
 	})
 }
 

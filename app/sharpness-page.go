@@ -49,8 +49,7 @@ func init() {
 		case "sharpness-rescale":
 			c = rescalePlot(res.Points)
 		}
-		c.Title, c.Legend, c.Width, c.Height = "", false, thumbnailWidth, thumbnailHeight
-		return c.SVG()
+		return thumbnailSVG(c)
 	})
 }
 

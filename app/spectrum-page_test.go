@@ -24,6 +24,22 @@ func (c *ctxProbe) Render() app.UI              { return app.Div() }
 
 func html(ui app.UI) string { return app.HTMLString(ui) }
 
+// checkControlsShown checks that the page h, loaded from query, renders
+// every control of show and none of hide (ids such as "f-dim").
+func checkControlsShown(t *testing.T, query, h string, show, hide []string) {
+	t.Helper()
+	for _, id := range show {
+		if !strings.Contains(h, `id="`+id+`"`) {
+			t.Errorf("%q: control %s missing", query, id)
+		}
+	}
+	for _, id := range hide {
+		if strings.Contains(h, `id="`+id+`"`) {
+			t.Errorf("%q: control %s shown but irrelevant", query, id)
+		}
+	}
+}
+
 // Truth: the relevance table spectrumFields — each data set shows its own
 // parameters and hides the others'.
 func TestControlsShowTheRelevantParameters(t *testing.T) {
@@ -39,16 +55,7 @@ func TestControlsShowTheRelevantParameters(t *testing.T) {
 		p := newSpectrumPage()
 		p.load(c.query)
 		h := html(p.Render())
-		for _, id := range c.show {
-			if !strings.Contains(h, `id="`+id+`"`) {
-				t.Errorf("%q: control %s missing", c.query, id)
-			}
-		}
-		for _, id := range c.hide {
-			if strings.Contains(h, `id="`+id+`"`) {
-				t.Errorf("%q: control %s shown but irrelevant", c.query, id)
-			}
-		}
+		checkControlsShown(t, c.query, h, c.show, c.hide)
 	}
 }
 

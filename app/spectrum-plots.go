@@ -247,12 +247,18 @@ func nearestPoint(points []curve.Point, step float64) (curve.Point, bool) {
 // thumbnailWidth and thumbnailHeight are a gallery thumbnail's size, 16:9.
 const thumbnailWidth, thumbnailHeight = 480, 270
 
+// thumbnailSVG draws p as a gallery thumbnail: thumbnail-sized, without
+// a title or legend.
+func thumbnailSVG(p *chart.Plot) string {
+	p.Title, p.Legend, p.Width, p.Height = "", false, thumbnailWidth, thumbnailHeight
+	return p.SVG()
+}
+
 // spectrumThumbnail draws a spectrum result as a thumbnail: the density on
 // a log scale with its outliers, without a legend.
 func spectrumThumbnail(res *spectrum.Result) string {
 	p := densityPlot(res, densityView{Histogram: true, LogY: true, Initial: true}, nil)
-	p.Title, p.Legend, p.Width, p.Height = "", false, thumbnailWidth, thumbnailHeight
 	p.Y.Label = "density"
 	p.X.Label = "eigenvalue λ"
-	return p.SVG()
+	return thumbnailSVG(p)
 }

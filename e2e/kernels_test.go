@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"encoding/json"
 	"testing"
 
 	"github.com/overparam/overparam/compute/experiment"
@@ -33,58 +32,22 @@ func TestKernelsPageRunsEachModelAndMatchesTheCLI(t *testing.T) {
 			tt := newTab(t)
 			defer tt.checkClean(t)
 			dir := tt.allowDownloads(t)
-			want := make(chan []byte, 1)
-			go func() {
+			want := nativeJSON(t, func() (any, error) {
 				s := kernels.Default()
 				experiment.ParseQuery(c.query, &s)
-				res, err := kernelsrun.Run(s, experiment.Assets{}, nil)
-				if err != nil {
-					t.Errorf("native run: %v", err)
-					want <- nil
-					return
-				}
-				b, _ := json.Marshal(res)
-				want <- b
-			}()
+				return kernelsrun.Run(s, experiment.Assets{}, nil)
+			})
 			tt.open("/kernels?" + c.query)
 			tt.waitStatus("done", runTimeout)
-			for _, id := range c.charts {
-				if n := eval[int](tt, `document.querySelectorAll('#chart-`+id+` svg path').length`); n == 0 {
-					t.Errorf("chart %s draws no path", id)
-				}
-			}
+			tt.checkCharts(t, "", chartsOf("path", c.charts...))
 			if n := eval[int](tt, `document.querySelectorAll('#kernels-table tbody tr').length`); n == 0 {
 				t.Error("the result table is empty")
 			}
-			tt.click("#export-json")
-			got := waitJSONFile(t, dir, "overparam-kernels.json")
-			if nat := <-want; nat != nil {
-				d, err := compareJSON(got, nat)
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, p := range d.problems {
-					t.Errorf("browser vs CLI: %s", p)
-				}
-				t.Logf("browser vs CLI: %d numbers, %d bit-identical", d.numbers, d.identical)
-			}
+			tt.exportMatchesNative(t, dir, "overparam-kernels.json", want)
 
 			tt.clickRun("#preset-" + c.preset)
-			for _, id := range c.charts {
-				if n := eval[int](tt, `document.querySelectorAll('#chart-`+id+` svg path').length`); n == 0 {
-					t.Errorf("preset %s: chart %s is empty", c.preset, id)
-				}
-			}
-			link := eval[string](tt, `location.href`)
-			controls := `Array.from(document.querySelectorAll('.controls input, .controls select')).map(e => e.id + '=' + (e.type === 'checkbox' ? e.checked : e.value)).join('&')`
-			before := eval[string](tt, controls)
-			tt.do("reopening the link", chromedpNavigate(link))
-			tt.waitFor("the app to start again", `!document.getElementById('app-wasm-loader')`, pageLoadTimeout)
-			tt.waitFor("the preset to be recognised", `document.querySelector('#preset-`+c.preset+`.primary') !== null`, pageLoadTimeout)
-			if after := eval[string](tt, controls); after != before {
-				t.Errorf("the link did not restore the controls:\nbefore %s\nafter  %s", before, after)
-			}
-			tt.waitStatus("done", runTimeout)
+			tt.checkCharts(t, "preset "+c.preset+": ", chartsOf("path", c.charts...))
+			tt.linkRestoresControls(t, c.preset)
 		})
 	}
 }

@@ -22,41 +22,18 @@ func TestRepresentationsPageRunsAndMatchesTheCLI(t *testing.T) {
 	tt := newTab(t)
 	defer tt.checkClean(t)
 	dir := tt.allowDownloads(t)
-	want := make(chan []byte, 1)
-	go func() {
+	want := nativeJSON(t, func() (any, error) {
 		s := representations.Default()
 		experiment.ParseQuery(repQuery, &s)
-		res, err := representationsrun.Run(s, experiment.Assets{Digits: web.DigitsGz}, nil)
-		if err != nil {
-			t.Errorf("native run: %v", err)
-			want <- nil
-			return
-		}
-		b, _ := json.Marshal(res)
-		want <- b
-	}()
+		return representationsrun.Run(s, experiment.Assets{Digits: web.DigitsGz}, nil)
+	})
 	tt.open("/representations?" + repQuery)
 	tt.waitStatus("done", runTimeout)
-	for id, sel := range map[string]string{"convergence": "path", "distance": "path", "rho": "path", "directions": "path, rect"} {
-		if n := eval[int](tt, `document.querySelectorAll('#chart-`+id+` svg :is(`+sel+`)').length`); n == 0 {
-			t.Errorf("chart %s draws no %s", id, sel)
-		}
-	}
+	tt.checkCharts(t, "", map[string]string{"convergence": "path", "distance": "path", "rho": "path", "directions": "path, rect"})
 	if n := eval[int](tt, `document.querySelectorAll('#grids table.grid').length`); n != representations.GridTimes {
 		t.Errorf("%d layer grids; want %d", n, representations.GridTimes)
 	}
-	tt.click("#export-json")
-	got := waitJSONFile(t, dir, "overparam-representations.json")
-	if nat := <-want; nat != nil {
-		d, err := compareJSON(got, nat)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, p := range d.problems {
-			t.Errorf("browser vs CLI: %s", p)
-		}
-		t.Logf("browser vs CLI: %d numbers, %d bit-identical", d.numbers, d.identical)
-	}
+	tt.exportMatchesNative(t, dir, "overparam-representations.json", want)
 	if q := eval[string](tt, `location.search.slice(1)`); q == "" {
 		t.Error("the address bar lost the link")
 	}
@@ -79,19 +56,8 @@ func TestRepresentationsPresetRunsAndItsLinkRoundTrips(t *testing.T) {
 			tt.open("/representations?v=1")
 			tt.waitStatus("done", runTimeout)
 			tt.clickRun("#preset-" + c.preset)
-			if n := eval[int](tt, `document.querySelectorAll('#chart-`+c.chart+` svg path').length`); n == 0 {
-				t.Errorf("preset %s draws no %s chart", c.preset, c.chart)
-			}
-			link := eval[string](tt, `location.href`)
-			controls := `Array.from(document.querySelectorAll('.controls input, .controls select')).map(e => e.id + '=' + (e.type === 'checkbox' ? e.checked : e.value)).join('&')`
-			before := eval[string](tt, controls)
-			tt.do("reopening the link", chromedpNavigate(link))
-			tt.waitFor("the app to start again", `!document.getElementById('app-wasm-loader')`, pageLoadTimeout)
-			tt.waitFor("the preset to be recognised", `document.querySelector('#preset-`+c.preset+`.primary') !== null`, pageLoadTimeout)
-			if after := eval[string](tt, controls); after != before {
-				t.Errorf("the link did not restore the controls:\nbefore %s\nafter  %s", before, after)
-			}
-			tt.waitStatus("done", runTimeout)
+			tt.checkCharts(t, "preset "+c.preset+": ", chartsOf("path", c.chart))
+			tt.linkRestoresControls(t, c.preset)
 		})
 	}
 }
@@ -107,26 +73,14 @@ func TestRepresentationsMHEPageRunsTurnsAndMatchesTheCLI(t *testing.T) {
 	tt := newTab(t)
 	defer tt.checkClean(t)
 	dir := tt.allowDownloads(t)
-	want := make(chan []byte, 1)
-	go func() {
+	want := nativeJSON(t, func() (any, error) {
 		s := representations.DefaultForQuery(mheQuery)
 		experiment.ParseQuery(mheQuery, &s)
-		res, err := representationsrun.Run(s, experiment.Assets{}, nil)
-		if err != nil {
-			t.Errorf("native run: %v", err)
-			want <- nil
-			return
-		}
-		b, _ := json.Marshal(res)
-		want <- b
-	}()
+		return representationsrun.Run(s, experiment.Assets{}, nil)
+	})
 	tt.open("/representations?" + mheQuery)
 	tt.waitStatus("done", runTimeout)
-	for _, id := range []string{"energy", "angle"} {
-		if n := eval[int](tt, `document.querySelectorAll('#chart-`+id+` svg path').length`); n == 0 {
-			t.Errorf("chart %s draws nothing", id)
-		}
-	}
+	tt.checkCharts(t, "", chartsOf("path", "energy", "angle"))
 	if n := eval[int](tt, `document.querySelectorAll('#sphere svg circle.unit').length`); n != 24 {
 		t.Errorf("%d units on the spheres; want 2 × 12", n)
 	}
@@ -134,18 +88,7 @@ func TestRepresentationsMHEPageRunsTurnsAndMatchesTheCLI(t *testing.T) {
 	before := eval[string](tt, pos)
 	eval[bool](tt, `(() => { const s = document.getElementById('sphere-turn'); s.value = 90; s.dispatchEvent(new Event('input', {bubbles: true})); return true })()`)
 	tt.waitFor("the spheres to turn", pos+` !== `+jsString(before), pageLoadTimeout)
-	tt.click("#export-json")
-	got := waitJSONFile(t, dir, "overparam-representations.json")
-	if nat := <-want; nat != nil {
-		d, err := compareJSON(got, nat)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, p := range d.problems {
-			t.Errorf("browser vs CLI: %s", p)
-		}
-		t.Logf("browser vs CLI: %d numbers, %d bit-identical", d.numbers, d.identical)
-	}
+	tt.exportMatchesNative(t, dir, "overparam-representations.json", want)
 }
 
 func jsString(s string) string { b, _ := json.Marshal(s); return string(b) }
@@ -162,37 +105,16 @@ func TestRepresentationsFoRDEPageRunsAndMatchesTheCLI(t *testing.T) {
 	tt := newTab(t)
 	defer tt.checkClean(t)
 	dir := tt.allowDownloads(t)
-	want := make(chan []byte, 1)
-	go func() {
+	want := nativeJSON(t, func() (any, error) {
 		s := representations.DefaultForQuery(fordeQuery)
 		experiment.ParseQuery(fordeQuery, &s)
-		res, err := representationsrun.Run(s, experiment.Assets{}, nil)
-		if err != nil {
-			t.Errorf("native run: %v", err)
-			want <- nil
-			return
-		}
-		b, _ := json.Marshal(res)
-		want <- b
-	}()
+		return representationsrun.Run(s, experiment.Assets{}, nil)
+	})
 	tt.open("/representations?" + fordeQuery)
 	tt.waitStatus("done", runTimeout)
-	if n := eval[int](tt, `document.querySelectorAll('#chart-cosine svg path, #chart-cosine svg rect').length`); n == 0 {
-		t.Error("the cosine chart draws nothing")
-	}
+	tt.checkCharts(t, "", map[string]string{"cosine": "path, rect"})
 	if n := eval[int](tt, `document.querySelectorAll('#maps svg.map').length`); n != 2*(2+3) {
 		t.Errorf("%d maps; want 2 ensembles × (entropy, mutual information, 3 members)", n)
 	}
-	tt.click("#export-json")
-	got := waitJSONFile(t, dir, "overparam-representations.json")
-	if nat := <-want; nat != nil {
-		d, err := compareJSON(got, nat)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, p := range d.problems {
-			t.Errorf("browser vs CLI: %s", p)
-		}
-		t.Logf("browser vs CLI: %d numbers, %d bit-identical", d.numbers, d.identical)
-	}
+	tt.exportMatchesNative(t, dir, "overparam-representations.json", want)
 }

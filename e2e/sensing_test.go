@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"context"
-	"encoding/json"
 	"testing"
 	"time"
 
@@ -31,54 +30,25 @@ func TestSensingPresetRunsAndMatchesTheCLI(t *testing.T) {
 	tt.open("/sensing?v=1") // the default preset runs on opening
 	tt.waitStatus("done", runTimeout)
 	tt.clickRun("#preset-sensing-rebalance")
-	if n := eval[int](tt, `document.querySelectorAll('#chart-error svg path').length`); n < 3 {
+	if n := tt.drawn("error", "path"); n < 3 {
 		t.Errorf("the error chart draws %d paths, want a curve per α", n)
 	}
 	if n := eval[int](tt, `document.querySelectorAll('#sensing-table tbody tr').length`); n != 3 {
 		t.Errorf("the table lists %d curves, want 3", n)
 	}
-	link := eval[string](tt, `location.href`)
 	query := eval[string](tt, `location.search.slice(1)`)
-	want := make(chan []byte, 1)
-	go func() {
+	want := nativeJSON(t, func() (any, error) {
 		s := sensing.Default()
 		experiment.ParseQuery(query, &s)
-		res, err := sensingrun.Run(s, experiment.Assets{}, nil)
-		if err != nil {
-			t.Errorf("native run: %v", err)
-			want <- nil
-			return
-		}
-		b, _ := json.Marshal(res)
-		want <- b
-	}()
-	tt.click("#export-json")
-	got := waitJSONFile(t, dir, "overparam-sensing.json")
-	if nat := <-want; nat != nil {
-		d, err := compareJSON(got, nat)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, p := range d.problems {
-			t.Errorf("browser vs CLI: %s", p)
-		}
-		t.Logf("browser vs CLI: %d numbers, %d bit-identical", d.numbers, d.identical)
-	}
+		return sensingrun.Run(s, experiment.Assets{}, nil)
+	})
+	tt.exportMatchesNative(t, dir, "overparam-sensing.json", want)
 
-	controls := `Array.from(document.querySelectorAll('.controls input, .controls select')).map(e => e.id + '=' + (e.type === 'checkbox' ? e.checked : e.value)).join('&')`
-	before := eval[string](tt, controls)
-	tt.do("reopening the link", chromedpNavigate(link))
-	tt.waitFor("the app to start again", `!document.getElementById('app-wasm-loader')`, pageLoadTimeout)
-	tt.waitFor("the preset to be recognised", `document.querySelector('#preset-sensing-rebalance.primary') !== null`, pageLoadTimeout)
-	if after := eval[string](tt, controls); after != before {
-		t.Errorf("the link did not restore the controls:\nbefore %s\nafter  %s", before, after)
-	}
-	tt.waitStatus("done", runTimeout)
+	tt.linkRestoresControls(t, "sensing-rebalance")
 
-	tt.do("opening a robust link", chromedpNavigate(pageURL("/sensing?"+robustQuery)))
-	tt.waitFor("the app to start again", `!document.getElementById('app-wasm-loader')`, pageLoadTimeout)
+	tt.open("/sensing?" + robustQuery)
 	tt.waitStatus("done", runTimeout)
-	if n := eval[int](tt, `document.querySelectorAll('#chart-outliers svg circle').length`); n < 4 {
+	if n := tt.drawn("outliers", "circle"); n < 4 {
 		t.Errorf("the outlier chart draws %d dots, want 2 methods × 2 fractions", n)
 	}
 }

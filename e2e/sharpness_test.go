@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"encoding/json"
 	"fmt"
 	"testing"
 	"time"
@@ -27,41 +26,18 @@ func TestSharpnessPageRunsAPresetAndMatchesTheCLI(t *testing.T) {
 	tt := newTab(t)
 	defer tt.checkClean(t)
 	dir := tt.allowDownloads(t)
-	want := make(chan []byte, 1)
-	go func() {
+	want := nativeJSON(t, func() (any, error) {
 		s := sharpness.Default()
 		experiment.ParseQuery(sharpQuery, &s)
-		res, err := sharpnessrun.Run(s, experiment.Assets{}, nil)
-		if err != nil {
-			t.Errorf("native run: %v", err)
-			want <- nil
-			return
-		}
-		b, _ := json.Marshal(res)
-		want <- b
-	}()
+		return sharpnessrun.Run(s, experiment.Assets{}, nil)
+	})
 	tt.open("/sharpness?" + sharpQuery)
 	tt.waitStatus("done", runTimeout)
-	for id, sel := range map[string]string{"eigs": "path", "loss": "path", "flow": "path", "zoom": "path", "sweep": "path", "catapult": "path", "rescale": "path"} {
-		if n := eval[int](tt, `document.querySelectorAll('#chart-`+id+` svg `+sel+`').length`); n == 0 {
-			t.Errorf("chart %s draws no %s", id, sel)
-		}
-	}
+	tt.checkCharts(t, "", chartsOf("path", "eigs", "loss", "flow", "zoom", "sweep", "catapult", "rescale"))
 	if !eval[bool](tt, `(document.querySelector('#chart-flow svg')?.textContent ?? '').includes('gradient flow (η = 0.05)')`) {
 		t.Error("the η·t chart does not draw the gradient-flow reference")
 	}
-	tt.click("#export-json")
-	got := waitJSONFile(t, dir, "overparam-sharpness.json")
-	if nat := <-want; nat != nil {
-		d, err := compareJSON(got, nat)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, p := range d.problems {
-			t.Errorf("browser vs CLI: %s", p)
-		}
-		t.Logf("browser vs CLI: %d numbers, %d bit-identical", d.numbers, d.identical)
-	}
+	tt.exportMatchesNative(t, dir, "overparam-sharpness.json", want)
 
 	clicked := time.Now()
 	runID := eval[string](tt, `document.querySelector('#run-status')?.dataset.run ?? ''`)
@@ -77,14 +53,5 @@ func TestSharpnessPageRunsAPresetAndMatchesTheCLI(t *testing.T) {
 	if s := eval[string](tt, `document.querySelector('#stat-plateau-0')?.textContent ?? ''`); s == "" {
 		t.Error("no plateau statistic for the first step size")
 	}
-	link := eval[string](tt, `location.href`)
-	controls := `Array.from(document.querySelectorAll('.controls input, .controls select')).map(e => e.id + '=' + e.value).join('&')`
-	before := eval[string](tt, controls)
-	tt.do("reopening the link", chromedpNavigate(link))
-	tt.waitFor("the app to start again", `!document.getElementById('app-wasm-loader')`, pageLoadTimeout)
-	tt.waitFor("the preset to be recognised", `document.querySelector('#preset-sharpness-eos.primary') !== null`, pageLoadTimeout)
-	if after := eval[string](tt, controls); after != before {
-		t.Errorf("the link did not restore the controls:\nbefore %s\nafter  %s", before, after)
-	}
-	tt.waitStatus("done", runTimeout)
+	tt.linkRestoresControls(t, "sharpness-eos")
 }

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"encoding/json"
 	"testing"
 
 	doubledescentrun "github.com/overparam/overparam/compute/experiment/doubledescent/run"
@@ -58,38 +57,13 @@ func TestSweepPagesRunAndMatchTheCLI(t *testing.T) {
 			tt := newTab(t)
 			defer tt.checkClean(t)
 			dir := tt.allowDownloads(t)
-			want := make(chan []byte, 1)
-			go func() {
-				res, err := c.native(c.query)
-				if err != nil {
-					t.Errorf("native run: %v", err)
-					want <- nil
-					return
-				}
-				b, _ := json.Marshal(res)
-				want <- b
-			}()
+			want := nativeJSON(t, func() (any, error) {
+				return c.native(c.query)
+			})
 			tt.open("/" + c.page + "?" + c.query)
 			tt.waitStatus("done", runTimeout)
-			for id, sel := range c.charts {
-				if n := eval[int](tt, `document.querySelectorAll('#chart-`+id+` svg `+sel+`').length`); n == 0 {
-					t.Errorf("chart %s draws no %s", id, sel)
-				}
-			}
-			tt.click("#export-json")
-			got := waitJSONFile(t, dir, c.file)
-			nat := <-want
-			if nat == nil {
-				return
-			}
-			d, err := compareJSON(got, nat)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, p := range d.problems {
-				t.Errorf("browser vs CLI: %s", p)
-			}
-			t.Logf("browser vs CLI: %d numbers, %d bit-identical", d.numbers, d.identical)
+			tt.checkCharts(t, "", c.charts)
+			tt.exportMatchesNative(t, dir, c.file, want)
 			// The link round-trips: the address bar holds the same spec.
 			if q := eval[string](tt, `location.search.slice(1)`); q == "" {
 				t.Error("the address bar lost the link")
@@ -117,21 +91,8 @@ func TestSweepPresetsRunAndLinksRoundTrip(t *testing.T) {
 			tt.open("/" + c.page + "?v=1") // the defaults
 			tt.waitStatus("done", runTimeout)
 			tt.clickRun("#preset-" + c.preset)
-			for _, id := range c.charts {
-				if n := eval[int](tt, `document.querySelectorAll('#chart-`+id+` svg path, #chart-`+id+` svg circle').length`); n == 0 {
-					t.Errorf("preset %s: chart %s is empty", c.preset, id)
-				}
-			}
-			link := eval[string](tt, `location.href`)
-			controls := `Array.from(document.querySelectorAll('.controls input, .controls select')).map(e => e.id + '=' + (e.type === 'checkbox' ? e.checked : e.value)).join('&')`
-			before := eval[string](tt, controls)
-			tt.do("reopening the link", chromedpNavigate(link))
-			tt.waitFor("the app to start again", `!document.getElementById('app-wasm-loader')`, pageLoadTimeout)
-			tt.waitFor("the preset to be recognised", `document.querySelector('#preset-`+c.preset+`.primary') !== null`, pageLoadTimeout)
-			if after := eval[string](tt, controls); after != before {
-				t.Errorf("the link did not restore the controls:\nbefore %s\nafter  %s", before, after)
-			}
-			tt.waitStatus("done", runTimeout)
+			tt.checkCharts(t, "preset "+c.preset+": ", chartsOf("path, circle", c.charts...))
+			tt.linkRestoresControls(t, c.preset)
 		})
 	}
 }

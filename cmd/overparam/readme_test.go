@@ -32,8 +32,17 @@ func TestREADMEExampleIsWhatTheDefaultSpectrumPrints(t *testing.T) {
 	// the trace) is a line the command prints, character for character.
 	// Truth: the command's own output; the README's "..." marks lines left
 	// out.
-	want := readmeBlock(t, "$ bin/overparam spectrum")
-	o := mustRun(t, "spectrum", "-quiet")
+	checkREADMEExample(t, "spectrum")
+}
+
+// checkREADMEExample checks README.md's example of `overparam <command>`
+// (the block after "$ bin/overparam <command>"): every line it shows is a
+// line the command prints with -quiet, character for character ("..."
+// marks lines left out), and it shows at least four, the summary lines.
+func checkREADMEExample(t *testing.T, command string) {
+	t.Helper()
+	want := readmeBlock(t, "$ bin/overparam "+command)
+	o := mustRun(t, command, "-quiet")
 	got := map[string]bool{}
 	for _, line := range strings.Split(o.stdout, "\n") {
 		got[line] = true
@@ -45,10 +54,10 @@ func TestREADMEExampleIsWhatTheDefaultSpectrumPrints(t *testing.T) {
 		}
 		shown++
 		if !got[line] {
-			t.Errorf("README.md shows %q, which `overparam spectrum` does not print; it prints:\n%s", line, o.stdout)
+			t.Errorf("README.md shows %q, which `overparam %s` does not print; it prints:\n%s", line, command, o.stdout)
 		}
 	}
 	if shown < 4 {
-		t.Errorf("README.md's example shows %d lines of output, want the summary lines", shown)
+		t.Errorf("README.md's example shows %d lines of output; want the summary lines", shown)
 	}
 }

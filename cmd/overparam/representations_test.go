@@ -107,25 +107,7 @@ func TestRepresentationsSummaryShowsEveryLayerAndSeed(t *testing.T) {
 // run ("overparam representations") shows lines it prints, character for
 // character ("..." marks lines left out).
 func TestREADMEExampleIsWhatTheDefaultRepresentationsPrints(t *testing.T) {
-	want := readmeBlock(t, "$ bin/overparam representations")
-	o := mustRun(t, "representations", "-quiet")
-	got := map[string]bool{}
-	for _, line := range strings.Split(o.stdout, "\n") {
-		got[line] = true
-	}
-	shown := 0
-	for _, line := range want {
-		if line == "..." || line == "" {
-			continue
-		}
-		shown++
-		if !got[line] {
-			t.Errorf("README.md shows %q, which `overparam representations` does not print; it prints:\n%s", line, o.stdout)
-		}
-	}
-	if shown < 4 {
-		t.Errorf("README.md's example shows %d lines; want the summary lines", shown)
-	}
+	checkREADMEExample(t, "representations")
 }
 
 // Truth: `-model mhe` starts from the MHE defaults (as the page link

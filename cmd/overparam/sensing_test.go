@@ -61,17 +61,7 @@ func TestSensingJSONHasTheKeysTheREADMENames(t *testing.T) {
 // Truth: the command's own output, as README.md shows it ("$ bin/overparam
 // sensing"; its "..." marks lines left out).
 func TestREADMEExampleIsWhatTheDefaultSensingPrints(t *testing.T) {
-	want := readmeBlock(t, "$ bin/overparam sensing")
-	o := mustRun(t, "sensing", "-quiet")
-	got := map[string]bool{}
-	for _, line := range strings.Split(o.stdout, "\n") {
-		got[line] = true
-	}
-	for _, line := range want {
-		if line != "..." && line != "" && !got[line] {
-			t.Errorf("README.md shows %q, which `overparam sensing` does not print; it prints:\n%s", line, o.stdout)
-		}
-	}
+	checkREADMEExample(t, "sensing")
 }
 
 // Truth: the spec's ranges and Validate: a bad flag or a refused

@@ -28,3 +28,12 @@ type Preset struct {
 // Thumbnail returns the file name of the preset's gallery picture,
 // "<ID>.svg", in web/thumbs.
 func (p Preset) Thumbnail() string { return p.ID + ".svg" }
+
+// NewPreset builds a preset whose link is spec with the keys of extra
+// applied. spec is a pointer to the family's spec holding its defaults
+// (Default or DefaultFor); NewPreset changes it. Every family's preset
+// table goes through it, so each link is the whole spec, never a partial one.
+func NewPreset(spec any, id, title, claim, cite, url, extra string) Preset {
+	ParseQuery(extra, spec)
+	return Preset{ID: id, Title: title, Claim: claim, Cite: cite, URL: url, Query: Query(spec)}
+}

@@ -21,8 +21,7 @@ const (
 // and the keys extra changes.
 func preset(id, title, claim, cite, url, model, extra string) experiment.Preset {
 	s := DefaultFor(model)
-	experiment.ParseQuery(extra, &s)
-	return experiment.Preset{ID: id, Title: title, Claim: claim, Cite: cite, URL: url, Query: experiment.Query(&s)}
+	return experiment.NewPreset(&s, id, title, claim, cite, url, extra)
 }
 
 // Presets returns the presets of double descent, the one list

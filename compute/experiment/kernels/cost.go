@@ -1,7 +1,6 @@
 package kernels
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/overparam/overparam/compute/experiment"
@@ -25,7 +24,7 @@ func (s *Spec) Cost() experiment.Cost {
 			gates := n + float64(2*n*float64(L)) + float64((n-1)*float64(L))
 			perStep := float64(4*gates) * float64(amps*qnnGateOps)
 			ops := float64(float64(s.Steps*s.QSamples) * perStep)
-			c.Ops = satAdd(c.Ops, toInt(float64(ops*float64(len(splitList(s.Gammas))))))
+			c.Ops = satAdd(c.Ops, experiment.ToInt(float64(ops*float64(len(splitList(s.Gammas))))))
 		}
 		c.Bytes = int64(8 * (1 << s.Qubits) * 8 * (2*s.Qubits*64 + 4))
 		return finish(c)
@@ -44,13 +43,13 @@ func (s *Spec) Cost() experiment.Cost {
 			elem := float64(float64(N*fk)*elementwiseOps) + float64(float64(t*fk)*elementwiseOps) + float64(grad*float64(float64(t*d)*fk))
 			chol := float64(N*N) * N / 3
 			seeds := float64(s.Seeds)
-			c.MatMul = satAdd(c.MatMul, toInt(float64(seeds*matmul)))
-			c.Ops = satAdd(c.Ops, toInt(float64(seeds*float64(draws+matmul+elem+chol))))
+			c.MatMul = satAdd(c.MatMul, experiment.ToInt(float64(seeds*matmul)))
+			c.Ops = satAdd(c.Ops, experiment.ToInt(float64(seeds*float64(draws+matmul+elem+chol))))
 			words := float64(N*d) + float64(d*fk) + float64(2*N*fk) + float64(3*N*N)
 			if cv.Model == "ntk" {
 				words += float64(d * fk)
 			}
-			c.Bytes = max(c.Bytes, toInt(8*words))
+			c.Bytes = max(c.Bytes, experiment.ToInt(8*words))
 		}
 	}
 	return finish(c)
@@ -68,20 +67,6 @@ const (
 	qnnGateOps     = 8
 )
 
-// checkCost refuses a run whose estimate exceeds experiment.MemoryLimit or
-// experiment.OpsLimit, naming the estimate, the limit and what to reduce.
-func checkCost(c experiment.Cost) error {
-	if c.Bytes > experiment.MemoryLimit {
-		return fmt.Errorf("this run needs about %d MiB of memory; the limit is %d MiB (a browser tab's WebAssembly memory): use fewer samples, a smaller dimension or narrower widths",
-			(c.Bytes+(1<<20)-1)>>20, experiment.MemoryLimit>>20)
-	}
-	if c.Ops > experiment.OpsLimit {
-		return fmt.Errorf("this run would take %s; the limit is %s (%.2g multiply-adds) in a browser tab: use fewer samples, widths, seeds, test points, depths or steps",
-			c.Text(), experiment.Duration(experiment.SecondsLimit), float64(experiment.OpsLimit))
-	}
-	return nil
-}
-
 func finish(c experiment.Cost) experiment.Cost {
 	c.Seconds = float64(c.Ops) / experiment.OpsPerSecond
 	return c
@@ -92,15 +77,4 @@ func satAdd(a, b int64) int64 {
 		return math.MaxInt64
 	}
 	return a + b
-}
-
-// toInt rounds x to an int64, saturating at MaxInt64 (and at 0 below).
-func toInt(x float64) int64 {
-	switch {
-	case !(x > 0):
-		return 0
-	case x >= math.MaxInt64:
-		return math.MaxInt64
-	}
-	return int64(math.Round(x))
 }

@@ -179,7 +179,8 @@ func (s *Spec) Validate() error {
 	if err := s.validateQNN(); err != nil {
 		return err
 	}
-	return checkCost(s.Cost())
+	return experiment.CheckCost(s.Cost(), "fewer samples, widths, seeds, test points, depths or steps",
+		"fewer samples, a smaller dimension or narrower widths")
 }
 
 func (s *Spec) validateRobustness() error {

@@ -1,11 +1,6 @@
 package representations
 
-import (
-	"fmt"
-	"math"
-
-	"github.com/overparam/overparam/compute/experiment"
-)
+import "github.com/overparam/overparam/compute/experiment"
 
 // GridTimes is how many snapshots the layer × layer similarity grid is
 // computed at: the first, the middle and the last.
@@ -67,7 +62,7 @@ func (s *Spec) Cost() experiment.Cost {
 	ops := float64(perSeed * float64(s.Seeds))
 	bytes := 8 * (float64(float64(s.Samples)*float64(s.InputDim()+1)) + float64(float64(snaps*layers)*float64(probe*w)) + float64(2*float64(f+units)))
 	mm := float64(float64(s.Seeds) * (train + forward))
-	c := experiment.Cost{Ops: toInt(ops), MatMul: toInt(mm), Bytes: toInt(bytes)}
+	c := experiment.Cost{Ops: experiment.ToInt(ops), MatMul: experiment.ToInt(mm), Bytes: experiment.ToInt(bytes)}
 	c.Seconds = float64(c.Ops) / experiment.OpsPerSecond
 	return c
 }
@@ -98,8 +93,8 @@ func (s *Spec) mheCost() experiment.Cost {
 	elementwise := float64(float64(elementwiseOps*units) * float64(samples+float64(s.Samples)))
 	perPoint := train + elementwise + float64(float64(s.Steps)*(energy+stepOps))
 	points := float64(s.Points())
-	c := experiment.Cost{Ops: toInt(float64(points * perPoint)), MatMul: toInt(float64(points * train)),
-		Bytes: toInt(8 * (float64(float64(s.Samples)*float64(s.InputDim()+1)) + float64(4*float64(f+units))))}
+	c := experiment.Cost{Ops: experiment.ToInt(float64(points * perPoint)), MatMul: experiment.ToInt(float64(points * train)),
+		Bytes: experiment.ToInt(8 * (float64(float64(s.Samples)*float64(s.InputDim()+1)) + float64(4*float64(f+units))))}
 	c.Seconds = float64(c.Ops) / experiment.OpsPerSecond
 	return c
 }
@@ -123,8 +118,8 @@ func (s *Spec) fordeCost() experiment.Cost {
 	de := float64(per*float64(4*pass)) + float64(evals*float64(2*pass)) + float64(stepOps*float64(s.Steps))
 	forde := de + float64(per*float64(5*pass))
 	ops := float64(float64(s.Seeds) * (de + forde))
-	c := experiment.Cost{Ops: toInt(ops), MatMul: 0,
-		Bytes: toInt(8 * (float64(float64(3*s.Samples)*3) + float64(float64(s.Members)*float64(4*f)) + float64(GridSize*GridSize*(2+s.Members))))}
+	c := experiment.Cost{Ops: experiment.ToInt(ops), MatMul: 0,
+		Bytes: experiment.ToInt(8 * (float64(float64(3*s.Samples)*3) + float64(float64(s.Members)*float64(4*f)) + float64(GridSize*GridSize*(2+s.Members))))}
 	c.Seconds = float64(c.Ops) / experiment.OpsPerSecond
 	return c
 }
@@ -146,28 +141,3 @@ const (
 	GridSize  = 40
 	OODPoints = 64
 )
-
-// toInt rounds x to an int64, saturating at MaxInt64 (and at 0 below).
-func toInt(x float64) int64 {
-	switch {
-	case !(x > 0):
-		return 0
-	case x >= math.MaxInt64:
-		return math.MaxInt64
-	}
-	return int64(math.Round(x))
-}
-
-// checkCost refuses a run above experiment.MemoryLimit or OpsLimit, naming
-// the estimate, the limit and what to reduce.
-func checkCost(c experiment.Cost) error {
-	if c.Bytes > experiment.MemoryLimit {
-		return fmt.Errorf("this run needs about %d MiB of memory; the limit is %d MiB (a browser tab's WebAssembly memory): use fewer snapshots, probe points, layers or narrower layers",
-			(c.Bytes+(1<<20)-1)>>20, experiment.MemoryLimit>>20)
-	}
-	if c.Ops > experiment.OpsLimit {
-		return fmt.Errorf("this run would take %s; the limit is %s (%.2g multiply-adds) in a browser tab: use fewer steps, seeds, snapshots or probe points, or narrower layers",
-			c.Text(), experiment.Duration(experiment.SecondsLimit), float64(experiment.OpsLimit))
-	}
-	return nil
-}

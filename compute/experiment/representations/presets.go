@@ -18,8 +18,7 @@ const (
 // the keys extra changes.
 func preset(id, title, claim, cite, url, extra string) experiment.Preset {
 	s := DefaultForQuery(extra)
-	experiment.ParseQuery(extra, &s)
-	return experiment.Preset{ID: id, Title: title, Claim: claim, Cite: cite, URL: url, Query: experiment.Query(&s)}
+	return experiment.NewPreset(&s, id, title, claim, cite, url, extra)
 }
 
 // Presets returns the presets of the representations experiment, the one

@@ -204,5 +204,6 @@ func (s *Spec) Validate() error {
 	if last := s.Seed + uint64(s.Seeds) - 1; last > MaxSeed {
 		return fmt.Errorf("seed = %d with seeds = %d would need seeds up to %d; the largest seed is %d", s.Seed, s.Seeds, last, uint64(MaxSeed))
 	}
-	return checkCost(s.Cost())
+	return experiment.CheckCost(s.Cost(), "fewer steps, seeds, snapshots or probe points, or narrower layers",
+		"fewer snapshots, probe points, layers or narrower layers")
 }

@@ -19,8 +19,7 @@ const robust = "loss=l1&n=20&r=3&rankover=20&measurements=1200&init=0.001&lr=0.1
 
 func preset(id, title, claim, cite, url, extra string) experiment.Preset {
 	s := Default()
-	experiment.ParseQuery(extra, &s)
-	return experiment.Preset{ID: id, Title: title, Claim: claim, Cite: cite, URL: url, Query: experiment.Query(&s)}
+	return experiment.NewPreset(&s, id, title, claim, cite, url, extra)
 }
 
 // Presets returns the presets of the sensing experiment, the one list the

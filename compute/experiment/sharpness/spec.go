@@ -2,7 +2,6 @@ package sharpness
 
 import (
 	"fmt"
-	"math"
 	"slices"
 
 	"github.com/overparam/overparam/compute/arch"
@@ -228,9 +227,9 @@ func (s *Spec) Cost() experiment.Cost {
 			float64(float64(float64(ftracked*ExpectedProducts)*n)*hvpOps) + float64(ftracked*lanczosOps(P, ExpectedProducts))
 	}
 	c := experiment.Cost{
-		Ops:      toInt(ops),
-		MatMul:   toInt(ops), // the estimate does not separate them
-		Products: toInt(float64(float64(len(s.Edges)) * (products + rescale))),
+		Ops:      experiment.ToInt(ops),
+		MatMul:   experiment.ToInt(ops), // the estimate does not separate them
+		Products: experiment.ToInt(float64(float64(len(s.Edges)) * (products + rescale))),
 		Bytes:    int64(8 * (float64(n*float64(5+float64(8*units))) + float64((MaxLanczosSteps+4)*P) + float64(float64(T*3)*float64(1+s.Flow)))),
 	}
 	c.Seconds = float64(c.Ops) / experiment.OpsPerSecond
@@ -242,14 +241,4 @@ func (s *Spec) Cost() experiment.Cost {
 // about 6n for the recurrence.
 func lanczosOps(n, m float64) float64 {
 	return float64(2*m*(m+1)*n) + float64(6*m*n)
-}
-
-func toInt(x float64) int64 {
-	switch {
-	case !(x > 0):
-		return 0
-	case x >= math.MaxInt64:
-		return math.MaxInt64
-	}
-	return int64(math.Round(x))
 }

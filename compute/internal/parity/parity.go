@@ -14,6 +14,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"encoding/json"
 	"math"
 	"os"
 	"path/filepath"
@@ -79,4 +80,19 @@ func Floats(slices ...[]float64) string {
 func Bytes(b []byte) string {
 	s := sha256.Sum256(b)
 	return hex.EncodeToString(s[:])
+}
+
+// CheckResult checks a run's whole result, JSON-encoded as the CLI and the
+// page's export write it, by the SHA-256 of that JSON (Bytes); it stops the
+// test if the run failed (err) or the result does not encode.
+func CheckResult(t testing.TB, name string, result any, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(result)
+	if err != nil {
+		t.Fatal(err)
+	}
+	Check(t, name, Bytes(b))
 }

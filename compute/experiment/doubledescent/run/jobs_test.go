@@ -1,15 +1,14 @@
 package run
 
 import (
-	"bytes"
 	"encoding/json"
 	"math/rand/v2"
 	"os"
-	"strings"
 	"testing"
 
 	"github.com/overparam/overparam/compute/experiment/doubledescent"
 	"github.com/overparam/overparam/compute/job"
+	"github.com/overparam/overparam/compute/job/jobtest"
 )
 
 // smallDoubleDescent returns a spec of model that runs in a fraction of a
@@ -48,22 +47,11 @@ func TestDoubleDescentPointsThroughJSONEqualOneProcessRun(t *testing.T) {
 	for _, model := range []string{"linear", "features", "mlp", "lstd"} {
 		t.Run(model, func(t *testing.T) {
 			spec := smallDoubleDescent(model)
-			want := terminal(t, run(t, ddRequest(job.KindDoubleDescentRun, spec, 0, nil), env))
-			if want.typ != job.TypeResult {
-				t.Fatalf("one-process run failed: %s", want.body)
+			request := func(kind string, index int, parts []json.RawMessage) []byte {
+				return ddRequest(kind, spec, index, parts)
 			}
-			var parts []json.RawMessage
-			for _, i := range rand.New(rand.NewPCG(4, 4)).Perm(spec.Points()) {
-				p := terminal(t, run(t, ddRequest(job.KindDoubleDescentPoint, spec, i, nil), env))
-				if p.typ != job.TypeResult {
-					t.Fatalf("point %d failed: %s", i, p.body)
-				}
-				parts = append(parts, p.body)
-			}
-			got := terminal(t, run(t, ddRequest(job.KindDoubleDescentAssemble, spec, 0, parts), env))
-			if got.typ != job.TypeResult || !bytes.Equal(got.body, want.body) {
-				t.Errorf("staged result differs from the one-process run:\nstaged %.300s\nwhole  %.300s", got.body, want.body)
-			}
+			order := rand.New(rand.NewPCG(4, 4)).Perm(spec.Points())
+			jobtest.PointsEqualRun(t, request, env, job.KindDoubleDescentRun, job.KindDoubleDescentPoint, job.KindDoubleDescentAssemble, order)
 		})
 	}
 }
@@ -85,12 +73,6 @@ func TestBadDoubleDescentRequestsEndInOneClearError(t *testing.T) {
 		{"an unknown key", `{"kind":"doubledescent.run","spec":{"model":"linear","script":1}}`, "bad spec"},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			end := terminal(t, run(t, []byte(c.request), job.Env{}))
-			var f job.Failure
-			if end.typ != job.TypeError || json.Unmarshal(end.body, &f) != nil || !strings.Contains(f.Error, c.want) {
-				t.Fatalf("got %s %.300s; want an error containing %q", end.typ, end.body, c.want)
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { jobtest.Error(t, []byte(c.request), job.Env{}, c.want) })
 	}
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/overparam/overparam/compute/data"
 	"github.com/overparam/overparam/compute/internal/parity"
+	"github.com/overparam/overparam/compute/job/jobtest"
 	"github.com/overparam/overparam/compute/nn"
 )
 
@@ -113,19 +114,7 @@ func TestDoubleDescentStagesThroughJSONEqualTheWholeRun(t *testing.T) {
 				t.Fatal(err)
 			}
 			want, _ := json.Marshal(whole)
-			var parts []*doubledescent.Point
-			for _, i := range rand.New(rand.NewPCG(1, 2)).Perm(s.Points()) {
-				p, err := Point(s, assets, i, nil)
-				if err != nil {
-					t.Fatal(err)
-				}
-				b, _ := json.Marshal(p)
-				var back doubledescent.Point
-				if err := json.Unmarshal(b, &back); err != nil {
-					t.Fatal(err)
-				}
-				parts = append(parts, &back)
-			}
+			parts := jobtest.PointsThroughJSON(t, rand.New(rand.NewPCG(1, 2)).Perm(s.Points()), func(i int) (*doubledescent.Point, error) { return Point(s, assets, i, nil) })
 			res, err := Assemble(s, parts)
 			if err != nil {
 				t.Fatal(err)
@@ -342,14 +331,7 @@ func TestDoubleDescentJSWasmRunsGiveTheNativeResult(t *testing.T) {
 	for name, s := range specs {
 		t.Run(name, func(t *testing.T) {
 			res, err := Run(s, assets, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, err := json.Marshal(res)
-			if err != nil {
-				t.Fatal(err)
-			}
-			parity.Check(t, "experiment-doubledescent-"+name, parity.Bytes(b))
+			parity.CheckResult(t, "experiment-doubledescent-"+name, res, err)
 		})
 	}
 }

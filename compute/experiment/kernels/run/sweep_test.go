@@ -2,6 +2,7 @@ package run
 
 import (
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/overparam/overparam/compute/experiment/kernels"
 	"github.com/overparam/overparam/compute/internal/parity"
 	"github.com/overparam/overparam/compute/job"
+	"github.com/overparam/overparam/compute/job/jobtest"
 )
 
 // tinySpecs are one spec of each model that run in a fraction of a second.
@@ -81,14 +83,7 @@ func TestBadRequestsEndInAClearError(t *testing.T) {
 func TestJSWasmRunsGiveTheNativeResult(t *testing.T) {
 	for name, spec := range tinySpecs() {
 		res, err := Run(spec, experiment.Assets{}, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := json.Marshal(res)
-		if err != nil {
-			t.Fatal(err)
-		}
-		parity.Check(t, "experiment-kernels-"+name, parity.Bytes(b))
+		parity.CheckResult(t, "experiment-kernels-"+name, res, err)
 	}
 }
 
@@ -100,14 +95,5 @@ func mustJSON(v any) json.RawMessage {
 // handle runs one request through job.Handle and returns its result body.
 func handle(t *testing.T, req job.Request) json.RawMessage {
 	t.Helper()
-	var result json.RawMessage
-	job.Handle(req.Encode(), job.Env{}, func(typ string, body []byte, _ []float64) {
-		switch typ {
-		case "result":
-			result = append(json.RawMessage(nil), body...)
-		case "error":
-			t.Fatalf("%s %d: %s", req.Kind, req.Index, body)
-		}
-	})
-	return result
+	return jobtest.Result(t, fmt.Sprintf("%s %d", req.Kind, req.Index), req.Encode(), job.Env{})
 }

@@ -1,14 +1,13 @@
 package run
 
 import (
-	"bytes"
 	"encoding/json"
 	"math/rand/v2"
-	"strings"
 	"testing"
 
 	"github.com/overparam/overparam/compute/experiment/paths"
 	"github.com/overparam/overparam/compute/job"
+	"github.com/overparam/overparam/compute/job/jobtest"
 )
 
 // smallJobPaths returns a paths spec that runs in a fraction of a second.
@@ -32,22 +31,11 @@ func pathsRequest(kind string, spec paths.Spec, index int, parts []json.RawMessa
 // bytes.
 func TestPathsPointsThroughJSONEqualOneProcessRun(t *testing.T) {
 	spec := smallJobPaths()
-	want := terminal(t, run(t, pathsRequest(job.KindPathsRun, spec, 0, nil), job.Env{}))
-	if want.typ != job.TypeResult {
-		t.Fatalf("one-process run failed: %s", want.body)
+	request := func(kind string, index int, parts []json.RawMessage) []byte {
+		return pathsRequest(kind, spec, index, parts)
 	}
-	var parts []json.RawMessage
-	for _, i := range rand.New(rand.NewPCG(3, 3)).Perm(spec.Points()) {
-		p := terminal(t, run(t, pathsRequest(job.KindPathsPoint, spec, i, nil), job.Env{}))
-		if p.typ != job.TypeResult {
-			t.Fatalf("point %d failed: %s", i, p.body)
-		}
-		parts = append(parts, p.body)
-	}
-	got := terminal(t, run(t, pathsRequest(job.KindPathsAssemble, spec, 0, parts), job.Env{}))
-	if got.typ != job.TypeResult || !bytes.Equal(got.body, want.body) {
-		t.Errorf("staged result differs from the one-process run:\nstaged %.300s\nwhole  %.300s", got.body, want.body)
-	}
+	order := rand.New(rand.NewPCG(3, 3)).Perm(spec.Points())
+	jobtest.PointsEqualRun(t, request, job.Env{}, job.KindPathsRun, job.KindPathsPoint, job.KindPathsAssemble, order)
 }
 
 // Truth: Validate and the protocol's contract — every bad paths request
@@ -66,12 +54,6 @@ func TestBadPathsRequestsEndInOneClearError(t *testing.T) {
 		{"digits without the asset", string(pathsRequest(job.KindPathsPoint, digits, 0, nil)), "digits asset"},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			end := terminal(t, run(t, []byte(c.request), job.Env{}))
-			var f job.Failure
-			if end.typ != job.TypeError || json.Unmarshal(end.body, &f) != nil || !strings.Contains(f.Error, c.want) {
-				t.Fatalf("got %s %.300s; want an error containing %q", end.typ, end.body, c.want)
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { jobtest.Error(t, []byte(c.request), job.Env{}, c.want) })
 	}
 }

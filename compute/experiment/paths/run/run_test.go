@@ -13,6 +13,7 @@ import (
 	"github.com/overparam/overparam/compute/experiment/paths"
 
 	"github.com/overparam/overparam/compute/internal/parity"
+	"github.com/overparam/overparam/compute/job/jobtest"
 	"github.com/overparam/overparam/compute/nn"
 	numpaths "github.com/overparam/overparam/compute/paths"
 	numspectrum "github.com/overparam/overparam/compute/spectrum"
@@ -145,19 +146,7 @@ func TestPointsRunInAnyOrderThroughJSONGiveRunPaths(t *testing.T) {
 		t.Fatal(err)
 	}
 	want, _ := json.Marshal(whole)
-	var parts []*paths.Point
-	for _, i := range rand.New(rand.NewPCG(5, 5)).Perm(s.Points()) {
-		pt, err := Point(s, experiment.Assets{}, i, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := json.Marshal(pt)
-		var back paths.Point
-		if err := json.Unmarshal(b, &back); err != nil {
-			t.Fatal(err)
-		}
-		parts = append(parts, &back)
-	}
+	parts := jobtest.PointsThroughJSON(t, rand.New(rand.NewPCG(5, 5)).Perm(s.Points()), func(i int) (*paths.Point, error) { return Point(s, experiment.Assets{}, i, nil) })
 	res, err := Assemble(s, parts)
 	if err != nil {
 		t.Fatal(err)
@@ -308,14 +297,7 @@ func TestJSWasmPathsRunsGiveTheNativeResult(t *testing.T) {
 	for name, spec := range cases {
 		t.Run(name, func(t *testing.T) {
 			res, err := Run(spec, experiment.Assets{}, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, err := json.Marshal(res)
-			if err != nil {
-				t.Fatal(err)
-			}
-			parity.Check(t, "experiment-paths-"+name, parity.Bytes(b))
+			parity.CheckResult(t, "experiment-paths-"+name, res, err)
 		})
 	}
 }

@@ -1,7 +1,6 @@
 package run
 
 import (
-	"encoding/json"
 	"errors"
 	"math"
 	"os"
@@ -136,14 +135,7 @@ func TestJSWasmRunsGiveTheNativeResult(t *testing.T) {
 				t.Fatal(err)
 			}
 			res, err := Run(spec, experiment.Assets{Digits: digits}, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, err := json.Marshal(res)
-			if err != nil {
-				t.Fatal(err)
-			}
-			parity.Check(t, "experiment-representations-"+name, parity.Bytes(b))
+			parity.CheckResult(t, "experiment-representations-"+name, res, err)
 		})
 	}
 }

@@ -38,14 +38,7 @@ func TestJSWasmRunsGiveTheNativeResult(t *testing.T) {
 	for name, q := range parityCases {
 		t.Run(name, func(t *testing.T) {
 			res, err := Run(paritySpec(t, q), experiment.Assets{}, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, err := json.Marshal(res)
-			if err != nil {
-				t.Fatal(err)
-			}
-			parity.Check(t, "experiment-sensing-"+name, parity.Bytes(b))
+			parity.CheckResult(t, "experiment-sensing-"+name, res, err)
 		})
 	}
 }

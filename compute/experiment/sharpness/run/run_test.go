@@ -170,14 +170,7 @@ func TestJSWasmRunsGiveTheNativeResult(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			res, err := Run(specOf(q), experiment.Assets{}, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, err := json.Marshal(res)
-			if err != nil {
-				t.Fatal(err)
-			}
-			parity.Check(t, "experiment-sharpness-"+name, parity.Bytes(b))
+			parity.CheckResult(t, "experiment-sharpness-"+name, res, err)
 		})
 	}
 }

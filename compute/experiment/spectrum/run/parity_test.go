@@ -1,7 +1,6 @@
 package run
 
 import (
-	"encoding/json"
 	"os"
 	"testing"
 
@@ -29,14 +28,7 @@ func TestJSWasmRunsGiveTheNativeResult(t *testing.T) {
 	for name, spec := range cases {
 		t.Run(name, func(t *testing.T) {
 			res, err := Run(spec, experiment.Assets{Digits: digits}, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, err := json.Marshal(res)
-			if err != nil {
-				t.Fatal(err)
-			}
-			parity.Check(t, "experiment-spectrum-"+name, parity.Bytes(b))
+			parity.CheckResult(t, "experiment-spectrum-"+name, res, err)
 		})
 	}
 }

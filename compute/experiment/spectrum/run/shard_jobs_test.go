@@ -10,6 +10,7 @@ import (
 
 	"github.com/overparam/overparam/compute/experiment/spectrum"
 	"github.com/overparam/overparam/compute/job"
+	"github.com/overparam/overparam/compute/job/jobtest"
 
 	"github.com/overparam/overparam/compute/experiment"
 )
@@ -40,13 +41,13 @@ func (p chanPeer) Recv() ([]float64, error) {
 // ShardResult.
 func TestAProbeShardedOverThreeWorkersIsTheOneWorkerProbe(t *testing.T) {
 	spec := smallSpec()
-	tr := terminal(t, run(t, request(job.KindSpectrumTrain, spec, nil, 0, nil), job.Env{}))
+	tr := jobtest.Terminal(t, jobtest.Run(t, request(job.KindSpectrumTrain, spec, nil, 0, nil), job.Env{}))
 	raw, _ := json.Marshal(spec)
-	want := terminal(t, run(t, request(job.KindSpectrumProbe, spec, tr.body, 0, nil), job.Env{Data: tr.data}))
+	want := jobtest.Terminal(t, jobtest.Run(t, request(job.KindSpectrumProbe, spec, tr.Body, 0, nil), job.Env{Data: tr.Data}))
 
 	const shards = 3
 	var leads []job.Peer
-	helpers := make([]message, shards-1)
+	helpers := make([]jobtest.Message, shards-1)
 	var wg sync.WaitGroup
 	for s := 1; s < shards; s++ {
 		lead, helper := peerPair()
@@ -54,29 +55,31 @@ func TestAProbeShardedOverThreeWorkersIsTheOneWorkerProbe(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			req := job.Request{Kind: job.KindSpectrumShard, Spec: raw, Trained: tr.body, Shard: s, Shards: shards}.Encode()
-			var msgs []message
-			job.Handle(req, job.Env{Peers: []job.Peer{helper}, Data: tr.data}, func(typ string, body []byte, data []float64) { msgs = append(msgs, message{typ, body, data}) })
+			req := job.Request{Kind: job.KindSpectrumShard, Spec: raw, Trained: tr.Body, Shard: s, Shards: shards}.Encode()
+			var msgs []jobtest.Message
+			job.Handle(req, job.Env{Peers: []job.Peer{helper}, Data: tr.Data}, func(typ string, body []byte, data []float64) {
+				msgs = append(msgs, jobtest.Message{Type: typ, Body: body, Data: data})
+			})
 			helpers[s-1] = msgs[len(msgs)-1]
 		}()
 	}
-	req := job.Request{Kind: job.KindSpectrumProbe, Spec: raw, Trained: tr.body, Index: 0, Shards: shards}.Encode()
-	got := terminal(t, run(t, req, job.Env{Peers: leads, Data: tr.data}))
+	req := job.Request{Kind: job.KindSpectrumProbe, Spec: raw, Trained: tr.Body, Index: 0, Shards: shards}.Encode()
+	got := jobtest.Terminal(t, jobtest.Run(t, req, job.Env{Peers: leads, Data: tr.Data}))
 	wg.Wait()
-	if got.typ != job.TypeResult {
-		t.Fatalf("the sharded probe failed: %s", got.body)
+	if got.Type != job.TypeResult {
+		t.Fatalf("the sharded probe failed: %s", got.Body)
 	}
-	if !bytes.Equal(got.body, want.body) {
-		t.Errorf("the sharded probe's result differs from the one-worker probe's:\n%.300s\nwant\n%.300s", got.body, want.body)
+	if !bytes.Equal(got.Body, want.Body) {
+		t.Errorf("the sharded probe's result differs from the one-worker probe's:\n%.300s\nwant\n%.300s", got.Body, want.Body)
 	}
 	var a spectrum.ProbeResult
-	if json.Unmarshal(got.body, &a) != nil {
+	if json.Unmarshal(got.Body, &a) != nil {
 		t.Fatal("cannot decode the probe result")
 	}
 	for s, h := range helpers {
 		var r experiment.ShardResult
-		if h.typ != job.TypeResult || json.Unmarshal(h.body, &r) != nil || r.Shard != s+1 || r.Products != a.Steps {
-			t.Errorf("helper %d ended with %s %s; want its ShardResult with %d products", s+1, h.typ, h.body, a.Steps)
+		if h.Type != job.TypeResult || json.Unmarshal(h.Body, &r) != nil || r.Shard != s+1 || r.Products != a.Steps {
+			t.Errorf("helper %d ended with %s %s; want its ShardResult with %d products", s+1, h.Type, h.Body, a.Steps)
 		}
 	}
 }
@@ -96,9 +99,9 @@ func TestShardedRequestsWithoutPeersFailClearly(t *testing.T) {
 		{"a helper without its lead", job.Request{Kind: job.KindSpectrumShard, Spec: raw, Trained: trained, Shard: 1, Shards: 2}, "needs one channel per other shard"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			end := terminal(t, run(t, c.req.Encode(), job.Env{}))
-			if end.typ != job.TypeError || !strings.Contains(string(end.body), c.want) {
-				t.Errorf("got %s %s; want an error containing %q", end.typ, end.body, c.want)
+			end := jobtest.Terminal(t, jobtest.Run(t, c.req.Encode(), job.Env{}))
+			if end.Type != job.TypeError || !strings.Contains(string(end.Body), c.want) {
+				t.Errorf("got %s %s; want an error containing %q", end.Type, end.Body, c.want)
 			}
 		})
 	}

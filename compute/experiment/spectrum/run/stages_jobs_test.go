@@ -10,43 +10,8 @@ import (
 
 	"github.com/overparam/overparam/compute/experiment/spectrum"
 	"github.com/overparam/overparam/compute/job"
+	"github.com/overparam/overparam/compute/job/jobtest"
 )
-
-// message is one posted message.
-type message struct {
-	typ  string
-	body []byte
-	data []float64
-}
-
-// run handles request and returns every posted message.
-func run(t *testing.T, request []byte, env job.Env) []message {
-	t.Helper()
-	var got []message
-	job.Handle(request, env, func(typ string, body []byte, data []float64) {
-		got = append(got, message{typ, append([]byte(nil), body...), data})
-	})
-	return got
-}
-
-// terminal checks that msgs end with exactly one result or error and
-// returns it.
-func terminal(t *testing.T, msgs []message) message {
-	t.Helper()
-	if len(msgs) == 0 {
-		t.Fatal("no messages")
-	}
-	for i, m := range msgs {
-		end := m.typ == job.TypeResult || m.typ == job.TypeError
-		if end != (i == len(msgs)-1) {
-			t.Fatalf("message %d of %d has type %q: a request ends with exactly one result or error", i+1, len(msgs), m.typ)
-		}
-		if !json.Valid(m.body) {
-			t.Fatalf("message %d (%s) is not JSON: %.200s", i+1, m.typ, m.body)
-		}
-	}
-	return msgs[len(msgs)-1]
-}
 
 func smallSpec() spectrum.Spec {
 	s := spectrum.Default()
@@ -68,27 +33,27 @@ func TestStagesThroughJSONEqualOneProcessRun(t *testing.T) {
 	for _, curvature := range []string{"hessian", "ggn"} {
 		spec := smallSpec()
 		spec.Curvature = curvature
-		want := terminal(t, run(t, request(job.KindSpectrumRun, spec, nil, 0, nil), job.Env{}))
-		if want.typ != job.TypeResult {
-			t.Fatalf("%s: one-process run failed: %s", curvature, want.body)
+		want := jobtest.Terminal(t, jobtest.Run(t, request(job.KindSpectrumRun, spec, nil, 0, nil), job.Env{}))
+		if want.Type != job.TypeResult {
+			t.Fatalf("%s: one-process run failed: %s", curvature, want.Body)
 		}
 
-		tr := terminal(t, run(t, request(job.KindSpectrumTrain, spec, nil, 0, nil), job.Env{}))
-		if tr.typ != job.TypeResult {
-			t.Fatalf("%s: train stage failed: %s", curvature, tr.body)
+		tr := jobtest.Terminal(t, jobtest.Run(t, request(job.KindSpectrumTrain, spec, nil, 0, nil), job.Env{}))
+		if tr.Type != job.TypeResult {
+			t.Fatalf("%s: train stage failed: %s", curvature, tr.Body)
 		}
 		order := rand.New(rand.NewPCG(7, 7)).Perm(spec.Probes)
 		var probes []json.RawMessage
 		for _, i := range order {
-			p := terminal(t, run(t, request(job.KindSpectrumProbe, spec, tr.body, i, nil), job.Env{Data: tr.data}))
-			if p.typ != job.TypeResult {
-				t.Fatalf("%s: probe %d failed: %s", curvature, i, p.body)
+			p := jobtest.Terminal(t, jobtest.Run(t, request(job.KindSpectrumProbe, spec, tr.Body, i, nil), job.Env{Data: tr.Data}))
+			if p.Type != job.TypeResult {
+				t.Fatalf("%s: probe %d failed: %s", curvature, i, p.Body)
 			}
-			probes = append(probes, p.body)
+			probes = append(probes, p.Body)
 		}
-		got := terminal(t, run(t, request(job.KindSpectrumAssemble, spec, tr.body, 0, probes), job.Env{Data: tr.data}))
-		if got.typ != job.TypeResult || !bytes.Equal(got.body, want.body) {
-			t.Errorf("%s: staged result differs from the one-process run:\nstaged %.300s\nwhole  %.300s", curvature, got.body, want.body)
+		got := jobtest.Terminal(t, jobtest.Run(t, request(job.KindSpectrumAssemble, spec, tr.Body, 0, probes), job.Env{Data: tr.Data}))
+		if got.Type != job.TypeResult || !bytes.Equal(got.Body, want.Body) {
+			t.Errorf("%s: staged result differs from the one-process run:\nstaged %.300s\nwhole  %.300s", curvature, got.Body, want.Body)
 		}
 	}
 }
@@ -98,25 +63,25 @@ func TestStagesThroughJSONEqualOneProcessRun(t *testing.T) {
 // partial messages before the result.
 func TestProgressStreamsPointsAndStatus(t *testing.T) {
 	spec := smallSpec()
-	msgs := run(t, request(job.KindSpectrumTrain, spec, nil, 0, nil), job.Env{})
-	end := terminal(t, msgs)
+	msgs := jobtest.Run(t, request(job.KindSpectrumTrain, spec, nil, 0, nil), job.Env{})
+	end := jobtest.Terminal(t, msgs)
 	var trained spectrum.Trained
-	if err := json.Unmarshal(end.body, &trained); err != nil {
+	if err := json.Unmarshal(end.Body, &trained); err != nil {
 		t.Fatal(err)
 	}
 	var points int
 	last := -1
 	for _, m := range msgs[:len(msgs)-1] {
-		switch m.typ {
+		switch m.Type {
 		case job.TypePartial:
 			var p job.Partial
-			if err := json.Unmarshal(m.body, &p); err != nil {
+			if err := json.Unmarshal(m.Body, &p); err != nil {
 				t.Fatal(err)
 			}
 			points += len(p.Points)
 		case job.TypeProgress:
 			var s job.Status
-			if err := json.Unmarshal(m.body, &s); err != nil {
+			if err := json.Unmarshal(m.Body, &s); err != nil {
 				t.Fatal(err)
 			}
 			if s.Phase != "train" || s.Done < last || s.Done > s.Total || s.EtaMs < -1 || s.ElapsedMs < 0 {
@@ -167,13 +132,7 @@ func TestBadRequestsEndInOneClearError(t *testing.T) {
 		{"asset loader panics", string(job.Request{Kind: job.KindSpectrumRun, Spec: digitsJSON}.Encode()), "internal error: boom", job.Env{Digits: func() ([]byte, error) { panic("boom") }}},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			end := terminal(t, run(t, []byte(c.request), c.env))
-			var f job.Failure
-			if end.typ != job.TypeError || json.Unmarshal(end.body, &f) != nil || !strings.Contains(f.Error, c.want) {
-				t.Fatalf("got %s %.300s; want an error containing %q", end.typ, end.body, c.want)
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { jobtest.Error(t, []byte(c.request), c.env, c.want) })
 	}
 }
 
@@ -182,18 +141,18 @@ func TestBadRequestsEndInOneClearError(t *testing.T) {
 // and not in its JSON, which the page handles; no other message has data.
 func TestTheTrainedThetaTravelsAsDataNotJSON(t *testing.T) {
 	spec := smallSpec()
-	msgs := run(t, request(job.KindSpectrumTrain, spec, nil, 0, nil), job.Env{})
-	end := terminal(t, msgs)
-	if n := spec.Arch().NumParams(); end.typ != job.TypeResult || len(end.data) != n {
-		t.Fatalf("the train result is %s with %d data values; want a result with θ's %d", end.typ, len(end.data), n)
+	msgs := jobtest.Run(t, request(job.KindSpectrumTrain, spec, nil, 0, nil), job.Env{})
+	end := jobtest.Terminal(t, msgs)
+	if n := spec.Arch().NumParams(); end.Type != job.TypeResult || len(end.Data) != n {
+		t.Fatalf("the train result is %s with %d data values; want a result with θ's %d", end.Type, len(end.Data), n)
 	}
 	var trained spectrum.Trained
-	if err := json.Unmarshal(end.body, &trained); err != nil || len(trained.Theta) != 0 || len(trained.Train) == 0 {
+	if err := json.Unmarshal(end.Body, &trained); err != nil || len(trained.Theta) != 0 || len(trained.Train) == 0 {
 		t.Errorf("the train result's JSON has %d θ values and %d curve points (err %v); want none and the curve", len(trained.Theta), len(trained.Train), err)
 	}
 	for _, m := range msgs[:len(msgs)-1] {
-		if m.data != nil {
-			t.Errorf("a %s message carries %d data values; only the result may", m.typ, len(m.data))
+		if m.Data != nil {
+			t.Errorf("a %s message carries %d data values; only the result may", m.Type, len(m.Data))
 		}
 	}
 }
