@@ -17,8 +17,7 @@ const (
 // preset builds a preset from Default and the keys extra changes.
 func preset(id, title, claim, cite, url, extra string) experiment.Preset {
 	s := Default()
-	experiment.ParseQuery(extra, &s)
-	return experiment.Preset{ID: id, Title: title, Claim: claim, Cite: cite, URL: url, Query: experiment.Query(&s)}
+	return experiment.NewPreset(&s, id, title, claim, cite, url, extra)
 }
 
 // Presets returns the presets of the implicit-bias experiment, the one
