@@ -231,9 +231,7 @@ func SparseTrain(s *compression.Compression, split *data.Split, grow Grower, c f
 		if math.IsNaN(loss) || math.IsInf(loss, 0) {
 			return nil, nil, &divergedError{step: t, loss: loss, lr: s.LR}
 		}
-		for i, g := range grad {
-			theta[i] -= float64(s.LR * g)
-		}
+		net.SGDStep(grad, s.LR)
 		if t%s.Every == 0 && t < tEnd {
 			var g []float64
 			if grow != GrowRandom {
