@@ -276,7 +276,7 @@ func (e *divergedError) Error() string {
 // SparsePoint runs point index of a sparse spec: 0 is SET, 1 RigL, and
 // 2 + i DST-EE with c = 10^LogC[i].
 func SparsePoint(s *compression.Compression, a experiment.Assets, index int, progress func(experiment.Progress) bool) (*compression.Point, error) {
-	split, err := data.Digits(a.Digits, data.DigitsSettings{Train: s.Samples, Test: s.Test, Size: s.Pixels, Seed: s.Seed})
+	split, err := Digits(s, a)
 	if err != nil {
 		return nil, err
 	}
