@@ -49,11 +49,16 @@ func (n *SparseNet) scratch(name, layer, size int) []float64 {
 }
 
 // colList lists a layer's active weights by input k, k increasing: those
-// of input k are unit[start[k]:start[k+1]] (increasing units j) at
-// positions pos[…] = j·in + k of the layer's weights.
+// of input k are at[start[k]:start[k+1]], units j increasing.
 type colList struct {
-	start     []int32
-	unit, pos []int32
+	start []int32
+	at    []colEntry
+}
+
+// colEntry is an active weight: its unit j and its position j·in + k in
+// the layer's weights.
+type colEntry struct {
+	unit, pos int32
 }
 
 // The names of scratch buffers.
@@ -93,15 +98,14 @@ func (n *SparseNet) Reindex() {
 		n.rows[l-1] = rows
 		c := colList{start: make([]int32, in+1)}
 		for k := range in {
-			c.start[k] = int32(len(c.unit))
+			c.start[k] = int32(len(c.at))
 			for j := range out {
 				if m[j*in+k] {
-					c.unit = append(c.unit, int32(j))
-					c.pos = append(c.pos, int32(j*in+k))
+					c.at = append(c.at, colEntry{int32(j), int32(j*in + k)})
 				}
 			}
 		}
-		c.start[in] = int32(len(c.unit))
+		c.start[in] = int32(len(c.at))
 		n.cols[l-1] = c
 	}
 }
@@ -113,8 +117,8 @@ func (n *SparseNet) SGDStep(grad []float64, lr float64) {
 	for l := 1; l <= n.Arch.Layers(); l++ {
 		w, b := n.Arch.Layer(n.Theta, l)
 		gw, gb := n.Arch.Layer(grad, l)
-		for _, p := range n.cols[l-1].pos {
-			w[p] -= float64(lr * gw[p])
+		for _, e := range n.cols[l-1].at {
+			w[e.pos] -= float64(lr * gw[e.pos])
 		}
 		for j, g := range gb {
 			b[j] -= float64(lr * g)
@@ -164,9 +168,8 @@ func (n *SparseNet) forward(set *data.Set, idx []int) *sparsePass {
 				if xk == 0 {
 					continue
 				}
-				lo, hi2 := c.start[k], c.start[k+1]
-				for e, j := range c.unit[lo:hi2] {
-					hi[j] += float64(w[c.pos[int(lo)+e]] * xk)
+				for _, e := range c.at[c.start[k]:c.start[k+1]] {
+					hi[e.unit] += float64(w[e.pos] * xk)
 				}
 			}
 			for j := range hi {
@@ -258,9 +261,8 @@ func (n *SparseNet) LossGradTo(grad []float64, set *data.Set, idx []int) float64
 				if xk == 0 {
 					continue
 				}
-				lo, hi := c.start[k], c.start[k+1]
-				for e, j := range c.unit[lo:hi] {
-					gw[c.pos[int(lo)+e]] += float64(d[j] * xk)
+				for _, e := range c.at[c.start[k]:c.start[k+1]] {
+					gw[e.pos] += float64(d[e.unit] * xk)
 				}
 			}
 			for j := range gb {
