@@ -110,7 +110,11 @@ func (e *Explorer) Update(net *SparseNet, grad []float64, t int, frac float64) [
 			}
 		}
 		k := int(math.Round(frac * float64(len(active))))
-		slices.SortStableFunc(active, func(x, y int) int { return cmp.Compare(math.Abs(w[x]), math.Abs(w[y])) })
+		// active and inactive list indices increasing, so sorting by (key,
+		// index) is the stable sort by key, and faster.
+		slices.SortFunc(active, func(x, y int) int {
+			return cmp.Or(cmp.Compare(math.Abs(w[x]), math.Abs(w[y])), cmp.Compare(x, y))
+		})
 		for _, i := range active[:k] {
 			mask[i], w[i] = false, 0
 		}
@@ -136,7 +140,7 @@ func (e *Explorer) Update(net *SparseNet, grad []float64, t int, frac float64) [
 					score[i] += float64(e.C * e.Bonus(t, rounds[i]))
 				}
 			}
-			slices.SortStableFunc(inactive, func(x, y int) int { return cmp.Compare(score[y], score[x]) })
+			slices.SortFunc(inactive, func(x, y int) int { return cmp.Or(cmp.Compare(score[y], score[x]), cmp.Compare(x, y)) })
 			grow = inactive[:k]
 		}
 		in := a.Sizes[l-1]
