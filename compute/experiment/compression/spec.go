@@ -78,7 +78,7 @@ func DefaultForQuery(query string) Compression {
 }
 
 // Points returns the number of points of the run. GPFQ: the single-layer
-// law, then one per width and repeat. Sparse: SET, RigL, then one
+// law, then one per width and repeat (PointAt). Sparse: SET, RigL, then one
 // exploration run per c.
 func (s Compression) Points() int {
 	if s.Model == "sparse" {
@@ -107,11 +107,18 @@ func (s *Compression) Uses(key string) bool {
 	return true
 }
 
-// PointAt returns the width and repeat of point index ≥ 1: widths in order,
-// repeats within a width.
+// PointAt returns the width and repeat of point index ≥ 1: the widest
+// first, repeats within a width. Workers take points in index order, so the
+// longest network starts first and the narrow ones fill in beside it.
 func (s *Compression) PointAt(index int) (width, repeat int) {
 	k := index - 1
-	return s.Widths[k/s.Seeds], k % s.Seeds
+	return s.Widths[len(s.Widths)-1-k/s.Seeds], k % s.Seeds
+}
+
+// PointOf returns the index of the point of width index i (into Widths)
+// and repeat r, the inverse of PointAt.
+func (s *Compression) PointOf(i, r int) int {
+	return 1 + (len(s.Widths)-1-i)*s.Seeds + r
 }
 
 // Levels returns K = 2^(b−1), the largest |k| of the alphabet {kδ : |k| ≤ K}

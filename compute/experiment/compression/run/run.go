@@ -105,7 +105,7 @@ func Assemble(s Spec, parts []*Point) (*Result, error) {
 		ws.Quant = make([]compression.BitsStat, len(s.Bits))
 		n := float64(s.Seeds)
 		for r := range s.Seeds {
-			p := byIndex[1+i*s.Seeds+r]
+			p := byIndex[s.PointOf(i, r)]
 			if len(p.Quant) != len(s.Bits) {
 				return nil, fmt.Errorf("assemble: point %d has %d bit-widths, want %d", p.Index, len(p.Quant), len(s.Bits))
 			}
