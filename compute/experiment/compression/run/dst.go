@@ -35,7 +35,9 @@ const (
 // update rounds a weight was active in.
 type Bonus func(t, n int) float64
 
-// LogBonus is ln t/(N + 1).
+// LogBonus is ln t/(N + 1), DST-EE's exploration term as remembered
+// (ln t/(N + ε) with ε = 1; unverified against Huang et al. 2023, whose
+// text was not available: see the package doc).
 func LogBonus(t, n int) float64 { return fmath.Log(float64(t)) / float64(n+1) }
 
 // UCBBonus is √(ln t/(N + 1)), UCB1's.
