@@ -244,7 +244,7 @@ func TestCoverageGrowsWithExploration(t *testing.T) {
 // Truth: the sparse points computed separately and assembled equal Run,
 // and the run is the same bits on every platform
 // (compute/internal/parity).
-func TestSparsePointsAssembleToTheRunAndParity(t *testing.T) {
+func TestSparsePointsAssembleToTheRunAndGiveTheNativeResult(t *testing.T) {
 	s := sparseSpec()
 	s.Steps, s.Every, s.LogC = 160, 40, []int{-3}
 	a := digitsAsset(t)
