@@ -171,7 +171,7 @@ func accuracyPlot(res *compression.Result, parts map[int]*compression.Point) *ch
 		for i := range parts {
 			last = max(last, i)
 		}
-		for i := 1; i <= last; i++ {
+		for i := last; i >= 1; i-- { // the widest is point 1 (compression.Compression.PointAt)
 			if pt := parts[i]; pt != nil {
 				widths = append(widths, compression.WidthStat{Width: pt.Width, Float: pt.Float, Quant: pt.Quant})
 			}

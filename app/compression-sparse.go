@@ -99,7 +99,7 @@ func sparsePanels(res *compression.Result, parts map[int]*compression.Point, spe
 		bonus = "c·√(ln t/(N + 1))"
 	}
 	return []app.UI{
-		app.P().Class("preset-info").Text(fmt.Sprintf("DST-EE grows the inactive weights of largest |∂L/∂w| + %s, t the step and N the mask updates a weight was active in; RigL is c = 0, SET grows at random. Every %d steps until step %d, each layer drops its round(α_t·nonzeros) smallest weights and grows as many, α_t = %g/2·(1 + cos(πt/T_end)).",
+		app.P().Class("preset-info").Text(fmt.Sprintf("DST-EE grows the inactive weights of largest |∂L/∂w| + %s, t the step and N the mask updates a weight was active in (this form of Huang et al.'s bonus is not checked against their paper); RigL is c = 0, SET grows at random. Every %d steps until step %d, each layer drops its round(α_t·nonzeros) smallest weights and grows as many, α_t = %g/2·(1 + cos(πt/T_end)).",
 			bonus, spec.Every, int(0.75*float64(spec.Steps)), spec.Alpha)),
 		newChartPanel("sparse-accuracy").Title("Test accuracy against step").Plot(sparseCurvePlot(runs, false)).CSV(func() string { return sparseCSV(runs) }),
 		newChartPanel("sparse-coverage").Title("Coverage against step").Plot(sparseCurvePlot(runs, true)).CSV(func() string { return sparseCSV(runs) }),

@@ -20,8 +20,7 @@ const (
 // the keys extra changes.
 func preset(id, title, claim, cite, url, extra string) experiment.Preset {
 	s := DefaultForQuery(extra)
-	experiment.ParseQuery(extra, &s)
-	return experiment.Preset{ID: id, Title: title, Claim: claim, Cite: cite, URL: url, Query: experiment.Query(&s)}
+	return experiment.NewPreset(&s, id, title, claim, cite, url, extra)
 }
 
 // Presets returns the presets of the compression experiment, the one list
@@ -43,7 +42,7 @@ func Presets() []experiment.Preset {
 			huang, huangURL, "model=sparse"),
 		preset("compression-sparse98", "98% sparse: exploration against exploitation",
 			"At 2% density each update moves few weights, so which ones matters more: RigL exploits the gradient and revisits the same weights, while a larger exploration coefficient c spreads growth over never-tried weights. Accuracy against coverage over the c sweep shows the trade-off.",
-			evci, evciURL, "model=sparse&density=0.02&logc=-4,-3,-2,-1"),
+			evci, evciURL, "model=sparse&density=0.02&steps=1500&logc=-4,-3,-2,-1"),
 	}
 }
 

@@ -45,9 +45,19 @@
 // by the largest |∂L/∂w| of the dense gradient on the step's batch with
 // new weights 0 (RigL), or by |∂L/∂w| + c·bonus(t, N) with N the update
 // rounds the weight was active in (DST-EE; the bonus is pluggable:
-// c·ln t/(N + 1) or UCB1's c·√(ln t/(N + 1)); the paper's exact acquisition
-// function is not checked here). Coverage is the fraction of weights ever
-// active.
+// c·ln t/(N + 1) or UCB1's c·√(ln t/(N + 1))). The paper's acquisition
+// function is unverified: the copies of arXiv:2211.16667 searched on
+// 2026-12-04 (its arXiv abstract page, v1–v3, and the deepai, emergentmind,
+// tomesphere and paperswithcode pages, the last listing no code) hold only
+// the abstract, which names "an acquisition function" of exploitation and
+// coverage exploration without a formula. The form ln t/(N + ε) is from
+// memory; ε = 1 keeps a never-active weight's bonus finite, c·ln t, so
+// that c weighs it against |∂L/∂w|. Coverage is the fraction of weights
+// ever active.
+//
+// The sparse passes run over the nonzero inputs of each sample and, for
+// each, the active weights of that input (column lists); a skipped term
+// w·0 changes no bit of a sum that starts at +0 (see SparseNet).
 //
 // # Same bits everywhere
 //

@@ -35,7 +35,9 @@ const (
 // update rounds a weight was active in.
 type Bonus func(t, n int) float64
 
-// LogBonus is ln t/(N + 1).
+// LogBonus is ln t/(N + 1), DST-EE's exploration term as remembered
+// (ln t/(N + ε) with ε = 1; unverified against Huang et al. 2023, whose
+// text was not available: see the package doc).
 func LogBonus(t, n int) float64 { return fmath.Log(float64(t)) / float64(n+1) }
 
 // UCBBonus is √(ln t/(N + 1)), UCB1's.
@@ -110,7 +112,11 @@ func (e *Explorer) Update(net *SparseNet, grad []float64, t int, frac float64) [
 			}
 		}
 		k := int(math.Round(frac * float64(len(active))))
-		slices.SortStableFunc(active, func(x, y int) int { return cmp.Compare(math.Abs(w[x]), math.Abs(w[y])) })
+		// active and inactive list indices increasing, so sorting by (key,
+		// index) is the stable sort by key, and faster.
+		slices.SortFunc(active, func(x, y int) int {
+			return cmp.Or(cmp.Compare(math.Abs(w[x]), math.Abs(w[y])), cmp.Compare(x, y))
+		})
 		for _, i := range active[:k] {
 			mask[i], w[i] = false, 0
 		}
@@ -136,7 +142,7 @@ func (e *Explorer) Update(net *SparseNet, grad []float64, t int, frac float64) [
 					score[i] += float64(e.C * e.Bonus(t, rounds[i]))
 				}
 			}
-			slices.SortStableFunc(inactive, func(x, y int) int { return cmp.Compare(score[y], score[x]) })
+			slices.SortFunc(inactive, func(x, y int) int { return cmp.Or(cmp.Compare(score[y], score[x]), cmp.Compare(x, y)) })
 			grow = inactive[:k]
 		}
 		in := a.Sizes[l-1]
@@ -231,9 +237,7 @@ func SparseTrain(s *compression.Compression, split *data.Split, grow Grower, c f
 		if math.IsNaN(loss) || math.IsInf(loss, 0) {
 			return nil, nil, &divergedError{step: t, loss: loss, lr: s.LR}
 		}
-		for i, g := range grad {
-			theta[i] -= float64(s.LR * g)
-		}
+		net.SGDStep(grad, s.LR)
 		if t%s.Every == 0 && t < tEnd {
 			var g []float64
 			if grow != GrowRandom {
@@ -278,7 +282,7 @@ func (e *divergedError) Error() string {
 // SparsePoint runs point index of a sparse spec: 0 is SET, 1 RigL, and
 // 2 + i DST-EE with c = 10^LogC[i].
 func SparsePoint(s *compression.Compression, a experiment.Assets, index int, progress func(experiment.Progress) bool) (*compression.Point, error) {
-	split, err := data.Digits(a.Digits, data.DigitsSettings{Train: s.Samples, Test: s.Test, Size: s.Pixels, Seed: s.Seed})
+	split, err := Digits(s, a)
 	if err != nil {
 		return nil, err
 	}

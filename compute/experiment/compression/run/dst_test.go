@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/overparam/overparam/compute/data"
+	"github.com/overparam/overparam/compute/experiment"
 	"github.com/overparam/overparam/compute/experiment/compression"
 	"github.com/overparam/overparam/compute/internal/parity"
 	"github.com/overparam/overparam/compute/nn"
@@ -243,7 +244,7 @@ func TestCoverageGrowsWithExploration(t *testing.T) {
 // Truth: the sparse points computed separately and assembled equal Run,
 // and the run is the same bits on every platform
 // (compute/internal/parity).
-func TestSparsePointsAssembleToTheRunAndParity(t *testing.T) {
+func TestSparsePointsAssembleToTheRunAndGiveTheNativeResult(t *testing.T) {
 	s := sparseSpec()
 	s.Steps, s.Every, s.LogC = 160, 40, []int{-3}
 	a := digitsAsset(t)
@@ -271,4 +272,25 @@ func TestSparsePointsAssembleToTheRunAndParity(t *testing.T) {
 		t.Errorf("runs %+v; want SET, RigL and DST-EE at c = 10⁻³", res.Sparse)
 	}
 	parity.Check(t, "experiment-compression-sparse", parity.Bytes(b1))
+}
+
+// Truth: README.md's compression section: the sparse default runs SET,
+// RigL and DST-EE at c = 10⁻³ and 10⁻² for 1,000 steps (four points, two
+// per worker on two cores), and the preset compression-sparse98 runs 1,500
+// steps and four values of c.
+func TestSparseDefaultsAreTheDocumentedOnes(t *testing.T) {
+	s := compression.DefaultFor("sparse")
+	if s.Steps != 1000 || !slices.Equal(s.LogC, []int{-3, -2}) || s.Points() != 4 {
+		t.Errorf("sparse default: steps %d, logc %v, %d points; want 1000, [-3 -2], 4", s.Steps, s.LogC, s.Points())
+	}
+	for _, p := range compression.Presets() {
+		if p.ID != "compression-sparse98" {
+			continue
+		}
+		q := compression.DefaultForQuery(p.Query)
+		experiment.ParseQuery(p.Query, &q)
+		if q.Steps != 1500 || len(q.LogC) != 4 {
+			t.Errorf("compression-sparse98: steps %d, logc %v; want 1500 steps and four c", q.Steps, q.LogC)
+		}
+	}
 }

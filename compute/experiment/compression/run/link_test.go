@@ -40,8 +40,18 @@ func FuzzCompressionLink(f *testing.F) {
 			t.Fatalf("%q: %d points", q, s.Points())
 		}
 		if s.Model == "gpfq" {
-			if w, r := s.PointAt(s.Points() - 1); w != s.Widths[len(s.Widths)-1] || r != s.Seeds-1 {
+			if w, r := s.PointAt(1); w != s.Widths[len(s.Widths)-1] || r != 0 {
+				t.Fatalf("%q: first network is width %d repeat %d, want the widest, repeat 0", q, w, r)
+			}
+			if w, r := s.PointAt(s.Points() - 1); w != s.Widths[0] || r != s.Seeds-1 {
 				t.Fatalf("%q: last point is width %d repeat %d", q, w, r)
+			}
+			for i := range s.Widths {
+				for r := range s.Seeds {
+					if w, rr := s.PointAt(s.PointOf(i, r)); w != s.Widths[i] || rr != r {
+						t.Fatalf("%q: PointAt(PointOf(%d, %d)) = %d, %d", q, i, r, w, rr)
+					}
+				}
 			}
 		}
 	})

@@ -3,11 +3,13 @@ package run
 import (
 	"fmt"
 	"math"
+	"sync"
 
 	"github.com/overparam/overparam/compute/arch"
 	"github.com/overparam/overparam/compute/data"
 	"github.com/overparam/overparam/compute/experiment"
 	"github.com/overparam/overparam/compute/experiment/compression"
+	"github.com/overparam/overparam/compute/kernel"
 	"github.com/overparam/overparam/compute/nn"
 	"github.com/overparam/overparam/compute/rng"
 	"github.com/overparam/overparam/compute/train"
@@ -31,7 +33,46 @@ func MLP(dim, width int) *nn.Arch {
 // of side s.Pixels, from stream rng.Data of s.Seed (data.Digits). Every
 // network of a run trains on the same digits.
 func Digits(s *compression.Compression, a experiment.Assets) (data.Split, error) {
-	return data.Digits(a.Digits, data.DigitsSettings{Train: s.Samples, Test: s.Test, Size: s.Pixels, Seed: s.Seed})
+	set := data.DigitsSettings{Train: s.Samples, Test: s.Test, Size: s.Pixels, Seed: s.Seed}
+	if err := set.Validate(); err != nil {
+		return data.Split{}, err
+	}
+	asset, err := decoded(a.Digits)
+	if err != nil {
+		return data.Split{}, err
+	}
+	return asset.Sample(set)
+}
+
+// lastDigits keeps the last digits asset decoded, by the address and
+// length of its bytes: a worker is handed the same bytes for every point
+// (compute/job's Env.Digits shares them, unmodified), and decoding them is
+// a tenth of a sparse method's time.
+var lastDigits struct {
+	sync.Mutex
+	gz    *byte
+	n     int
+	asset *data.DigitsAsset
+}
+
+// decoded returns data.DecodeDigits(gz), from lastDigits when gz is the
+// bytes decoded last.
+func decoded(gz []byte) (*data.DigitsAsset, error) {
+	if len(gz) == 0 {
+		a, err := data.DecodeDigits(gz)
+		return &a, err
+	}
+	lastDigits.Lock()
+	defer lastDigits.Unlock()
+	if lastDigits.gz == &gz[0] && lastDigits.n == len(gz) {
+		return lastDigits.asset, nil
+	}
+	a, err := data.DecodeDigits(gz)
+	if err != nil {
+		return nil, err
+	}
+	lastDigits.gz, lastDigits.n, lastDigits.asset = &gz[0], len(gz), &a
+	return &a, nil
 }
 
 // TrainNet trains the MLP of width on split with SGD (s.LR, s.Batch,
@@ -75,16 +116,55 @@ func inputColumns(set *data.Set, m int) *Columns {
 // input, M samples) as columns, one per hidden unit; W is out×N row-major.
 // Each pre-activation sums over the inputs in order, then adds b.
 func hiddenColumns(w, b []float64, out int, x *Columns) *Columns {
-	h := &Columns{M: x.M, N: out, X: make([]float64, x.M*out)}
+	h := outputColumns(w, out, x)
 	for j := range out {
 		hj := h.Col(j)
-		row := w[j*x.N : (j+1)*x.N]
-		MulTo(hj, row, x)
 		for i := range hj {
 			hj[i] = max(0, hj[i]+b[j])
 		}
 	}
 	return h
+}
+
+// outputColumns returns W x_i for the columns x as columns, one per output
+// unit: the product W·X of the out×N matrix W and the N×M matrix whose rows
+// are x's columns, which is x's layout. compute/kernel sums each element
+// over t = 1 … N in order with rounded products, as MulTo does.
+func outputColumns(w []float64, out int, x *Columns) *Columns {
+	h := &Columns{M: x.M, N: out, X: make([]float64, x.M*out)}
+	kernel.MulTo(h.X, w, x.X, out, x.N, x.M)
+	return h
+}
+
+// Calibration holds what every quantization of a network shares: the
+// float network's inputs to each layer on the first M training digits, as
+// columns, each layer's float outputs XWᵀ (as columns, one per unit) and
+// ‖XWᵀ‖²_F (summed unit by unit in order). Computed once per network, it
+// serves GPFQ and MSQ at every bit-width.
+type Calibration struct {
+	In  []*Columns
+	Out []*Columns
+	Den []float64
+}
+
+// Calibrate computes net's Calibration on its first m training digits.
+func Calibrate(net *Net, m int) *Calibration {
+	a := net.Arch
+	c := &Calibration{}
+	x := inputColumns(&net.Split.Train, m)
+	for l := 1; l <= a.Layers(); l++ {
+		w, b := a.Layer(net.Theta, l)
+		y := outputColumns(w, a.Sizes[l], x)
+		var den float64
+		for j := range y.N {
+			den += dot(y.Col(j), y.Col(j))
+		}
+		c.In, c.Out, c.Den = append(c.In, x), append(c.Out, y), append(c.Den, den)
+		if l < a.Layers() {
+			x = hiddenColumns(w, b, a.Sizes[l], x)
+		}
+	}
+	return c
 }
 
 // Quantized is one quantization of a network: its parameters, and the
@@ -96,25 +176,25 @@ type Quantized struct {
 
 // QuantizeNet quantizes the weights of every layer of net in order (the
 // biases stay float), with GPFQ or, if msq, by rounding, at b bits with
-// scale C, on the first m training digits. Layer ℓ's alphabet has
-// δ = C·median|W_ℓ|/K. GPFQ quantizes layer ℓ on X, the float network's
-// inputs to it, and X̃, those the quantized layers before it produce
-// (Zhang, Zhou & Saab 2023, Section 2); its relative error is
+// scale C, on the calibration digits of cal (Calibrate). Layer ℓ's
+// alphabet has δ = C·median|W_ℓ|/K. GPFQ quantizes layer ℓ on X, the float
+// network's inputs to it, and X̃, those the quantized layers before it
+// produce (Zhang, Zhou & Saab 2023, Section 2); its relative error is
 // ‖XWᵀ − X̃Qᵀ‖²_F/‖XWᵀ‖²_F, which for MSQ is measured the same way.
-func QuantizeNet(net *Net, m, bits int, scale float64, msq bool) Quantized {
+func QuantizeNet(net *Net, cal *Calibration, bits int, scale float64, msq bool) Quantized {
 	a := net.Arch
 	theta := append([]float64(nil), net.Theta...)
-	x := inputColumns(&net.Split.Train, m)
-	xq := x
+	xq := cal.In[0]
 	var errs []float64
 	for l := 1; l <= a.Layers(); l++ {
+		x := cal.In[l-1]
 		w, b := a.Layer(net.Theta, l)
 		wq, _ := a.Layer(theta, l)
 		in, out := a.Sizes[l-1], a.Sizes[l]
 		alpha := NewAlphabet(w, bits, scale)
 		norms, cross := Gram(x, xq)
-		u, y := make([]float64, m), make([]float64, m)
-		var num, den float64
+		u := make([]float64, x.M)
+		var num float64
 		for j := range out {
 			row, qrow := w[j*in:(j+1)*in], wq[j*in:(j+1)*in]
 			if msq {
@@ -122,13 +202,11 @@ func QuantizeNet(net *Net, m, bits int, scale float64, msq bool) Quantized {
 			} else {
 				GPFQTo(qrow, u, row, x, xq, norms, cross, alpha, nil)
 			}
-			MulTo(y, row, x)
 			num += dot(u, u)
-			den += dot(y, y)
 		}
-		errs = append(errs, num/den)
+		errs = append(errs, num/cal.Den[l-1])
 		if l < a.Layers() {
-			x, xq = hiddenColumns(w, b, out, x), hiddenColumns(wq, b, out, xq)
+			xq = hiddenColumns(wq, b, out, xq)
 		}
 	}
 	return Quantized{Theta: theta, Layers: errs}

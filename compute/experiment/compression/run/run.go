@@ -55,12 +55,13 @@ func RunPoint(s Spec, a experiment.Assets, index int, progress func(experiment.P
 		return nil, err
 	}
 	p := &Point{Index: index, Width: width, Repeat: repeat, Steps: net.Steps, Float: Accuracy(net.Arch, net.Theta, &split.Test)}
+	cal := Calibrate(net, s.Calib)
 	for k, b := range s.Bits {
 		if !progress(experiment.Progress{Phase: phase + "quantize", Done: k, Total: len(s.Bits)}) {
 			return nil, errCanceled
 		}
-		g := QuantizeNet(net, s.Calib, b, s.Scale, false)
-		m := QuantizeNet(net, s.Calib, b, s.Scale, true)
+		g := QuantizeNet(net, cal, b, s.Scale, false)
+		m := QuantizeNet(net, cal, b, s.Scale, true)
 		p.Quant = append(p.Quant, compression.BitsStat{Bits: b,
 			GPFQ: Accuracy(net.Arch, g.Theta, &split.Test), MSQ: Accuracy(net.Arch, m.Theta, &split.Test),
 			GPFQLayers: g.Layers, MSQLayers: m.Layers})
@@ -104,7 +105,7 @@ func Assemble(s Spec, parts []*Point) (*Result, error) {
 		ws.Quant = make([]compression.BitsStat, len(s.Bits))
 		n := float64(s.Seeds)
 		for r := range s.Seeds {
-			p := byIndex[1+i*s.Seeds+r]
+			p := byIndex[s.PointOf(i, r)]
 			if len(p.Quant) != len(s.Bits) {
 				return nil, fmt.Errorf("assemble: point %d has %d bit-widths, want %d", p.Index, len(p.Quant), len(s.Bits))
 			}

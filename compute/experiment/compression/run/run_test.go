@@ -74,7 +74,7 @@ func TestQuantizedNetworksOnDigits(t *testing.T) {
 // assembled in any order are the same bits as Run, and the JSON of the run
 // is the same on every platform (compute/internal/parity: the native run
 // records it, js/wasm and arm64 verify it).
-func TestPointsAssembleToTheRunAndParity(t *testing.T) {
+func TestPointsAssembleToTheRunAndGiveTheNativeResult(t *testing.T) {
 	s := small()
 	s.Widths, s.Seeds, s.Samples, s.Test, s.Epochs = []int{16, 48}, 1, 400, 200, 2
 	a := digitsAsset(t)

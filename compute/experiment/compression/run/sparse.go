@@ -8,9 +8,16 @@ import (
 
 // SparseNet is an MLP (ReLU hidden layers, softmax cross-entropy) whose
 // weights are masked: θ is in nn's layout (Arch.Layer), an inactive weight
-// is exactly 0, and each layer's active weights are listed row by row, so
-// the forward and backward passes touch only them. Biases are always
-// active and do not count in the density.
+// is exactly 0, and each layer's active weights are listed row by row and
+// column by column, so the forward and backward passes touch only them.
+// Biases are always active and do not count in the density.
+//
+// The forward pass and the weight gradient run column by column over the
+// nonzero inputs of each sample only (a digit is mostly blank, and ReLU
+// zeroes about half the hidden units): a skipped term w·0 is ±0, and
+// adding ±0 to a sum that starts at +0 never changes it (a round-to-nearest
+// sum of finite values is never −0), so the sums are bit for bit those of
+// the row-by-row loops over every active weight, in the same order.
 type SparseNet struct {
 	Arch  *nn.Arch
 	Theta []float64
@@ -18,6 +25,8 @@ type SparseNet struct {
 	Mask [][]bool
 	// rows[l-1][j] lists the active inputs k of unit j of layer l, increasing.
 	rows [][][]int32
+	// cols[l-1] lists the active weights of layer l column by column.
+	cols []colList
 	// buf holds the passes' buffers between calls, by name and layer.
 	buf map[[2]int][]float64
 }
@@ -39,6 +48,19 @@ func (n *SparseNet) scratch(name, layer, size int) []float64 {
 	return b
 }
 
+// colList lists a layer's active weights by input k, k increasing: those
+// of input k are at[start[k]:start[k+1]], units j increasing.
+type colList struct {
+	start []int32
+	at    []colEntry
+}
+
+// colEntry is an active weight: its unit j and its position j·in + k in
+// the layer's weights.
+type colEntry struct {
+	unit, pos int32
+}
+
 // The names of scratch buffers.
 const (
 	bufActs = iota
@@ -58,6 +80,7 @@ func NewSparseNet(a *nn.Arch, theta []float64, mask [][]bool) *SparseNet {
 // masks changed.
 func (n *SparseNet) Reindex() {
 	n.rows = make([][][]int32, n.Arch.Layers())
+	n.cols = make([]colList, n.Arch.Layers())
 	for l := 1; l <= n.Arch.Layers(); l++ {
 		w, _ := n.Arch.Layer(n.Theta, l)
 		in, out := n.Arch.Sizes[l-1], n.Arch.Sizes[l]
@@ -73,6 +96,33 @@ func (n *SparseNet) Reindex() {
 			}
 		}
 		n.rows[l-1] = rows
+		c := colList{start: make([]int32, in+1)}
+		for k := range in {
+			c.start[k] = int32(len(c.at))
+			for j := range out {
+				if m[j*in+k] {
+					c.at = append(c.at, colEntry{int32(j), int32(j*in + k)})
+				}
+			}
+		}
+		c.start[in] = int32(len(c.at))
+		n.cols[l-1] = c
+	}
+}
+
+// SGDStep takes one gradient step θ ← θ − lr·grad on the active weights
+// and the biases; the inactive weights stay 0, as a step over all of θ
+// would leave them (their gradient is 0, and 0 − lr·0 = +0).
+func (n *SparseNet) SGDStep(grad []float64, lr float64) {
+	for l := 1; l <= n.Arch.Layers(); l++ {
+		w, b := n.Arch.Layer(n.Theta, l)
+		gw, gb := n.Arch.Layer(grad, l)
+		for _, e := range n.cols[l-1].at {
+			w[e.pos] -= float64(lr * gw[e.pos])
+		}
+		for j, g := range gb {
+			b[j] -= float64(lr * g)
+		}
 	}
 }
 
@@ -93,8 +143,9 @@ type sparsePass struct {
 }
 
 // forward computes the activations of the samples idx of set. Each unit's
-// pre-activation is Σ_k w_jk x_k over its active inputs in increasing k,
-// then + b_j.
+// pre-activation is Σ_k w_jk x_k over its active inputs in increasing k
+// (those with x_k = 0 skipped, which changes no bit: see SparseNet), then
+// + b_j.
 func (n *SparseNet) forward(set *data.Set, idx []int) *sparsePass {
 	a := n.Arch
 	bsz := len(idx)
@@ -109,19 +160,24 @@ func (n *SparseNet) forward(set *data.Set, idx []int) *sparsePass {
 		in, out := a.Sizes[l-1], a.Sizes[l]
 		prev := p.acts[l-1]
 		h := n.scratch(bufActs, l, bsz*out)
+		c := &n.cols[l-1]
 		for i := range bsz {
 			xi := prev[i*in : (i+1)*in]
-			for j, ks := range n.rows[l-1] {
-				var z float64
-				wj := w[j*in : (j+1)*in]
-				for _, k := range ks {
-					z += float64(wj[k] * xi[k])
+			hi := h[i*out : (i+1)*out]
+			for k, xk := range xi {
+				if xk == 0 {
+					continue
 				}
-				z += b[j]
+				for _, e := range c.at[c.start[k]:c.start[k+1]] {
+					hi[e.unit] += float64(w[e.pos] * xk)
+				}
+			}
+			for j := range hi {
+				z := hi[j] + b[j]
 				if l < a.Layers() {
 					z = max(0, z)
 				}
-				h[i*out+j] = z
+				hi[j] = z
 			}
 		}
 		p.acts[l] = h
@@ -197,14 +253,19 @@ func (n *SparseNet) LossGradTo(grad []float64, set *data.Set, idx []int) float64
 		w, _ := a.Layer(n.Theta, l)
 		in, units := a.Sizes[l-1], a.Sizes[l]
 		prev := p.acts[l-1]
+		c := &n.cols[l-1]
 		for i := range bsz {
 			d := delta[i*units : (i+1)*units]
 			xi := prev[i*in : (i+1)*in]
-			for j, ks := range n.rows[l-1] {
-				gj := gw[j*in : (j+1)*in]
-				for _, k := range ks {
-					gj[k] += float64(d[j] * xi[k])
+			for k, xk := range xi {
+				if xk == 0 {
+					continue
 				}
+				for _, e := range c.at[c.start[k]:c.start[k+1]] {
+					gw[e.pos] += float64(d[e.unit] * xk)
+				}
+			}
+			for j := range gb {
 				gb[j] += d[j]
 			}
 		}
