@@ -58,9 +58,14 @@ const (
 	nc = 128 // columns of a block of B
 )
 
-// parallelWork is the smallest product (m·k·n) split between goroutines:
-// starting and joining one costs about a microsecond, 1/100 of this.
-const parallelWork = 1 << 17
+// parallelWork is the smallest product (m·k·n) split between goroutines.
+// Starting and joining one costs about a microsecond, but below about 10⁶
+// multiply-adds the split loses more to the join and to the cores' caches
+// than the second core gives: at 1 << 17 the CLI's one-worker runs of the
+// default spectrum and of dd-mlp-digits took 1.38 s and 4.53 s, at 1 << 20
+// 1.27 s and 4.11 s (as with no split at all), while the W1 and W2
+// Hessian-vector products (compute/bench) kept their times (BENCHMARKS.md).
+const parallelWork = 1 << 20
 
 // pads recycles the padded copies of the last rows, so that a product
 // allocates nothing but its goroutines.
