@@ -61,8 +61,7 @@ func init() {
 			case res.Spec.Model == "sparse":
 				c = sparseCurvePlot(res.Sparse, true)
 			}
-			c.Title, c.Legend, c.Width, c.Height = "", false, thumbnailWidth, thumbnailHeight
-			return c.SVG()
+			return thumbnailSVG(c)
 		})
 }
 

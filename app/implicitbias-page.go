@@ -52,8 +52,7 @@ func init() {
 			if res.Cogo != nil {
 				c = ibCogoFourierPlot(ibCogoAnalysed(res.Cogo.Runs), Done)
 			}
-			c.Title, c.Legend, c.Width, c.Height = "", false, thumbnailWidth, thumbnailHeight
-			return c.SVG()
+			return thumbnailSVG(c)
 		})
 }
 
